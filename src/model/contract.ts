@@ -1,0 +1,283 @@
+// The contract data model: the public interface users write (see shared/spec/contract-data.md).
+// Keys are French because the people who write them are French administrators. Objects are
+// strict: a misspelt key is an error, not silently ignored data.
+import { z } from 'zod';
+import { finessFormatIssue } from './finess.ts';
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** ISO date AAAA-MM-JJ that is also a real calendar day. */
+export const IsoDate = z
+  .string({ error: 'date attendue au format AAAA-MM-JJ' })
+  .regex(DATE_RE, { error: (iss) => `date attendue au format AAAA-MM-JJ, reçu « ${String(iss.input)} »` })
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    },
+    { error: (iss) => `date inexistante « ${String(iss.input)} »` },
+  )
+  .meta({ format: 'date' });
+
+const Text = z.string({ error: 'texte attendu' }).min(1, { error: 'texte vide' });
+
+export const Finess = z
+  .string({ error: 'numéro FINESS attendu (9 caractères, entre guillemets dans le YAML)' })
+  .superRefine((s, ctx) => {
+    const issue = finessFormatIssue(s);
+    if (issue) ctx.addIssue({ code: 'custom', message: issue });
+  })
+  .meta({ description: 'Numéro FINESS : 9 caractères, département (01-95, 2A, 2B, 97, 98) puis chiffres.' });
+
+export const Personne = z.strictObject({
+  civilite: z.enum(['Madame', 'Monsieur']),
+  prenom: Text,
+  nom: Text,
+  qualite: Text.meta({ description: 'Qualité : « Directrice générale », « Directeur »…' }),
+});
+
+export const Statut = z.enum(['public', 'espic', 'prive_lucratif']);
+export const Forme = z.enum([
+  'etablissement_sante',
+  'gcs',
+  'gie',
+  'cabinet_radiologie',
+  'centre_radiotherapie',
+  'laboratoire',
+  'autre',
+]);
+export const Categorie = z.enum(['monoactivite', 'pluriactivite', 'eml_amp_dpn']);
+export const Typologie = z.enum(['chu_clcc', 'specialise', 'proximite', 'eml_amp_dpn']);
+export const Activite = z.enum([
+  'medecine',
+  'chirurgie',
+  'obstetrique',
+  'ssr',
+  'psychiatrie',
+  'had',
+  'usld',
+  'urgences',
+  'cancerologie',
+  'imagerie',
+  'radiotherapie',
+  'amp_dpn',
+  'dialyse',
+  'reanimation',
+]);
+
+export const Adresse = z.strictObject({
+  voie: Text,
+  code_postal: z.string().regex(/^\d{5}$/, { error: 'code postal à 5 chiffres attendu' }),
+  commune: Text,
+});
+
+export const Ars = z.strictObject({
+  nom: Text.meta({ description: "Nom de l'agence : « Agence Régionale de Santé Occitanie »" }),
+  region: Text.optional().meta({ description: 'Nom de la région : « Occitanie ». Déduit du nom par défaut.' }),
+  adresse: Text.optional(),
+  signataire: Personne,
+  delegation: Text.optional().meta({ description: 'Signature par délégation : qualité du délégataire.' }),
+  prs_adoption: IsoDate.optional().meta({ description: 'Date d’adoption du projet régional de santé (visa).' }),
+  sros_adoption: IsoDate.optional().meta({ description: 'Date d’arrêté du SROS (visa DGOS).' }),
+  decret_nomination: Text.optional().meta({ description: 'Visa du décret de nomination du directeur général.' }),
+  prs: z
+    .strictObject({
+      arrete: Text,
+      date: IsoDate,
+      raa: Text,
+      publication: IsoDate,
+    })
+    .optional()
+    .meta({ description: 'Arrêté portant adoption du PRS (visa Occitanie).' }),
+});
+
+export const Titulaire = z.strictObject({
+  raison_sociale: Text,
+  finess_ej: Finess,
+  statut: Statut,
+  forme: Forme,
+  categorie: Categorie,
+  typologie: Typologie.optional(),
+  activites: z.array(Activite).default([]),
+  adresse: Adresse,
+  representant: Personne,
+  sph: z.boolean().optional().meta({ description: 'Habilité au service public hospitalier.' }),
+  regime: z
+    .enum(['dotation', 'oqn'])
+    .optional()
+    .meta({ description: 'Régime de financement : « oqn » pour les cliniques SSR / psychiatrie sous OQN.' }),
+  lien_entites: Text.optional().meta({
+    description: 'Lien entre l’entité juridique et ses établissements (visa du CPOM unique, IDF).',
+  }),
+});
+
+export const Site = z.strictObject({
+  finess_et: Finess,
+  raison_sociale: Text,
+  adresse: Text.optional(),
+});
+
+export const Dates = z.strictObject({
+  effet: IsoDate,
+  duree_ans: z.number().int({ error: 'nombre entier d’années attendu' }).min(1).max(5),
+  signature: z.strictObject({ lieu: Text, date: IsoDate }).optional(),
+  annexes_au_plus_tard: IsoDate.optional().meta({ description: 'Date limite d’effet des annexes (Occitanie).' }),
+});
+
+const AvisDate = IsoDate.nullable().optional();
+export const Avis = z.strictObject({
+  conseil_surveillance: AvisDate,
+  cme: AvisDate,
+  cte: AvisDate,
+  conference_medicale: AvisDate,
+  deliberation_ag: AvisDate,
+});
+
+export const YEAR_KEYS = ['N+1', 'N+2', 'N+3', 'N+4', 'N+5'] as const;
+export type YearKey = (typeof YEAR_KEYS)[number];
+
+/** A target / reference value: number, percentage ("70 %"), "oui"/"non", or free text if declared. */
+export const Valeur = z.union([z.number(), z.string()], {
+  error: 'nombre, pourcentage ou « oui »/« non » attendu',
+});
+
+const Annees = z.strictObject({
+  'N+1': Valeur.optional(),
+  'N+2': Valeur.optional(),
+  'N+3': Valeur.optional(),
+  'N+4': Valeur.optional(),
+  'N+5': Valeur.optional(),
+});
+
+export const Indicateur = z.strictObject({
+  libelle: Text,
+  mode_calcul: Text.optional(),
+  unite: Text.optional(),
+  source: Text.optional(),
+  type_valeur: z
+    .enum(['nombre', 'pourcentage', 'oui_non', 'texte'])
+    .optional()
+    .meta({ description: 'Type des valeurs ; « texte » autorise des cibles rédigées.' }),
+  reference: z.strictObject({ valeur: Valeur, annee: z.number().int().min(1990).max(2100) }).optional(),
+  cible_nationale: Valeur.optional(),
+  cible_regionale: Valeur.optional(),
+  cibles: Annees.default({}),
+  resultats: Annees.optional(),
+});
+
+export const Engagement = z.strictObject({
+  numero: z.number().int().positive(),
+  annexe: Text.meta({ description: 'Code de l’annexe (et du volet) qui porte l’engagement ; voir `cpom modeles`.' }),
+  finess: Finess.optional().meta({ description: 'FINESS EJ ou ET de rattachement.' }),
+  objectif_strategique: Text.optional(),
+  objectif_operationnel: Text,
+  actions: Text.optional(),
+  calendrier: Text.optional(),
+  autorisations: z.array(Text).optional().meta({ description: 'N° ARHGOS des autorisations liées.' }),
+  reconnaissances: z.array(z.number().int()).optional().meta({ description: 'N° des RC liées.' }),
+  indicateurs: z.array(Indicateur).default([]),
+});
+
+export const Autorisation = z.strictObject({
+  arhgos: Text,
+  activite: Text,
+  modalite: Text.optional(),
+  forme: Text.optional(),
+  finess_et: Finess,
+  date_autorisation: IsoDate.optional(),
+  date_echeance: IsoDate.optional(),
+});
+
+export const Reconnaissance = z.strictObject({
+  numero: z.number().int().positive(),
+  activite: Text,
+  modalite: Text.optional(),
+  forme: Text.optional(),
+  capacite: z.number().int().nonnegative().nullable().optional(),
+  finess_et: Finess,
+  date_effet: IsoDate.optional(),
+  caracteristiques: Text.optional(),
+});
+
+export const NatureDotation = z.enum(['MIG', 'AC', 'MIGAC', 'DAF', 'FIR', 'FMESPP', 'FIQCS']);
+export const Dotation = z.strictObject({
+  nature: NatureDotation,
+  libelle: Text,
+  montant: z.number().nonnegative().multipleOf(0.01, { error: 'montant en euros à deux décimales au plus' }),
+  activite: z.enum(['MCO', 'SSR', 'psychiatrie', 'USLD', 'HAD']).optional(),
+  debut: IsoDate.optional(),
+  fin: IsoDate.optional(),
+});
+
+export const TarifOqn = z.strictObject({
+  discipline: Text,
+  prestation: Text,
+  tarif: z.number().nonnegative(),
+});
+
+export const Financements = z.strictObject({
+  date_base: IsoDate.optional().meta({ description: 'Date de la base reconductible.' }),
+  date_tarifs: IsoDate.optional(),
+  dotations: z.array(Dotation).default([]),
+  tarifs_oqn: z.array(TarifOqn).default([]),
+});
+
+export const LignePds = z.strictObject({
+  specialite: Text,
+  type_ligne: z.enum(['garde', 'astreinte', 'demi_garde_demi_astreinte']),
+  organisation: z.enum(['propre', 'mutualisee', 'alternee']),
+  nombre: z.number().int().positive().optional(),
+  finess_et: Finess,
+  partenaires: z.array(Text).optional(),
+});
+
+export const Cooperation = z.strictObject({
+  objectif_operationnel: Text,
+  calendrier: Text,
+  partenaires: z.array(Text).min(1, { error: 'au moins un partenaire attendu' }),
+  contribution: Text.optional(),
+  outil: Text,
+  indicateur: Text,
+});
+
+export const MissionServicePublic = z.strictObject({
+  numero: z.number().int().min(1).max(14),
+  perimetre: Text.optional(),
+});
+
+export const EngagementHorsCpom = z.strictObject({
+  type: Text,
+  date: IsoDate.optional(),
+  parties: Text.optional(),
+  duree: Text.optional(),
+});
+
+export const ContractSchema = z
+  .strictObject({
+    modele: Text.meta({ description: 'Identifiant du modèle (jeu de gabarits) : voir `cpom modeles`.' }),
+    reference: Text.optional(),
+    ars: Ars,
+    titulaire: Titulaire,
+    sites: z.array(Site).default([]),
+    dates: Dates,
+    avis: Avis.default({}),
+    contrat_precedent: Text.optional().meta({
+      description: 'Intitulé du CPOM précédent (visa), ex. « contrat pluriannuel d’objectifs et de moyens 2013-2018 ».',
+    }),
+    orientations: z.array(Text).default([]),
+    penalites: Text.optional().meta({ description: 'Régime des pénalités (DGOS, article 6).' }),
+    engagements: z.array(Engagement).default([]),
+    autorisations: z.array(Autorisation).default([]),
+    reconnaissances: z.array(Reconnaissance).default([]),
+    financements: Financements.default({ dotations: [], tarifs_oqn: [] }),
+    permanence_soins: z.array(LignePds).default([]),
+    cooperations: z.array(Cooperation).default([]),
+    missions_service_public: z.array(MissionServicePublic).default([]),
+    engagements_hors_cpom: z.array(EngagementHorsCpom).default([]),
+  })
+  .meta({ title: 'Contrat CPOM', description: 'Données d’un contrat pluriannuel d’objectifs et de moyens.' });
+
+export type Contract = z.output<typeof ContractSchema>;
+export type ContractInput = z.input<typeof ContractSchema>;
+export type Engagement = z.output<typeof Engagement>;
+export type Indicateur = z.output<typeof Indicateur>;
