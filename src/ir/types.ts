@@ -163,6 +163,16 @@ export interface TextRun {
   readonly text: string;
   readonly bold?: boolean;
   readonly italic?: boolean;
+  /** Tracked change (redlines): DOCX writes w:ins / w:del, the PDF shows it visibly. */
+  readonly revision?: Revision;
+}
+
+export interface Revision {
+  readonly kind: 'insertion' | 'suppression';
+  /** Author of the change: the agency. */
+  readonly author: string;
+  /** ISO date of the change: the avenant's date. */
+  readonly date: string;
 }
 
 /** Page fields: only meaningful in page furniture, but allowed anywhere. */
