@@ -1,0 +1,167 @@
+// Applying avenants to a contract: pure and deterministic. Each avenant is applied to a private
+// deep copy of the contract as it stands after the previous ones; the result is re-validated
+// (schema, cross-references, the model's rules) and an error an avenant introduces refuses it,
+// naming the operation that introduced it.
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { fail, ok, type Result } from '../diagnostics/diagnostic.ts';
+import { endOfPeriod, formatDate } from '../ir/resolve/french.ts';
+import type { Contract } from '../model/contract.ts';
+import { findConflicts } from './conflicts.ts';
+import { avenantDiag } from './diag.ts';
+import { keyString, type Key } from './keys.ts';
+import { applyOperation } from './ops/index.ts';
+import type { OpEnv } from './ops/env.ts';
+import { checkAll, identities, identity, type Verifier } from './revalidate.ts';
+import { checkSequence, selectAvenants } from './sequence.ts';
+import {
+  toSourced,
+  type AmendedContract,
+  type ApplyOptions,
+  type AvenantEntry,
+  type Nature,
+  type SourcedAvenant,
+  type Trace,
+} from './types.ts';
+
+export function isAmended(x: Contract | AmendedContract): x is AmendedContract {
+  return (x as AmendedContract).type === 'contratConsolide';
+}
+
+/** The base contract seen as "version 0": no avenant applied. */
+export function version0(c: Contract): AmendedContract {
+  return { type: 'contratConsolide', contract: c, history: [], provenance: {} };
+}
+
+/**
+ * Applies avenants in number order to a contract (or to an already consolidated contract, the
+ * numbering then continuing from it). Options select a prefix: avenants 1..k, or those in effect
+ * at a date. Every avenant given is checked for the sequence rules, even when not applied.
+ */
+export function applyAvenants(
+  base: Contract | AmendedContract,
+  avenants: readonly AvenantEntry[],
+  opts: ApplyOptions = {},
+): Result<AmendedContract> {
+  const start = isAmended(base) ? base : version0(base);
+  const seq = checkSequence(start, avenants.map(toSourced));
+  if (seq.diagnostics.length > 0) return fail(seq.diagnostics);
+  const sel = selectAvenants(start, seq.sorted, opts);
+  if (sel.diagnostics.length > 0) return fail(sel.diagnostics);
+
+  const baseCheck = checkAll(start.contract, opts.verifier);
+  let known = identities(start.contract, baseCheck.diagnostics);
+  let state = start;
+  const warnings: Diagnostic[] = [];
+  for (const src of sel.selected) {
+    const step = applyOne(state, src, known, opts.verifier);
+    if (!step.ok) return fail(step.diagnostics);
+    warnings.push(...step.warnings);
+    state = step.value.state;
+    known = step.value.known;
+  }
+  return ok(state, warnings);
+}
+
+interface Step {
+  readonly state: AmendedContract;
+  readonly known: Set<string>;
+}
+
+/** Runs ops[0..upTo) on a copy of `c`; diagnostics go to `onError`, provenance to `onRecord`. */
+function run(
+  c: Contract,
+  src: SourcedAvenant,
+  upTo: number,
+  onError: (d: Diagnostic) => void,
+  onRecord: (k: Key, n: Nature) => void,
+): Contract {
+  const draft = structuredClone(c);
+  const ops = src.avenant.operations;
+  for (let i = 0; i < upTo; i++) {
+    const env: OpEnv = {
+      state: draft,
+      error: (message, rel, code, hints) =>
+        onError(avenantDiag(src, message, { op: i, rel: rel ?? [], code: code ?? 'AVENANT-OPERATION', hints: hints ?? [] })),
+      record: onRecord,
+    };
+    applyOperation(env, ops[i]!, src.avenant.effet);
+  }
+  return draft;
+}
+
+function applyOne(
+  prev: AmendedContract,
+  src: SourcedAvenant,
+  known: Set<string>,
+  verifier: Verifier | undefined,
+): Result<Step> {
+  const a = src.avenant;
+  const before = prev.contract;
+  const fin = endOfPeriod(before.dates.effet, before.dates.duree_ans);
+  if (a.effet > fin) {
+    return fail([
+      avenantDiag(src, `la date d’effet (${formatDate(a.effet)}) est postérieure à la fin du contrat (${formatDate(fin)})`, {
+        rel: ['effet'],
+        code: 'AVENANT-DATE',
+      }),
+    ]);
+  }
+  const conflicts = findConflicts(src, before);
+  if (conflicts.length > 0) return fail(conflicts);
+
+  const errors: Diagnostic[] = [];
+  const records: Array<[Key, Nature]> = [];
+  const ops = a.operations;
+  const after = run(before, src, ops.length, (d) => errors.push(d), (k, n) => records.push([k, n]));
+  if (errors.length > 0) return fail(errors);
+
+  const check = checkAll(after, verifier);
+  const fresh = check.diagnostics.filter((d) => !known.has(identity(after, d)));
+  const freshErrors = fresh.filter((d) => d.severity === 'erreur');
+  if (!check.value || freshErrors.length > 0) {
+    const blame = check.value ? freshErrors : check.diagnostics.filter((d) => d.severity === 'erreur');
+    return fail(attribute(before, src, blame, verifier));
+  }
+  const provenance: Record<string, Trace> = { ...prev.provenance };
+  for (const [k, nature] of records) provenance[keyString(k)] = { avenant: a.numero, nature };
+  const warnings = fresh.map((d) => ({ ...d, message: `${src.file ? `avenant n° ${a.numero} (${src.file})` : `avenant n° ${a.numero}`} : ${d.message}` }));
+  return ok(
+    {
+      state: {
+        type: 'contratConsolide',
+        contract: check.value,
+        history: [...prev.history, { numero: a.numero, date: a.date, effet: a.effet, objet: a.objet }],
+        provenance,
+      },
+      known: identities(check.value, check.diagnostics),
+    },
+    warnings,
+  );
+}
+
+/**
+ * Names the operation that introduced each error: replays the avenant one operation at a time
+ * and blames the operation after which the error appears and stays (an earlier, transient
+ * violation such as "add the 11th, then remove one" is not an error of the avenant).
+ */
+function attribute(before: Contract, src: SourcedAvenant, errs: readonly Diagnostic[], verifier: Verifier | undefined): Diagnostic[] {
+  const n = src.avenant.operations.length;
+  const present: Array<Set<string>> = [];
+  for (let t = 1; t <= n; t++) {
+    const s = run(before, src, t, () => {}, () => {});
+    const c = checkAll(s, verifier);
+    present[t] = identities(s, c.diagnostics);
+  }
+  const final = run(before, src, n, () => {}, () => {});
+  return errs.map((d) => {
+    const id = identity(final, d);
+    let m = n;
+    while (m > 1 && present[m - 1]!.has(id)) m--;
+    const path = d.dataPath ? ` (donnée du contrat : ${d.dataPath})` : '';
+    return avenantDiag(src, `le contrat modifié ne respecte plus la règle : ${d.message}${path}`, {
+      op: m - 1,
+      code: d.code,
+      ...(d.hints ? { hints: d.hints } : {}),
+    });
+  });
+}

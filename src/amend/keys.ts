@@ -1,0 +1,124 @@
+// Stable identities of contract elements. Avenants address elements by identifier, provenance is
+// recorded per identity, conflicts are found by comparing identities, and diagnostics raised on
+// a contract path (with list indexes) are traced back to the operation that touched the same
+// identity. Keeping all of this in one place guarantees the four agree.
+import type { Contract } from '../model/contract.ts';
+
+/** Path of identity segments, e.g. ["engagements", "3", "indicateurs", "Taux…", "cibles", "N+2"]. */
+export type Key = readonly string[];
+
+export const keyOf = {
+  engagements: (): Key => ['engagements'],
+  engagement: (n: number): Key => ['engagements', String(n)],
+  cible: (n: number, libelle: string, annee: string): Key => [
+    'engagements',
+    String(n),
+    'indicateurs',
+    libelle,
+    'cibles',
+    annee,
+  ],
+  annexe: (code: string): Key => ['annexes', code],
+  reconnaissance: (n: number): Key => ['reconnaissances', String(n)],
+  autorisation: (arhgos: string): Key => ['autorisations', arhgos],
+  financements: (): Key => ['financements'],
+  dotation: (nature: string, libelle: string): Key => ['financements', 'dotations', nature, libelle],
+  permanenceSoins: (): Key => ['permanence_soins'],
+  lignePds: (finessEt: string, specialite: string, typeLigne: string): Key => [
+    'permanence_soins',
+    finessEt,
+    specialite,
+    typeLigne,
+  ],
+  mission: (n: number): Key => ['missions_service_public', String(n)],
+  duree: (): Key => ['dates', 'duree_ans'],
+  signataire: (partie: 'ars' | 'titulaire'): Key =>
+    partie === 'ars' ? ['ars', 'signataire'] : ['titulaire', 'representant'],
+};
+
+/** Text form used as provenance record keys: segments joined by "/", "/" inside escaped. */
+export function keyString(k: Key): string {
+  return k.map((s) => s.replace(/%/g, '%25').replace(/\//g, '%2F')).join('/');
+}
+
+export function parseKeyString(s: string): Key {
+  return s.split('/').map((p) => p.replace(/%2F/g, '/').replace(/%25/g, '%'));
+}
+
+/** One key is the other or lies inside it (an element and one of its parts). */
+export function overlaps(a: Key, b: Key): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Splits a data path such as `engagements[2].indicateurs[0].cibles.N+3` into segments. */
+export function parseDataPath(path: string): Array<string | number> {
+  const out: Array<string | number> = [];
+  const re = /([^.[\]]+)|\[(\d+)\]|\["([^"]*)"\]/g;
+  for (let m = re.exec(path); m; m = re.exec(path)) {
+    if (m[1] !== undefined) out.push(m[1]);
+    else if (m[2] !== undefined) out.push(Number(m[2]));
+    else if (m[3] !== undefined) out.push(m[3]);
+  }
+  return out;
+}
+
+/** `engagements[2].indicateurs[0].cibles.N+3` from segments. */
+export function formatDataPath(path: readonly (string | number)[]): string {
+  let s = '';
+  for (const p of path) s += typeof p === 'number' ? `[${p}]` : s === '' ? p : `.${p}`;
+  return s;
+}
+
+/**
+ * Translates a positional contract path into an identity key, reading identifiers from the
+ * contract: engagements[2] → engagements/<numero of the 3rd engagement>. Paths that do not
+ * reach an identifiable element stop at the deepest identifiable prefix.
+ */
+export function keyOfContractPath(c: Contract, path: readonly (string | number)[]): Key {
+  const [head, i, ...rest] = path;
+  const at = <T>(list: readonly T[], idx: unknown): T | undefined =>
+    typeof idx === 'number' ? list[idx] : undefined;
+  switch (head) {
+    case 'engagements': {
+      const e = at(c.engagements, i);
+      if (!e) return ['engagements'];
+      const base = keyOf.engagement(e.numero);
+      if (rest[0] === 'indicateurs') {
+        const ind = at(e.indicateurs, rest[1]);
+        if (!ind) return [...base, 'indicateurs'];
+        const tail = rest.slice(2).map(String);
+        return [...base, 'indicateurs', ind.libelle, ...tail];
+      }
+      return [...base, ...rest.map(String)];
+    }
+    case 'reconnaissances': {
+      const r = at(c.reconnaissances, i);
+      return r ? [...keyOf.reconnaissance(r.numero), ...rest.map(String)] : ['reconnaissances'];
+    }
+    case 'autorisations': {
+      const a = at(c.autorisations, i);
+      return a ? [...keyOf.autorisation(a.arhgos), ...rest.map(String)] : ['autorisations'];
+    }
+    case 'financements': {
+      if (i === 'dotations') {
+        const d = at(c.financements.dotations, rest[0]);
+        return d ? [...keyOf.dotation(d.nature, d.libelle), ...rest.slice(1).map(String)] : ['financements', 'dotations'];
+      }
+      return ['financements', ...(i === undefined ? [] : [String(i)])];
+    }
+    case 'permanence_soins': {
+      const l = at(c.permanence_soins, i);
+      return l ? keyOf.lignePds(l.finess_et, l.specialite, l.type_ligne) : ['permanence_soins'];
+    }
+    case 'missions_service_public': {
+      const m = at(c.missions_service_public, i);
+      return m ? keyOf.mission(m.numero) : ['missions_service_public'];
+    }
+    case undefined:
+      return [];
+    default:
+      return path.map(String);
+  }
+}

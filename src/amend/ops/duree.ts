@@ -1,0 +1,87 @@
+// Duration operations and their legal effects (domain §4.3):
+// - an MSP granted during the contract brings the total duration to 5 years from the initial
+//   date, not from the avenant (BR-DUR-3);
+// - an MSP withdrawn lets the parties renegotiate a shorter duration (BR-DUR-4), which is only
+//   possible once no MSP remains (BR-DUR-2: 5 years exactly with MSP clauses);
+// - a prorogation lengthens the total duration, at most 5 years (BR-DUR-1).
+import type { OperationOf } from '../../model/avenant.ts';
+import { endOfPeriod, formatDate } from '../../ir/resolve/french.ts';
+import { keyOf } from '../keys.ts';
+import { findOne, type OpEnv } from './env.ts';
+
+export const DUREE_MSP = 5;
+export const DUREE_MAX = 5;
+
+function setDuree(env: OpEnv, ans: number): void {
+  if (env.state.dates.duree_ans === ans) return;
+  env.state.dates.duree_ans = ans;
+  env.record(keyOf.duree(), 'modification');
+}
+
+export function ajouterMission(env: OpEnv, op: OperationOf<'ajouter_mission_service_public'>): void {
+  const n = op.mission.numero;
+  if (env.state.missions_service_public.some((m) => m.numero === n)) {
+    env.error(`la mission de service public n° ${n} figure déjà au contrat`, ['mission', 'numero'], 'AVENANT-DOUBLON');
+    return;
+  }
+  env.state.missions_service_public.push(structuredClone(op.mission));
+  env.state.missions_service_public.sort((a, b) => a.numero - b.numero);
+  env.record(keyOf.mission(n), 'ajout');
+  setDuree(env, DUREE_MSP);
+}
+
+export function retirerMission(
+  env: OpEnv,
+  op: OperationOf<'retirer_mission_service_public'>,
+  effet: string,
+): void {
+  const list = env.state.missions_service_public;
+  const i = findOne(env, list, (m) => m.numero === op.numero, `la mission de service public n° ${op.numero}`, ['numero'], () =>
+    list.map((m) => m.numero),
+  );
+  if (i === undefined) return;
+  list.splice(i, 1);
+  env.record(keyOf.mission(op.numero), 'suppression');
+  if (op.duree_ans === undefined) return;
+  if (list.length > 0) {
+    env.error(
+      `la durée ne peut être renégociée tant que le contrat comporte des missions de service public (encore ${list.length}) : elle reste de ${DUREE_MSP} ans`,
+      ['duree_ans'],
+      'AVENANT-DUREE',
+    );
+    return;
+  }
+  if (!checkDuree(env, op.duree_ans, effet)) return;
+  setDuree(env, op.duree_ans);
+}
+
+export function proroger(env: OpEnv, op: OperationOf<'proroger'>, effet: string): void {
+  const cur = env.state.dates.duree_ans;
+  if (op.duree_ans <= cur) {
+    env.error(
+      `une prorogation allonge la durée du contrat : ${op.duree_ans} ans demandés pour une durée actuelle de ${cur} ans`,
+      ['duree_ans'],
+      'AVENANT-DUREE',
+    );
+    return;
+  }
+  if (!checkDuree(env, op.duree_ans, effet)) return;
+  setDuree(env, op.duree_ans);
+}
+
+function checkDuree(env: OpEnv, ans: number, effet: string): boolean {
+  if (ans > DUREE_MAX) {
+    env.error(`la durée totale du contrat est de ${DUREE_MAX} ans au plus, reçu ${ans} ans`, ['duree_ans'], 'AVENANT-DUREE');
+    return false;
+  }
+  const fin = endOfPeriod(env.state.dates.effet, ans);
+  if (fin < effet) {
+    env.error(
+      `avec ${ans} ans, le contrat prendrait fin le ${formatDate(fin)}, avant la date d’effet de l’avenant (${formatDate(effet)})`,
+      ['duree_ans'],
+      'AVENANT-DUREE',
+    );
+    return false;
+  }
+  return true;
+}

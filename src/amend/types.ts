@@ -1,0 +1,58 @@
+// Shapes shared by the avenant stages: where an avenant came from, and what applying avenants
+// produces (the consolidated contract plus who changed what).
+import type { Span } from '../diagnostics/diagnostic.ts';
+import type { Contract } from '../model/contract.ts';
+import type { Avenant } from '../model/avenant.ts';
+
+/** Finds the source span of a data path inside the avenant file (YAML/JSON), if known. */
+export type Locator = (path: readonly (string | number)[]) => Span | undefined;
+
+/** An avenant with the file it was read from, so diagnostics can point into it. */
+export interface SourcedAvenant {
+  readonly avenant: Avenant;
+  readonly file?: string;
+  readonly locate?: Locator;
+}
+
+export type AvenantEntry = Avenant | SourcedAvenant;
+
+export function toSourced(e: AvenantEntry): SourcedAvenant {
+  return 'avenant' in e ? e : { avenant: e };
+}
+
+export type Nature = 'ajout' | 'modification' | 'suppression';
+
+/** The last change made to an element: which avenant, and what it did. */
+export interface Trace {
+  readonly avenant: number;
+  readonly nature: Nature;
+}
+
+export interface HistoryEntry {
+  readonly numero: number;
+  readonly date: string;
+  readonly effet: string;
+  readonly objet: string;
+}
+
+/** A contract with avenants applied: the consolidated data and its provenance. */
+export interface AmendedContract {
+  readonly type: 'contratConsolide';
+  readonly contract: Contract;
+  /** Avenants applied, in order (1..k). */
+  readonly history: readonly HistoryEntry[];
+  /** keyString(element identity) → last change. Insertion order = order of application. */
+  readonly provenance: Readonly<Record<string, Trace>>;
+}
+
+export interface ApplyOptions {
+  /** Apply avenants 1..k only (k = 0: the base contract). */
+  readonly jusqua?: number;
+  /** Apply the avenants whose date of effect is on or before this ISO date. */
+  readonly date?: string;
+  /**
+   * The model's rules (checkContract bound to the model): run on the base and after every
+   * avenant; an error that an avenant introduces refuses that avenant, naming the operation.
+   */
+  readonly verifier?: (c: Contract) => readonly import('../diagnostics/diagnostic.ts').Diagnostic[];
+}
