@@ -3,4 +3,5 @@
 // (no build step to forget), then hands over to the CLI.
 import { register } from 'tsx/esm/api';
 register();
-await import('../src/cli/main.ts');
+const { runAsProcess } = await import('../src/cli/main.ts');
+runAsProcess();

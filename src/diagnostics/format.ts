@@ -24,7 +24,26 @@ export function formatLocation(span: Span): string {
 
 /** Two lines of context, the faulty line, and a caret line under the span. */
 export function codeFrame(source: string, span: Span): string {
-  const lines = source.split(/\r?\n/);
+  let lines = source.split(/\r?\n/);
+  // Long lines (table rows) are cut to a window around the caret so the frame stays readable.
+  const WINDOW = 100;
+  const startCol = span.start.column;
+  let shift = 0;
+  if ((lines[span.start.line - 1] ?? '').length > WINDOW + 20 && startCol > WINDOW / 2) {
+    shift = startCol - 1 - Math.floor(WINDOW / 2) + 1;
+  }
+  if (shift > 0 || lines.some((l) => l.length > WINDOW * 2)) {
+    lines = lines.map((l) => {
+      let t = shift > 0 ? `…${l.slice(shift)}` : l;
+      if (t.length > WINDOW * 2) t = `${t.slice(0, WINDOW * 2)}…`;
+      return t;
+    });
+    span = {
+      ...span,
+      start: { ...span.start, column: span.start.column - shift + (shift > 0 ? 1 : 0) },
+      end: { ...span.end, column: span.end.column - shift + (shift > 0 ? 1 : 0) },
+    };
+  }
   const first = Math.max(1, span.start.line - 2);
   const last = Math.min(lines.length, span.start.line);
   const width = String(last).length;

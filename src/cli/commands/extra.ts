@@ -1,0 +1,9 @@
+// Commands contributed by the avenant and campaign modules, registered here so main.ts stays a
+// plain dispatch table.
+type Out = (s: string) => void;
+type Runner = (argv: readonly string[], out: Out, err: Out) => Promise<number>;
+
+export const extraCommands: {
+  commands: Record<string, { summary: string; help: string; run: Runner }>;
+  preflight?: Runner;
+} = { commands: {} };

@@ -1,0 +1,78 @@
+// cpom schema, cpom modeles [--provenance]
+import { z } from 'zod';
+import { formatDiagnostics } from '../../diagnostics/format.ts';
+import type { BlockNode } from '../../dsl/ast.ts';
+import { ContractSchema } from '../../model/contract.ts';
+import { listModelIds, loadModel } from '../../templates/load.ts';
+import { EXIT_INVALID, EXIT_OK, parse, wantsHelp } from '../args.ts';
+
+export const HELP_SCHEMA = `Usage : cpom schema
+
+Affiche le schéma JSON (draft 2020-12) des fichiers de contrat, pour l’autocomplétion dans les
+éditeurs : enregistrez-le (cpom schema > cpom.schema.json) et ajoutez en tête des fichiers YAML
+  # yaml-language-server: $schema=./cpom.schema.json`;
+
+export function runSchema(argv: readonly string[], out: (s: string) => void): number {
+  const p = parse(argv, {});
+  if (wantsHelp(p)) {
+    out(HELP_SCHEMA);
+    return EXIT_OK;
+  }
+  const js = z.toJSONSchema(ContractSchema, { io: 'input', unrepresentable: 'any' });
+  out(JSON.stringify({ ...js, $id: 'https://cpom.example/contrat.schema.json' }, null, 2));
+  return EXIT_OK;
+}
+
+export const HELP_MODELES = `Usage : cpom modeles [--provenance]
+
+Liste les modèles disponibles, leurs documents (avec la condition qui les rend applicables et
+leur provenance) et leurs règles. Avec --provenance, détaille pour chaque document et chaque
+article si le texte est repris mot pour mot d’un modèle source (verbatim) ou reconstitué à partir
+d’un guide (reconstitue) — ce que les juristes doivent valider.`;
+
+function headings(nodes: readonly BlockNode[], out: string[] = []): string[] {
+  for (const n of nodes) {
+    if (n.kind === 'heading' && n.level >= 2) {
+      const text = n.content.map((c) => (c.kind === 'text' ? c.text : c.kind === 'value' ? '{{…}}' : '')).join('');
+      out.push(`${'  '.repeat(n.level - 1)}${n.numbering ? `${n.numbering}${n.separator ?? ' '}` : ''}${text}`);
+    }
+    if (n.kind === 'div') headings(n.body, out);
+    if (n.kind === 'if') {
+      for (const b of n.branches) headings(b.body, out);
+      if (n.otherwise) headings(n.otherwise, out);
+    }
+  }
+  return out;
+}
+
+export function runModeles(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
+  const p = parse(argv, { provenance: { type: 'boolean' } });
+  if (wantsHelp(p)) {
+    out(HELP_MODELES);
+    return EXIT_OK;
+  }
+  let status = EXIT_OK;
+  for (const id of listModelIds()) {
+    const m = loadModel(id);
+    if (!m.ok) {
+      err(`${id} : modèle invalide\n${formatDiagnostics(m.diagnostics)}`);
+      status = EXIT_INVALID;
+      continue;
+    }
+    const man = m.value.manifest;
+    out(`${man.id} (version ${man.version}) — ${man.titre}`);
+    out(`  signature : ${man.signature.ordre.join(' puis ')} ; originaux : ${man.signature.originaux ?? 'non précisé'}${man.signature.cachet ? ' ; cachet' : ''}`);
+    for (const d of m.value.documents) {
+      const e = d.entry;
+      out(`  - ${e.id} : ${e.nom} [${e.provenance}]${e.applicable ? ` si ${e.applicable}` : ''}${e.paraphe.length ? ` ; paraphe : ${e.paraphe.join(', ')}` : ''}`);
+      if (p.values.provenance) {
+        if (e.provenance_detail) out(`      source : ${e.provenance_detail}`);
+        for (const h of headings(d.template.body)) out(`      ${h} — ${e.provenance}`);
+      }
+    }
+    out(`  règles (${m.value.rules.length}) :`);
+    for (const r of m.value.rules) out(`    ${r.rule.id} [${r.rule.niveau}] ${r.rule.regle} — ${r.rule.source.fichier}, ligne ${r.rule.source.ligne}`);
+    out('');
+  }
+  return status;
+}

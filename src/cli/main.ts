@@ -1,0 +1,72 @@
+// The `cpom` command line: dispatches to one module per command. French help everywhere;
+// exit codes 0 success, 1 invalid input, 2 usage.
+import { resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EXIT_OK, EXIT_USAGE, UsageError } from './args.ts';
+import { HELP_DEMO, runDemo } from './commands/demo.ts';
+import { HELP_GENERER, runGenerer } from './commands/generer.ts';
+import { HELP_MODELES, HELP_SCHEMA, runModeles, runSchema } from './commands/info.ts';
+import { HELP_VERIFIER, runVerifier } from './commands/verifier.ts';
+import { extraCommands } from './commands/extra.ts';
+
+type Out = (s: string) => void;
+type Command = { summary: string; help: string; run: (argv: readonly string[], out: Out, err: Out) => Promise<number> | number };
+
+const COMMANDS: Record<string, Command> = {
+  generer: { summary: 'produit les DOCX / PDF d’un ou plusieurs contrats', help: HELP_GENERER, run: runGenerer },
+  verifier: { summary: 'vérifie un modèle (gabarits), un contrat ou une campagne', help: HELP_VERIFIER, run: (a, o, e) => runVerifier(a, o, e, extraCommands.preflight) },
+  schema: { summary: 'affiche le schéma JSON des fichiers de contrat', help: HELP_SCHEMA, run: (a, o) => runSchema(a, o) },
+  modeles: { summary: 'liste les modèles, leurs documents, leur provenance et leurs règles', help: HELP_MODELES, run: runModeles },
+  demo: { summary: 'génère tous les contrats d’exemple dans output/', help: HELP_DEMO, run: runDemo },
+  ...extraCommands.commands,
+};
+
+export function mainHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  return `cpom — contrats pluriannuels d’objectifs et de moyens (CPOM)
+
+Usage : cpom <commande> [options]     (cpom <commande> --aide pour le détail)
+
+Commandes :
+${Object.entries(COMMANDS)
+  .map(([k, c]) => `  ${k.padEnd(width)}  ${c.summary}`)
+  .join('\n')}`;
+}
+
+export async function main(argv: readonly string[], out: Out = (s) => process.stdout.write(`${s}\n`), err: Out = (s) => process.stderr.write(`${s}\n`)): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--aide' || name === '-h' || name === '--help' || name === 'aide') {
+    out(mainHelp());
+    return name ? EXIT_OK : EXIT_USAGE;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    err(`cpom : commande inconnue « ${name} ».\n\n${mainHelp()}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await cmd.run(rest, out, err);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`cpom ${name} : ${e.message}\n\n${cmd.help}`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
+
+/** Runs the CLI as a process: exit code set, internal errors reported as such. */
+export function runAsProcess(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`cpom : erreur interne (merci de la signaler) : ${(e as Error).stack ?? String(e)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}
+
+if (process.argv[1] && resolvePath(process.argv[1]) === fileURLToPath(import.meta.url)) runAsProcess();
+void EXIT_OK;

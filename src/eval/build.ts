@@ -1,0 +1,111 @@
+// Contract + model → resolved DocumentSet: the one entry point both writers start from.
+import type { Diagnostic, Result } from '../diagnostics/diagnostic.ts';
+import { fail, ok } from '../diagnostics/diagnostic.ts';
+import { endOfPeriod, yearOf } from '../ir/resolve/french.ts';
+import { resolve } from '../ir/resolve/index.ts';
+import type { Document, DocumentSet } from '../ir/types.ts';
+import { inlineText } from '../ir/types.ts';
+import type { Contract } from '../model/contract.ts';
+import type { Model } from '../templates/load.ts';
+import { BlockEvaluator } from './blocks.ts';
+import { type Binding, Env, type Runtime, truthy } from './env.ts';
+import { Evaluator } from './expr.ts';
+
+/** "Agence Régionale de Santé Occitanie" → "Occitanie" when `ars.region` is not given. */
+export function regionName(c: Contract): string {
+  if (c.ars.region) return c.ars.region;
+  return c.ars.nom.replace(/^agence\s+r[ée]gionale\s+de\s+sant[ée]\s+(d[e’']\s*|de l[a’']\s*|du\s+|des\s+)?/i, '').trim();
+}
+
+export function runtimeOf(model: Model, c: Contract): Runtime {
+  const endDate = endOfPeriod(c.dates.effet, c.dates.duree_ans);
+  const effectYear = yearOf(c.dates.effet);
+  return { manifest: model.manifest, contract: c, endDate, yearN: model.manifest.annees.convention === 'effet' ? effectYear : effectYear - 1 };
+}
+
+export function rootEnv(model: Model, c: Contract): Env {
+  const rt = runtimeOf(model, c);
+  const vars = new Map<string, Binding>();
+  for (const [k, v] of Object.entries(c)) vars.set(k, { value: v, path: k });
+  vars.set('contrat', {
+    path: 'contrat',
+    value: {
+      periode: `${yearOf(c.dates.effet)}-${yearOf(rt.endDate)}`,
+      annee_n: rt.yearN,
+      debut: c.dates.effet,
+      fin: rt.endDate,
+      duree_ans: c.dates.duree_ans,
+    },
+  });
+  vars.set('modele', {
+    path: 'modele',
+    value: { id: model.manifest.id, titre: model.manifest.titre, version: model.manifest.version, originaux: model.manifest.signature.originaux ?? undefined },
+  });
+  vars.set('region', { value: regionName(c), path: 'ars.region' });
+  // Rebound per document while rendering; outside a document (rules, header) it is empty.
+  vars.set('document', { value: { id: '', annexes_engagements: [] }, path: 'document' });
+  return Env.root(vars, rt);
+}
+
+/** Which documents of the model apply to this contract (manifest `applicable` expressions). */
+export function applicableDocuments(model: Model, c: Contract): string[] {
+  const env = rootEnv(model, c);
+  const ev = new Evaluator();
+  return model.documents.filter((d) => !d.applicable || truthy(ev.eval(d.applicable, env).value)).map((d) => d.entry.id);
+}
+
+export interface BuildOptions {
+  /** Restrict to these document ids (still subject to applicability). */
+  readonly documents?: readonly string[];
+}
+
+export function buildDocumentSet(model: Model, c: Contract, opts: BuildOptions = {}): Result<DocumentSet> {
+  const env = rootEnv(model, c);
+  const ev = new Evaluator();
+  const blocks = new BlockEvaluator(ev);
+  const headerTitle = inlineText(blocks.inlines(model.header, env));
+  const documents: Document[] = [];
+  for (const d of model.documents) {
+    if (opts.documents && !opts.documents.includes(d.entry.id)) continue;
+    if (d.applicable && !truthy(ev.eval(d.applicable, env).value)) continue;
+    const docEnv = env.child(new Map([['document', { value: { id: d.entry.id, annexes_engagements: d.entry.annexes_engagements }, path: 'document' }]]));
+    documents.push({
+      type: 'document',
+      id: d.entry.id,
+      name: inlineText(blocks.inlines(d.name, docEnv)),
+      headerTitle,
+      orientation: d.entry.orientation === 'paysage' ? 'landscape' : 'portrait',
+      paraphe: d.entry.paraphe,
+      provenance: d.entry.provenance,
+      blocks: blocks.blocks(d.template.body, docEnv),
+    });
+  }
+  if (ev.diags.length > 0) return fail(dedupe(ev.diags));
+  const set: DocumentSet = {
+    type: 'documentSet',
+    meta: {
+      title: `${headerTitle}`,
+      subject: 'Contrat pluriannuel d’objectifs et de moyens',
+      author: c.ars.nom,
+      date: c.dates.signature?.date ?? c.dates.effet,
+      model: `${model.manifest.id}@${model.manifest.version}`,
+      ...(c.reference ? { reference: c.reference } : {}),
+      lang: 'fr-FR',
+    },
+    documents,
+  };
+  const r = resolve(set);
+  if (r.diagnostics.some((d) => d.severity === 'erreur')) return fail(r.diagnostics);
+  return ok(r.set, r.diagnostics);
+}
+
+/** The same missing value inside a loop would be reported once per row: keep one per place. */
+function dedupe(diags: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diags.filter((d) => {
+    const k = `${d.span?.file}:${d.span?.start.offset}:${d.dataPath}:${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,78 @@
+// Evaluation environment: variables bound to values *and* their data paths, so a missing
+// value can be reported as `engagements[2].indicateurs[0].cibles.N+3`, not just "absent".
+import type { Contract } from '../model/contract.ts';
+import type { Manifest } from '../templates/manifest.ts';
+
+export interface Binding {
+  readonly value: unknown;
+  /** Data path of the value in the contract, or a descriptive name for computed values. */
+  readonly path: string;
+  /** For filtered lists (`liste où …`): the data path of each kept element. */
+  readonly itemPaths?: readonly string[];
+}
+
+/** Data path of element k of a list binding. */
+export function itemPath(list: Binding, k: number): string {
+  return list.itemPaths?.[k] ?? joinPath(list.path, k);
+}
+
+/** What built-ins need beyond variables: the model's conventions and the contract's dates. */
+export interface Runtime {
+  readonly manifest: Manifest;
+  readonly contract: Contract;
+  /** Year N of the model's convention. */
+  readonly yearN: number;
+  /** Last day of the contract, ISO. */
+  readonly endDate: string;
+}
+
+export class Env {
+  private constructor(
+    private readonly vars: ReadonlyMap<string, Binding>,
+    readonly runtime: Runtime,
+    private readonly parent?: Env,
+    /** Set on element scopes (`où`, rules): an absent optional field resolves to undefined here. */
+    private readonly elementPath?: string,
+  ) {}
+
+  static root(vars: ReadonlyMap<string, Binding>, runtime: Runtime): Env {
+    return new Env(vars, runtime);
+  }
+
+  get(name: string): Binding | undefined {
+    return this.vars.get(name) ?? this.parent?.get(name);
+  }
+
+  /**
+   * Like get, but a name unknown to the data of an element scope is that element's absent
+   * optional field (the checker has already proven the name exists in the schema).
+   */
+  lookup(name: string): Binding | undefined {
+    const b = this.vars.get(name);
+    if (b) return b;
+    const outer = this.parent?.lookup(name);
+    if (outer) return outer;
+    return this.elementPath !== undefined ? { value: undefined, path: joinPath(this.elementPath, name) } : undefined;
+  }
+
+  child(vars: ReadonlyMap<string, Binding>, elementPath?: string): Env {
+    return new Env(vars, this.runtime, this, elementPath);
+  }
+}
+
+export function isMissing(v: unknown): v is undefined | null {
+  return v === undefined || v === null;
+}
+
+/** Truthiness of conditions: absent, null, false, "" and [] are false; 0 is a value, so true. */
+export function truthy(v: unknown): boolean {
+  if (isMissing(v) || v === false || v === '') return false;
+  if (Array.isArray(v)) return v.length > 0;
+  return true;
+}
+
+/** Appends a field to a data path: `a.b`, `a[2]`, `cibles.N+1`. */
+export function joinPath(base: string, seg: string | number): string {
+  if (typeof seg === 'number') return `${base}[${seg}]`;
+  return base ? `${base}.${seg}` : seg;
+}

@@ -1,0 +1,67 @@
+// Checks that hold for every model, beyond what the schema types say: target values of the
+// right kind, identifiers unique, FINESS keys. Model-specific limits live in each manifest.
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { isStructuredValue } from '../ir/resolve/french.ts';
+import type { Contract } from './contract.ts';
+import { YEAR_KEYS } from './contract.ts';
+import { finessKeyIssue } from './finess.ts';
+import { describeInput, formatPath } from './messages.ts';
+
+export type PathDiagnostic = Diagnostic & { pathArray: readonly PropertyKey[] };
+
+function diag(severity: Diagnostic['severity'], code: string, path: PropertyKey[], message: string): PathDiagnostic {
+  return { severity, code, message, dataPath: formatPath(path), pathArray: path };
+}
+
+function checkValues(c: Contract, out: PathDiagnostic[]): void {
+  c.engagements.forEach((e, ei) => {
+    e.indicateurs.forEach((ind, ii) => {
+      if (ind.type_valeur === 'texte') return;
+      const base: PropertyKey[] = ['engagements', ei, 'indicateurs', ii];
+      const check = (v: number | string | undefined, path: PropertyKey[]) => {
+        if (v === undefined || isStructuredValue(v)) return;
+        out.push(
+          diag('erreur', 'DONNEES-VALEUR', path, `nombre, pourcentage ou « oui »/« non » attendu, reçu ${describeInput(v)} (déclarez type_valeur: texte pour une cible rédigée)`),
+        );
+      };
+      for (const k of YEAR_KEYS) {
+        check(ind.cibles[k], [...base, 'cibles', k]);
+        check(ind.resultats?.[k], [...base, 'resultats', k]);
+      }
+      check(ind.reference?.valeur, [...base, 'reference', 'valeur']);
+      check(ind.cible_nationale, [...base, 'cible_nationale']);
+      check(ind.cible_regionale, [...base, 'cible_regionale']);
+    });
+  });
+}
+
+function unique<T>(items: readonly T[], key: (t: T) => string | number, list: string, field: string, what: string, out: PathDiagnostic[]): void {
+  const seen = new Map<string | number, number>();
+  items.forEach((it, i) => {
+    const k = key(it);
+    const first = seen.get(k);
+    if (first !== undefined) {
+      out.push(diag('erreur', 'DONNEES-DOUBLON', [list, i, field], `${what} « ${k} » déjà utilisé par ${list}[${first}]`));
+    } else seen.set(k, i);
+  });
+}
+
+function checkFinessKeys(c: Contract, out: PathDiagnostic[]): void {
+  const check = (v: string | undefined, path: PropertyKey[]) => {
+    const issue = v ? finessKeyIssue(v) : undefined;
+    if (issue) out.push(diag('avertissement', 'DONNEES-FINESS-CLE', path, issue));
+  };
+  check(c.titulaire.finess_ej, ['titulaire', 'finess_ej']);
+  c.sites.forEach((s, i) => check(s.finess_et, ['sites', i, 'finess_et']));
+}
+
+export function coherence(c: Contract): PathDiagnostic[] {
+  const out: PathDiagnostic[] = [];
+  checkValues(c, out);
+  unique(c.engagements, (e) => e.numero, 'engagements', 'numero', 'numéro d’engagement', out);
+  unique(c.reconnaissances, (r) => r.numero, 'reconnaissances', 'numero', 'numéro de reconnaissance', out);
+  unique(c.autorisations, (a) => a.arhgos, 'autorisations', 'arhgos', 'N° ARHGOS', out);
+  unique(c.sites, (s) => s.finess_et, 'sites', 'finess_et', 'FINESS ET', out);
+  checkFinessKeys(c, out);
+  return out;
+}

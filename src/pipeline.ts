@@ -1,0 +1,45 @@
+// One contract, end to end in memory: model rules, IR, every requested file. Callers write
+// the files (atomically) only once everything has succeeded, so a failure leaves nothing behind.
+import type { Diagnostic, Result } from './diagnostics/diagnostic.ts';
+import { fail, hasErrors, ok } from './diagnostics/diagnostic.ts';
+import { buildDocumentSet } from './eval/build.ts';
+import { combinedFileName, documentFileName } from './io/names.ts';
+import type { DocumentSet } from './ir/types.ts';
+import type { Contract } from './model/contract.ts';
+import type { Model } from './templates/load.ts';
+import { checkContract } from './templates/rules.ts';
+import { writeDocx } from './writers/docx/index.ts';
+
+export type Format = 'docx' | 'pdf';
+
+export interface RenderedFile {
+  /** Path relative to the contract's output folder. */
+  readonly name: string;
+  readonly data: Uint8Array;
+}
+
+export interface RenderedContract {
+  readonly set: DocumentSet;
+  readonly files: readonly RenderedFile[];
+  readonly warnings: readonly Diagnostic[];
+}
+
+/** Checks the model's rules, builds the IR and every file: one per document plus the combined one. */
+export async function renderContract(model: Model, contract: Contract, stem: string, formats: readonly Format[]): Promise<Result<RenderedContract>> {
+  const ruleDiags = checkContract(model, contract);
+  if (hasErrors(ruleDiags)) return fail(ruleDiags);
+  const built = buildDocumentSet(model, contract);
+  if (!built.ok) return built;
+  const set = built.value;
+  const files: RenderedFile[] = [];
+  // The PDF stack (fontkit, fonts) is loaded only when a PDF is asked for: DOCX-only runs stay light.
+  const writePdf = formats.includes('pdf') ? (await import('./writers/pdf/index.ts')).writePdf : undefined;
+  for (const format of formats) {
+    for (const [i, d] of set.documents.entries()) {
+      const data = format === 'docx' ? writeDocx(set, { documents: [d.id] }) : await writePdf!(set, { documents: [d.id] });
+      files.push({ name: documentFileName(i, d.id, format), data });
+    }
+    files.push({ name: combinedFileName(stem, format), data: format === 'docx' ? writeDocx(set) : await writePdf!(set) });
+  }
+  return ok({ set, files, warnings: [...ruleDiags, ...built.warnings] });
+}

@@ -1,0 +1,208 @@
+// Loading a template set: the manifest, every document (includes inlined), the expressions of
+// the manifest (applicability, rules, names) — all parsed with spans and checked statically
+// against the data schema. A model that does not check is not loaded.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic, Result, Span } from '../diagnostics/diagnostic.ts';
+import { fail, ok } from '../diagnostics/diagnostic.ts';
+import type { InlineNode, TemplateDoc } from '../dsl/ast.ts';
+import { Checker, collectAnchors, elementScope, scopeOf, type Scope } from '../dsl/check.ts';
+import type { Expr } from '../dsl/expr/ast.ts';
+import { parseExpression } from '../dsl/expr/parser.ts';
+import { parseInline } from '../dsl/inline.ts';
+import { parseTemplate } from '../dsl/parser.ts';
+import { SourceFile } from '../dsl/source.ts';
+import { computedFields, contractFields, T, type Ty } from '../dsl/types.ts';
+import { parseYamlText, spanOfPath, type YamlSource } from '../model/load.ts';
+import { formatPath, frenchErrorMap } from '../model/messages.ts';
+import { ManifestSchema, type DocumentEntry, type Manifest, type Rule } from './manifest.ts';
+
+/** templates/ at the root of the repository. */
+export const TEMPLATES_ROOT = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export interface CompiledDocument {
+  readonly entry: DocumentEntry;
+  readonly template: TemplateDoc;
+  readonly name: readonly InlineNode[];
+  readonly applicable?: Expr;
+}
+
+export interface CompiledRule {
+  readonly rule: Rule;
+  /** `pour_chaque` split into list fields: "engagements[].indicateurs[]" → ["engagements", "indicateurs"]. */
+  readonly iterate: readonly string[];
+  readonly si?: Expr;
+  readonly verifie: Expr;
+  readonly message: readonly InlineNode[];
+}
+
+export interface Model {
+  readonly id: string;
+  readonly dir: string;
+  readonly manifest: Manifest;
+  readonly documents: readonly CompiledDocument[];
+  readonly rules: readonly CompiledRule[];
+  readonly header: readonly InlineNode[];
+  /** sha256 of every file of the set (manifest, documents, fragments): changes when the model does. */
+  readonly hash: string;
+  /** Every engagement annex code the model renders. */
+  readonly annexCodes: readonly string[];
+}
+
+export function rootScope(): Map<string, { ty: Ty; optional: boolean }> {
+  return scopeOf({ ...contractFields(), ...computedFields() });
+}
+
+/** Resolves "dgos-2012" or a folder path to the model folder. */
+export function modelDir(idOrDir: string): string {
+  if (idOrDir.includes('/') || idOrDir.includes('\\') || idOrDir.startsWith('.')) return resolvePath(idOrDir);
+  return join(TEMPLATES_ROOT, idOrDir);
+}
+
+export function listModelIds(): string[] {
+  if (!existsSync(TEMPLATES_ROOT)) return [];
+  return readdirSync(TEMPLATES_ROOT)
+    .filter((d) => existsSync(join(TEMPLATES_ROOT, d, 'modele.yaml')))
+    .sort();
+}
+
+function hashDir(dir: string, root: string): string {
+  const h = createHash('sha256');
+  const walk = (d: string) => {
+    for (const f of readdirSync(d).sort()) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else {
+        h.update(relative(root, p));
+        h.update('\0');
+        h.update(readFileSync(p));
+        h.update('\0');
+      }
+    }
+  };
+  walk(dir);
+  return h.digest('hex');
+}
+
+/** Where a manifest string value starts in the YAML text (inside its quotes, if quoted). */
+function valueOffset(src: YamlSource, text: string, path: readonly PropertyKey[]): number {
+  const span = spanOfPath(src, path);
+  if (!span) return 0;
+  const c = text[span.start.offset];
+  return span.start.offset + (c === '"' || c === "'" ? 1 : 0);
+}
+
+export function loadModel(idOrDir: string): Result<Model> {
+  const dir = modelDir(idOrDir);
+  const manifestFile = join(dir, 'modele.yaml');
+  if (!existsSync(manifestFile)) {
+    return fail([{ severity: 'erreur', code: 'MODELE-INTROUVABLE', message: `modèle introuvable « ${idOrDir} » (pas de ${manifestFile}) ; modèles disponibles : ${listModelIds().join(', ')}` }]);
+  }
+  const text = readFileSync(manifestFile, 'utf8');
+  const y = parseYamlText(manifestFile, text);
+  if (!y.ok) return y;
+  const parsed = ManifestSchema.safeParse(y.value.data, { error: frenchErrorMap });
+  if (!parsed.success) {
+    return fail(
+      parsed.error.issues.map((iss) => {
+        const span = spanOfPath(y.value.source, iss.path);
+        return { severity: 'erreur', code: 'MODELE-MANIFESTE', message: `${formatPath(iss.path)} : ${iss.message}`, ...(span ? { span } : {}) } satisfies Diagnostic;
+      }),
+    );
+  }
+  const manifest = parsed.data;
+  const diags: Diagnostic[] = [];
+  const msrc = new SourceFile(manifestFile, text);
+  const expr = (path: PropertyKey[], value: string): Expr | undefined => {
+    const r = parseExpression(msrc, valueOffset(y.value.source, text, path), value);
+    if (!r.ok) diags.push(r.diagnostic);
+    return r.ok ? r.expr : undefined;
+  };
+  const inline = (path: PropertyKey[], value: string): InlineNode[] => parseInline(msrc, valueOffset(y.value.source, text, path), value, diags);
+
+  const readFile = (p: string) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined);
+  const documents: CompiledDocument[] = [];
+  const seenIds = new Set<string>();
+  manifest.documents.forEach((entry, i) => {
+    if (seenIds.has(entry.id)) {
+      const span = spanOfPath(y.value.source, ['documents', i, 'id']);
+      diags.push({ severity: 'erreur', code: 'MODELE-MANIFESTE', message: `identifiant de document en double « ${entry.id} »`, ...(span ? { span } : {}) });
+    }
+    seenIds.add(entry.id);
+    const file = join(dir, entry.fichier);
+    const src = readFile(file);
+    if (src === undefined) {
+      const span = spanOfPath(y.value.source, ['documents', i, 'fichier']);
+      diags.push({ severity: 'erreur', code: 'MODELE-FICHIER', message: `document introuvable « ${entry.fichier} »`, ...(span ? { span } : {}) });
+      return;
+    }
+    const t = parseTemplate(file, src, { readFile, root: TEMPLATES_ROOT });
+    diags.push(...t.diagnostics);
+    const applicable = entry.applicable ? expr(['documents', i, 'applicable'], entry.applicable) : undefined;
+    documents.push({ entry, template: t.doc, name: inline(['documents', i, 'nom'], entry.nom), ...(applicable ? { applicable } : {}) });
+  });
+
+  const rules: CompiledRule[] = [];
+  const ruleIndex: number[] = [];
+  manifest.regles.forEach((rule, i) => {
+    const iterate = rule.pour_chaque ? rule.pour_chaque.split('.').map((s) => s.replace(/\[\]$/, '')) : [];
+    const si = rule.si ? expr(['regles', i, 'si'], rule.si) : undefined;
+    const verifie = expr(['regles', i, 'verifie'], rule.verifie);
+    const message = inline(['regles', i, 'message'], rule.message);
+    if (verifie) {
+      rules.push({ rule, iterate, ...(si ? { si } : {}), verifie, message });
+      ruleIndex.push(i);
+    }
+  });
+  const header = inline(['en_tete'], manifest.en_tete);
+
+  // Static checks of everything against the schema.
+  const checker = new Checker();
+  const root = rootScope();
+  checker.inlines(header, root);
+  for (const d of documents) {
+    checker.inlines(d.name, root);
+    if (d.applicable) checker.expr(d.applicable, root);
+    checker.blocks(d.template.body, root, collectAnchors(d.template.body));
+  }
+  for (const [i, r] of rules.entries()) {
+    const scope = ruleScope(r.iterate, root, checker, r.rule.pour_chaque ?? '', spanOfPath(y.value.source, ['regles', ruleIndex[i]!, 'pour_chaque']));
+    if (!scope) continue;
+    if (r.si) checker.expr(r.si, scope);
+    checker.expr(r.verifie, scope);
+    checker.inlines(r.message, scope);
+  }
+  diags.push(...checker.diags);
+  if (diags.some((d) => d.severity === 'erreur')) return fail(diags);
+
+  const annexCodes = [...new Set(manifest.documents.flatMap((d) => d.annexes_engagements))].sort();
+  return ok({ id: manifest.id, dir, manifest, documents, rules, header, hash: hashDir(dir, dir), annexCodes }, diags);
+}
+
+/** Scope of a rule iterating over nested lists: each level's element fields, innermost last. */
+function ruleScope(iterate: readonly string[], root: Scope, checker: Checker, text: string, span: Span | undefined): Scope | undefined {
+  let scope: Scope = root;
+  let ty: Ty = T.object(Object.fromEntries(root));
+  for (const field of iterate) {
+    const f = ty.k === 'object' ? ty.fields[field] : undefined;
+    if (f && f.ty.k === 'object') {
+      // An object on the way (financements.dotations): descend without iterating.
+      ty = f.ty;
+      continue;
+    }
+    if (!f || f.ty.k !== 'array') {
+      checker.diags.push({
+        severity: 'erreur',
+        code: 'MODELE-REGLE',
+        message: `pour_chaque « ${text} » : « ${field} » n’est ni une liste ni un objet des données`,
+        ...(span ? { span } : {}),
+      });
+      return undefined;
+    }
+    ty = f.ty.of;
+    scope = elementScope(ty, scope);
+  }
+  return scope;
+}
