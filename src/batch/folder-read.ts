@@ -1,0 +1,96 @@
+// Reading a campaign folder: every YAML/JSON contract file under it (sorted, recursively),
+// each merged with `campagne.yaml`, the shared part (modele, ars, dates…). The contract's own
+// values win over the shared ones.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, relative, sep } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { type ParsedYaml, yamlLocator } from './locate.ts';
+import { isPlainObject, mergeShared } from './merge.ts';
+import { compareText } from './sort.ts';
+import type { CampaignEntry, CampaignInput, IssueRecord } from './types.ts';
+
+export const SHARED_FILES = ['campagne.yaml', 'campagne.yml', 'campagne.json'];
+const EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+type Parsed = { ok: true; yaml: ParsedYaml; data: unknown } | { ok: false; errors: IssueRecord[] };
+
+function parseFile(path: string, label: string): Parsed {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return { ok: false, errors: [{ niveau: 'erreur', code: 'FICHIER-ILLISIBLE', message: `fichier illisible (${(e as Error).message})`, emplacement: label }] };
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.map((err) => {
+        const pos = lines.linePos(err.pos[0]);
+        return { niveau: 'erreur', code: 'YAML-SYNTAXE', message: `syntaxe YAML invalide : ${err.message.split('\n')[0]}`, emplacement: `${label}:${pos.line}:${pos.col}` };
+      }),
+    };
+  }
+  return { ok: true, yaml: { file: label, doc, lines }, data: doc.toJS() };
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort(compareText)) {
+    if (name.startsWith('.')) continue;
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...listFiles(full));
+    else if (EXTENSIONS.has(extname(name).toLowerCase())) out.push(full);
+  }
+  return out;
+}
+
+export function readFolder(dir: string): CampaignInput {
+  const issues: IssueRecord[] = [];
+  const label = (p: string) => relative(dir, p).split(sep).join('/');
+  let shared: Parsed | undefined;
+  const sharedName = SHARED_FILES.find((f) => existsSync(join(dir, f)));
+  if (sharedName) {
+    shared = parseFile(join(dir, sharedName), sharedName);
+    if (!shared.ok) issues.push(...shared.errors);
+    else if (!isPlainObject(shared.data)) {
+      issues.push({ niveau: 'erreur', code: 'CAMPAGNE-FORMAT', message: 'la partie commune doit être un objet (modele, ars, dates…)', emplacement: sharedName });
+    }
+  }
+  const sharedData = shared?.ok && isPlainObject(shared.data) ? shared.data : {};
+  const entries: CampaignEntry[] = [];
+  const seen = new Map<string, string>();
+  for (const file of listFiles(dir)) {
+    const source = label(file);
+    if (sharedName && source === sharedName) continue;
+    const parsed = parseFile(file, source);
+    const stem = basename(file, extname(file));
+    if (!parsed.ok) {
+      entries.push({ id: stem, source, data: undefined, erreurs: parsed.errors, avertissements: [], locate: () => source });
+      continue;
+    }
+    const own = parsed.data;
+    const titulaire = isPlainObject(own) && isPlainObject(own.titulaire) ? own.titulaire : {};
+    const finess = typeof titulaire.finess_ej === 'string' || typeof titulaire.finess_ej === 'number' ? String(titulaire.finess_ej) : '';
+    const id = /^[0-9AB]{9}$/.test(finess) ? finess : stem;
+    const erreurs: IssueRecord[] = [];
+    const other = seen.get(id);
+    if (other !== undefined) {
+      erreurs.push({ niveau: 'erreur', code: 'CAMPAGNE-TITULAIRE-DOUBLE', message: `FINESS EJ « ${id} » déjà utilisé par ${other}`, chemin: 'titulaire.finess_ej', emplacement: source });
+    } else seen.set(id, source);
+    entries.push({
+      id: other !== undefined ? `${id}~${stem}` : id,
+      source,
+      ...(typeof titulaire.raison_sociale === 'string' ? { raisonSociale: titulaire.raison_sociale } : {}),
+      data: isPlainObject(own) ? mergeShared(sharedData, own) : own,
+      erreurs,
+      avertissements: [],
+      locate: yamlLocator(parsed.yaml, shared?.ok ? shared.yaml : undefined),
+    });
+  }
+  if (entries.length === 0) {
+    issues.push({ niveau: 'erreur', code: 'CAMPAGNE-VIDE', message: 'aucun fichier de contrat (.yaml, .yml, .json) dans le dossier', emplacement: dir });
+  }
+  return { kind: 'dossier', entries, issues };
+}

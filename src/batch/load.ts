@@ -1,0 +1,19 @@
+// A campaign input is a folder of contract files or a workbook: pick the reader.
+import { existsSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { readFolder } from './folder-read.ts';
+import type { CampaignInput } from './types.ts';
+import { readWorkbook } from './workbook-read.ts';
+
+export async function loadCampaign(input: string): Promise<CampaignInput> {
+  if (!existsSync(input)) {
+    return { kind: 'dossier', entries: [], issues: [{ niveau: 'erreur', code: 'CAMPAGNE-INTROUVABLE', message: 'dossier ou classeur introuvable', emplacement: input }] };
+  }
+  if (statSync(input).isDirectory()) return readFolder(input);
+  if (extname(input).toLowerCase() === '.xlsx') return readWorkbook(input);
+  return {
+    kind: 'dossier',
+    entries: [],
+    issues: [{ niveau: 'erreur', code: 'CAMPAGNE-FORMAT', message: 'un dossier de contrats ou un classeur .xlsx est attendu', emplacement: input }],
+  };
+}

@@ -1,0 +1,107 @@
+// From a data path (`engagements[2].indicateurs[0].cibles.N+3`) back to where the user typed
+// the value: a workbook cell (`indicateurs!L14`) or a YAML line (`contrats/ch.yaml:12:5`).
+// Diagnostics carry data paths; staff need the place to fix.
+import { LineCounter, isMap, isSeq, type Document } from 'yaml';
+import { a1 } from './cells.ts';
+
+export type Segment = string | number;
+
+export function formatPath(segments: readonly PropertyKey[]): string {
+  let out = '';
+  for (const s of segments) {
+    if (typeof s === 'number') out += `[${s}]`;
+    else out += out === '' ? String(s) : `.${String(s)}`;
+  }
+  return out;
+}
+
+export function parsePath(path: string): Segment[] {
+  const out: Segment[] = [];
+  // Keys may contain '+' ("N+3"); indices are [n].
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (m[2] !== undefined) out.push(Number(m[2]));
+    else if (m[1] !== undefined) out.push(m[1]);
+  }
+  return out;
+}
+
+/** Rows of a workbook that produced one object of the contract. */
+interface RowRef {
+  readonly prefix: string;
+  readonly sheet: string;
+  readonly row: number;
+  /** Path relative to the object → 1-based column. */
+  readonly columns: ReadonlyMap<string, number>;
+}
+
+/** Collects, while a contract is assembled from a workbook, which cell gave which value. */
+export class WorkbookLocator {
+  private readonly cells = new Map<string, string>();
+  private readonly rows: RowRef[] = [];
+
+  setCell(path: string, ref: string): void {
+    this.cells.set(path, ref);
+  }
+
+  addRow(prefix: string, sheet: string, row: number, columns: ReadonlyMap<string, number>): void {
+    this.rows.push({ prefix, sheet, row, columns });
+  }
+
+  locate = (path: string): string | undefined => {
+    const exact = this.cells.get(path) ?? this.cells.get(path.replace(/\[\d+\]$/, ''));
+    if (exact) return exact;
+    let best: RowRef | undefined;
+    for (const r of this.rows) {
+      const under = r.prefix === '' || path === r.prefix || path.startsWith(`${r.prefix}.`) || path.startsWith(`${r.prefix}[`);
+      if (under && (!best || r.prefix.length > best.prefix.length)) best = r;
+    }
+    if (!best) return undefined;
+    const rel = (best.prefix === '' ? path : path.slice(best.prefix.length).replace(/^\./, '')).replace(/\[\d+\]/g, '');
+    // A missing field points to its (empty) cell when the column exists, else to the row.
+    for (let key = rel; key !== ''; key = key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : '') {
+      const col = best.columns.get(key);
+      if (col !== undefined) return a1(best.sheet, best.row, col);
+    }
+    return a1(best.sheet, best.row);
+  };
+}
+
+export interface ParsedYaml {
+  readonly file: string;
+  readonly doc: Document;
+  readonly lines: LineCounter;
+}
+
+/** Locator over a contract file and the campaign file whose shared part it was merged with. */
+export function yamlLocator(contract: ParsedYaml, shared?: ParsedYaml): (path: string) => string | undefined {
+  return (path) => {
+    const segs = parsePath(path);
+    const own = deepest(contract, segs);
+    if (own.depth === segs.length || !shared) return own.where;
+    const common = deepest(shared, segs);
+    return common.depth === segs.length ? common.where : own.where;
+  };
+}
+
+function deepest(y: ParsedYaml, segs: readonly Segment[]): { depth: number; where: string | undefined } {
+  let node: unknown = y.doc.contents;
+  let where = place(y, node);
+  let depth = 0;
+  for (const s of segs) {
+    let next: unknown;
+    if (isMap(node)) next = node.get(String(s), true);
+    else if (isSeq(node) && typeof s === 'number') next = node.get(s, true);
+    if (next === undefined) break;
+    node = next;
+    depth++;
+    where = place(y, node) ?? where;
+  }
+  return { depth, where };
+}
+
+function place(y: ParsedYaml, node: unknown): string | undefined {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  if (!range) return undefined;
+  const pos = y.lines.linePos(range[0]);
+  return `${y.file}:${pos.line}:${pos.col}`;
+}

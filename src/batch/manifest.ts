@@ -1,0 +1,113 @@
+// manifest.json: the record of a campaign run (per contract: input hash, model, files with
+// sha256, status, diagnostics), sorted by FINESS and free of timestamps and machine paths, so
+// two runs on the same input give the same bytes whatever --jobs was. While the run goes on,
+// each finished contract is appended to a journal; --reprendre reads it after a kill.
+import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../io/atomic.ts';
+import { compareText } from './sort.ts';
+import type { Format, IssueRecord, ManifestEntry, ModelFingerprint } from './types.ts';
+
+export const MANIFEST_FORMAT = 'cpom-campagne/1';
+
+export interface CampaignManifest {
+  readonly format: typeof MANIFEST_FORMAT;
+  readonly moteur: string;
+  readonly entree: 'dossier' | 'classeur';
+  readonly formats: readonly Format[];
+  readonly tranche: string;
+  readonly modeles: readonly ModelFingerprint[];
+  readonly bilan: { readonly contrats: number; readonly ok: number; readonly avertissements: number; readonly erreurs: number };
+  readonly problemes_campagne: readonly IssueRecord[];
+  readonly contrats: readonly ManifestEntry[];
+}
+
+export function manifestName(suffix: string): string {
+  return `manifest${suffix}.json`;
+}
+
+function journalName(suffix: string): string {
+  return `.journal${suffix}.jsonl`;
+}
+
+export function buildManifest(
+  base: Omit<CampaignManifest, 'format' | 'bilan' | 'contrats' | 'modeles'>,
+  entries: Iterable<ManifestEntry>,
+): CampaignManifest {
+  const contrats = [...entries].sort((a, b) => compareText(a.finess_ej, b.finess_ej));
+  const modeles = new Map<string, ModelFingerprint>();
+  for (const c of contrats) if (c.modele) modeles.set(`${c.modele.id}@${c.modele.empreinte}`, c.modele);
+  const count = (s: ManifestEntry['statut']) => contrats.filter((c) => c.statut === s).length;
+  return {
+    format: MANIFEST_FORMAT,
+    moteur: base.moteur,
+    entree: base.entree,
+    formats: base.formats,
+    tranche: base.tranche,
+    modeles: [...modeles.values()].sort((a, b) => compareText(`${a.id}@${a.empreinte}`, `${b.id}@${b.empreinte}`)),
+    bilan: { contrats: contrats.length, ok: count('ok'), avertissements: count('avertissements'), erreurs: count('erreur') },
+    problemes_campagne: base.problemes_campagne,
+    contrats,
+  };
+}
+
+export function writeManifest(dir: string, suffix: string, m: CampaignManifest): string {
+  const path = join(dir, manifestName(suffix));
+  writeFileAtomic(path, `${JSON.stringify(m, null, 2)}\n`);
+  return path;
+}
+
+/** Entries of the last complete run, then of the journal of an interrupted one (newer wins). */
+export function readPrevious(dir: string, suffix: string): Map<string, ManifestEntry> {
+  const out = new Map<string, ManifestEntry>();
+  const mpath = join(dir, manifestName(suffix));
+  if (existsSync(mpath)) {
+    try {
+      const m = JSON.parse(readFileSync(mpath, 'utf8')) as Partial<CampaignManifest>;
+      if (m.format === MANIFEST_FORMAT) for (const c of m.contrats ?? []) out.set(c.finess_ej, c);
+    } catch {
+      // An unreadable manifest only means nothing can be skipped.
+    }
+  }
+  const jpath = join(dir, journalName(suffix));
+  if (existsSync(jpath)) {
+    for (const line of readFileSync(jpath, 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      try {
+        const e = JSON.parse(line) as ManifestEntry;
+        out.set(e.finess_ej, e);
+      } catch {
+        // The last line of a killed run may be cut: that contract is simply rendered again.
+      }
+    }
+  }
+  return out;
+}
+
+/** Append-only journal of finished contracts; one JSON line each. */
+export class Journal {
+  private fd: number | undefined;
+  private readonly path: string;
+
+  constructor(dir: string, suffix: string, keep: boolean) {
+    this.path = join(dir, journalName(suffix));
+    if (!keep) rmSync(this.path, { force: true });
+  }
+
+  append(e: ManifestEntry): void {
+    this.fd ??= openSync(this.path, 'a');
+    writeSync(this.fd, `${JSON.stringify(e)}\n`);
+  }
+
+  /** The run completed and its manifest is written: the journal is no longer needed. */
+  finish(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    rmSync(this.path, { force: true });
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}

@@ -1,0 +1,48 @@
+// Writing one contract's files into its holder folder: all files appear together or none
+// (temp files + renames, src/io/atomic.ts), files of an earlier run that the new set no longer
+// has are removed, and a failed contract leaves no document behind.
+import { existsSync, readdirSync, rmSync, rmdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFilesAtomic } from '../io/atomic.ts';
+import { sha256 } from './hash.ts';
+import type { FileRecord } from './types.ts';
+
+export interface OutputFile {
+  readonly name: string;
+  readonly data: Uint8Array;
+}
+
+/** Ours: generated documents and temp files left by a killed run. Anything else is the user's. */
+function isOurs(name: string): boolean {
+  return /\.(docx|pdf)$/i.test(name) || /^\..*\.tmp$/.test(name);
+}
+
+export function writeContractFiles(racine: string, dossier: string, files: readonly OutputFile[]): FileRecord[] {
+  const dir = join(racine, dossier);
+  writeFilesAtomic(files.map((f) => ({ path: join(dir, f.name), data: f.data })));
+  const keep = new Set(files.map((f) => f.name));
+  for (const name of readdirSync(dir)) if (isOurs(name) && !keep.has(name)) rmSync(join(dir, name), { force: true });
+  return files
+    .map((f) => ({ chemin: `${dossier}/${f.name}`, sha256: sha256(f.data), octets: f.data.byteLength }))
+    .sort((a, b) => (a.chemin < b.chemin ? -1 : a.chemin > b.chemin ? 1 : 0));
+}
+
+/** Removes a holder's generated files (the contract failed): no stale document may remain. */
+export function clearContractFiles(racine: string, dossier: string): void {
+  const dir = join(racine, dossier);
+  if (!/^[^/\\.][^/\\]*$/.test(dossier) || !existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (isOurs(name)) rmSync(join(dir, name), { force: true });
+  if (readdirSync(dir).length === 0) rmdirSync(dir);
+}
+
+/** Temp files of a killed run, anywhere one level under the output folder. */
+export function sweepTempFiles(racine: string): void {
+  if (!existsSync(racine)) return;
+  for (const entry of readdirSync(racine, { withFileTypes: true })) {
+    if (entry.isFile() && /^\..*\.tmp$/.test(entry.name)) rmSync(join(racine, entry.name), { force: true });
+    if (!entry.isDirectory()) continue;
+    for (const name of readdirSync(join(racine, entry.name))) {
+      if (/^\..*\.tmp$/.test(name)) rmSync(join(racine, entry.name, name), { force: true });
+    }
+  }
+}

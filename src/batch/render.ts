@@ -1,0 +1,44 @@
+// The real render function, run inside a worker: model rules, IR, DOCX/PDF bytes, files on disk.
+// Documents never leave the worker; only their hashes and the diagnostics go back.
+import type { Result } from '../diagnostics/diagnostic.ts';
+import type { Contract } from '../model/contract.ts';
+import { renderContract } from '../pipeline.ts';
+import { loadModel, type Model } from '../templates/load.ts';
+import { clearContractFiles, writeContractFiles } from './output.ts';
+import type { IssueRecord, RenderFn, RenderOutcome } from './types.ts';
+import { toRecord } from './validate.ts';
+
+const models = new Map<string, Result<Model>>();
+
+function modelFor(id: string): Result<Model> {
+  let m = models.get(id);
+  if (!m) {
+    m = loadModel(id);
+    models.set(id, m);
+  }
+  return m;
+}
+
+const noPlace = () => undefined;
+
+export const render: RenderFn = async (job) => {
+  const contract = job.contract as Contract;
+  const model = modelFor(contract.modele);
+  if (!model.ok) return failed(job.racine, job.dossier, model.diagnostics.map((d) => toRecord(d, noPlace)));
+  const r = await renderContract(model.value, contract, job.dossier, job.formats);
+  if (!r.ok) return failed(job.racine, job.dossier, r.diagnostics.map((d) => toRecord(d, noPlace)));
+  const all = r.value.warnings.map((d) => toRecord(d, noPlace));
+  if (all.some((i) => i.niveau === 'erreur')) return failed(job.racine, job.dossier, all);
+  const fichiers = writeContractFiles(job.racine, job.dossier, r.value.files);
+  return { statut: all.length > 0 ? 'avertissements' : 'ok', fichiers, avertissements: all, erreurs: [] };
+};
+
+function failed(racine: string, dossier: string, issues: readonly IssueRecord[]): RenderOutcome {
+  clearContractFiles(racine, dossier);
+  return {
+    statut: 'erreur',
+    fichiers: [],
+    avertissements: issues.filter((i) => i.niveau === 'avertissement'),
+    erreurs: issues.filter((i) => i.niveau === 'erreur'),
+  };
+}

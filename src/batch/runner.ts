@@ -1,0 +1,195 @@
+// The campaign run: read the input, validate every contract, keep this tranche, skip what
+// --reprendre proves done, render the rest on the executor (worker threads), journal each
+// result as it arrives, then write manifest.json and the reports. A failing contract never stops
+// the others; documents stay inside the workers (memory stays flat with campaign size).
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Result } from '../diagnostics/diagnostic.ts';
+import { loadModel } from '../templates/load.ts';
+import { hashData } from './hash.ts';
+import { loadCampaign } from './load.ts';
+import { Journal, buildManifest, readPrevious, writeManifest, type CampaignManifest } from './manifest.ts';
+import { clearContractFiles, sweepTempFiles } from './output.ts';
+import { workerPool, type Executor } from './pool.ts';
+import { silentProgress, type ProgressSink } from './progress.ts';
+import { writeReports } from './report.ts';
+import { canReuse } from './resume.ts';
+import { compareText } from './sort.ts';
+import { selectTranche, trancheSuffix, type Tranche } from './tranche.ts';
+import type { CampaignEntry, Format, IssueRecord, ManifestEntry, ModelFingerprint, RenderOutcome } from './types.ts';
+import { sortIssues, toRecord, validateContract } from './validate.ts';
+
+export interface RunOptions {
+  readonly entree: string;
+  readonly sortie: string;
+  readonly formats: readonly Format[];
+  readonly jobs: number;
+  readonly reprendre: boolean;
+  readonly tranche?: Tranche;
+  readonly progress?: ProgressSink;
+  /** Where jobs run; default: a pool of `jobs` worker threads over src/batch/render.ts. */
+  readonly executor?: () => Executor;
+  /** Model identity for the manifest and --reprendre; default: the engine's loadModel. */
+  readonly modelInfo?: (id: string) => Result<ModelFingerprint>;
+}
+
+export interface RunResult {
+  readonly manifest: CampaignManifest;
+  readonly manifestPath: string;
+  readonly rapports: { readonly csv: string; readonly html: string };
+  /** Contracts skipped by --reprendre (already done and verified). */
+  readonly repris: number;
+  readonly exitCode: 0 | 1;
+  readonly peakRss: number;
+}
+
+export const DEFAULT_RENDER_MODULE = new URL('./render.ts', import.meta.url).href;
+
+export function engineVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+  return `${pkg.name}@${pkg.version}`;
+}
+
+function engineModelInfo(id: string): Result<ModelFingerprint> {
+  const m = loadModel(id);
+  if (!m.ok) return m;
+  return { ok: true, value: { id: m.value.manifest.id, version: m.value.manifest.version, empreinte: m.value.hash }, warnings: [] };
+}
+
+/** A contract ready to render, or already settled (failed input, unknown model). */
+type Prepared =
+  | { readonly kind: 'job'; readonly entry: CampaignEntry; readonly contract: unknown; readonly hash: string; readonly model: ModelFingerprint; readonly warnings: IssueRecord[] }
+  | { readonly kind: 'done'; readonly record: ManifestEntry };
+
+function record(e: CampaignEntry, fields: Partial<ManifestEntry> & Pick<ManifestEntry, 'statut' | 'formats'>): ManifestEntry {
+  return {
+    finess_ej: e.id,
+    ...(e.raisonSociale ? { raison_sociale: e.raisonSociale } : {}),
+    source: e.source,
+    fichiers: [],
+    avertissements: [],
+    erreurs: [],
+    ...fields,
+  };
+}
+
+function dedupe(list: readonly IssueRecord[]): IssueRecord[] {
+  const seen = new Set<string>();
+  return sortIssues(list).filter((i) => {
+    const k = JSON.stringify(i);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function prepare(e: CampaignEntry, formats: readonly Format[], models: (id: string) => Result<ModelFingerprint>): Prepared {
+  if (e.erreurs.length > 0 || e.data === undefined) {
+    return { kind: 'done', record: record(e, { statut: 'erreur', formats, erreurs: dedupe(e.erreurs), avertissements: dedupe(e.avertissements) }) };
+  }
+  const v = validateContract(e.data, e.locate);
+  if (!v.ok) {
+    return { kind: 'done', record: record(e, { statut: 'erreur', formats, erreurs: dedupe(v.errors), avertissements: dedupe(e.avertissements) }) };
+  }
+  const hash = hashData(v.contract);
+  const m = models(v.contract.modele);
+  if (!m.ok) {
+    const erreurs = m.diagnostics.map((d) => toRecord(d, e.locate));
+    return { kind: 'done', record: record(e, { statut: 'erreur', formats, empreinte_donnees: hash, erreurs: dedupe(erreurs), avertissements: dedupe([...e.avertissements, ...v.warnings]) }) };
+  }
+  return { kind: 'job', entry: e, contract: v.contract, hash, model: m.value, warnings: [...e.avertissements, ...v.warnings] };
+}
+
+export async function runCampaign(opts: RunOptions): Promise<RunResult> {
+  const racine = resolve(opts.sortie);
+  mkdirSync(racine, { recursive: true });
+  const suffix = trancheSuffix(opts.tranche);
+  const input = await loadCampaign(opts.entree);
+  const sorted = [...input.entries].sort((a, b) => compareText(a.id, b.id));
+  const mine = opts.tranche ? selectTranche(sorted, opts.tranche) : sorted;
+
+  const cache = new Map<string, Result<ModelFingerprint>>();
+  const infoOf = opts.modelInfo ?? engineModelInfo;
+  const models = (id: string) => {
+    let r = cache.get(id);
+    if (!r) cache.set(id, (r = infoOf(id)));
+    return r;
+  };
+
+  const previous = opts.reprendre ? readPrevious(racine, suffix) : new Map<string, ManifestEntry>();
+  const journal = new Journal(racine, suffix, opts.reprendre);
+  sweepTempFiles(racine);
+  const results: ManifestEntry[] = [];
+  const progress = opts.progress ?? silentProgress;
+  const settle = (r: ManifestEntry, journalIt: boolean) => {
+    results.push(r);
+    if (journalIt) journal.append(r);
+    progress.tick(r.statut === 'erreur');
+  };
+
+  progress.start(mine.length);
+  let repris = 0;
+  let executor: Executor | undefined;
+  try {
+    const inflight = new Set<Promise<void>>();
+    for (const e of mine) {
+      const p = prepare(e, opts.formats, models);
+      if (p.kind === 'done') {
+        clearContractFiles(racine, e.id);
+        settle(p.record, true);
+        continue;
+      }
+      const prev = previous.get(e.id);
+      if (await canReuse(prev, { empreinte_donnees: p.hash, modele: p.model, formats: opts.formats }, racine)) {
+        repris++;
+        // Already recorded in the manifest or journal it came from: no new journal line.
+        settle({ ...prev!, source: e.source }, false);
+        continue;
+      }
+      executor ??= (opts.executor ?? (() => workerPool(opts.jobs, DEFAULT_RENDER_MODULE)))();
+      const ex = executor;
+      // Bounded look-ahead: enough queued work to keep every worker busy, no more in memory.
+      while (inflight.size >= Math.max(2, opts.jobs * 2)) await Promise.race(inflight);
+      const task = ex
+        .run({ id: e.id, contract: p.contract, racine, dossier: e.id, formats: opts.formats })
+        .then((o) => settle(finish(p, o, opts.formats), true))
+        .finally(() => inflight.delete(task));
+      inflight.add(task);
+    }
+    await Promise.all(inflight);
+  } finally {
+    progress.stop();
+    journal.close();
+    await executor?.close();
+  }
+
+  const manifest = buildManifest(
+    { moteur: engineVersion(), entree: input.kind, formats: opts.formats, tranche: opts.tranche ? `${opts.tranche.k}/${opts.tranche.n}` : '1/1', problemes_campagne: dedupe(input.issues) },
+    results,
+  );
+  const manifestPath = writeManifest(racine, suffix, manifest);
+  const rapports = writeReports(racine, suffix, manifest);
+  journal.finish();
+  const failed = manifest.bilan.erreurs > 0 || manifest.problemes_campagne.some((i) => i.niveau === 'erreur');
+  return { manifest, manifestPath, rapports, repris, exitCode: failed ? 1 : 0, peakRss: executor?.peakRss ?? 0 };
+}
+
+function finish(p: Extract<Prepared, { kind: 'job' }>, o: RenderOutcome, formats: readonly Format[]): ManifestEntry {
+  const place = (i: IssueRecord): IssueRecord => {
+    if (i.emplacement || !i.chemin) return i;
+    const where = p.entry.locate(i.chemin);
+    return where ? { ...i, emplacement: where } : i;
+  };
+  const avertissements = dedupe([...p.warnings, ...o.avertissements.map(place)]);
+  const erreurs = dedupe(o.erreurs.map(place));
+  const statut = erreurs.length > 0 || o.statut === 'erreur' ? 'erreur' : avertissements.length > 0 ? 'avertissements' : 'ok';
+  return record(p.entry, {
+    statut,
+    formats,
+    empreinte_donnees: p.hash,
+    modele: p.model,
+    fichiers: statut === 'erreur' ? [] : o.fichiers,
+    avertissements,
+    erreurs,
+  });
+}

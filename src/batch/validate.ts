@@ -1,0 +1,40 @@
+// Validation of one merged contract through the engine's own validator (schema + coherence),
+// its diagnostics turned into campaign records placed in the user's input (cell or line).
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Contract } from '../model/contract.ts';
+import { validateContract as engineValidate } from '../model/load.ts';
+import { naturalCompare } from './sort.ts';
+import type { IssueRecord } from './types.ts';
+
+export type Locate = (path: string) => string | undefined;
+
+export type Validation =
+  | { readonly ok: true; readonly contract: Contract; readonly warnings: readonly IssueRecord[] }
+  | { readonly ok: false; readonly errors: readonly IssueRecord[] };
+
+export function validateContract(data: unknown, locate: Locate): Validation {
+  const r = engineValidate(data);
+  if (!r.ok) return { ok: false, errors: sortIssues(r.diagnostics.map((d) => toRecord(d, locate))) };
+  return { ok: true, contract: r.value, warnings: sortIssues(r.warnings.map((d) => toRecord(d, locate))) };
+}
+
+/** A diagnostic as a campaign record; its place comes from the data path, else its span. */
+export function toRecord(d: Diagnostic, locate: Locate): IssueRecord {
+  const emplacement = (d.dataPath ? locate(d.dataPath) : undefined) ?? (d.span ? `${d.span.file}:${d.span.start.line}:${d.span.start.column}` : undefined);
+  let message = d.message;
+  if (d.source) message += ` (source : ${d.source.fichier}, ligne ${d.source.ligne})`;
+  if (d.hints?.length) message += ` — ${d.hints.join(' ; ')}`;
+  return {
+    niveau: d.severity,
+    code: d.code,
+    message,
+    ...(d.dataPath ? { chemin: d.dataPath } : {}),
+    ...(emplacement ? { emplacement } : {}),
+  };
+}
+
+/** Stable order (by place, then path, code, message) so reports are byte-identical. */
+export function sortIssues(list: readonly IssueRecord[]): IssueRecord[] {
+  const key = (i: IssueRecord) => `${i.emplacement ?? ''}\u0000${i.chemin ?? ''}\u0000${i.code}\u0000${i.message}`;
+  return [...list].sort((a, b) => naturalCompare(key(a), key(b)));
+}
