@@ -48,11 +48,13 @@ export const hasPythonDocx = (): boolean => hasTool('python-docx');
  * `it` when every tool is present, otherwise `it.skip` after a console.warn naming the missing
  * tools (CI installs them, so a skip there is a CI bug worth seeing).
  */
-export function itWith(tools: readonly Tool[]): typeof it {
+export type TestFn = (name: string, fn: () => unknown, timeout?: number) => void;
+
+export function itWith(tools: readonly Tool[]): TestFn {
   const missing = tools.filter((t) => !hasTool(t));
-  if (missing.length === 0) return it;
+  if (missing.length === 0) return (name, fn, timeout) => it(name, fn, timeout);
   console.warn(`⚠ SKIPPED: tests need ${missing.join(', ')} (apt-get install libreoffice-writer-nogui poppler-utils python3-docx)`);
-  return it.skip;
+  return (name, fn, timeout) => it.skip(name, fn, timeout);
 }
 
 const FORMATS = { pdf: 'pdf', txt: 'txt:Text (encoded):UTF8' } as const;
@@ -142,6 +144,8 @@ export interface DocxText {
 const DOCX_TEXT_PY = String.raw`
 import json, sys, docx
 from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
 def ptext(p):
     out = []
     for el in p.iter():
@@ -160,10 +164,10 @@ d = docx.Document(sys.argv[1])
 body = []
 for el in d.element.body.iterchildren():
     if el.tag == qn('w:p'):
-        p = docx.text.paragraph.Paragraph(el, d)
+        p = Paragraph(el, d)
         body.append({'kind': 'p', 'style': p.style.name, 'text': ptext(el), 'keepWithNext': p.paragraph_format.keep_with_next})
     elif el.tag == qn('w:tbl'):
-        t = docx.table.Table(el, d)
+        t = Table(el, d)
         body.append({'kind': 'table', 'rows': [[c.text for c in r.cells] for r in t.rows]})
 sections = [{'orientation': 'landscape' if s.orientation == 1 else 'portrait',
              'pageWidthTwips': s.page_width.twips, 'pageHeightTwips': s.page_height.twips,
