@@ -37,7 +37,7 @@ export function parseAvenantText(text: string, file: string): Result<SourcedAven
       doc.errors.map((e) => ({
         severity: 'erreur',
         code: 'DONNEES-SYNTAXE',
-        message: `syntaxe YAML/JSON invalide : ${e.code === 'DUPLICATE_KEY' ? 'clé en double dans le même objet' : (e.message.split('\n')[0] ?? e.message)}`,
+        message: `syntaxe YAML/JSON invalide : ${yamlMessage(e.code, e.message)}`,
         span: spanAt(e.pos[0], e.pos[1]),
       })),
     );
@@ -58,6 +58,19 @@ export function parseAvenantText(text: string, file: string): Result<SourcedAven
   };
   const r = parseAvenant(doc.toJS({ maxAliasCount: 100 }), file, locate);
   return r.ok ? ok({ avenant: r.value, file, locate }, r.warnings) : r;
+}
+
+const YAML_FR: Record<string, string> = {
+  DUPLICATE_KEY: 'clé en double dans le même objet',
+  BLOCK_AS_IMPLICIT_KEY: '« : » suivi d’une espace dans une valeur : mettez la valeur entre guillemets',
+  TAB_AS_INDENT: 'tabulation utilisée pour l’indentation (utilisez des espaces)',
+  MISSING_CHAR: 'guillemet, crochet ou accolade fermant manquant',
+  BAD_INDENT: 'indentation incorrecte ou liste entre crochets non fermée',
+};
+
+function yamlMessage(code: string, message: string): string {
+  const first = (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+  return YAML_FR[code] ?? `${first} (${code})`;
 }
 
 /** Validates avenant data (already parsed); `locate` adds line numbers when known. */

@@ -1,0 +1,106 @@
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyAvenants } from '../../src/amend/apply.ts';
+import { loadAvenantFile, parseAvenantText } from '../../src/amend/load.ts';
+import { OPERATION_TYPES } from '../../src/model/avenant.ts';
+import { avenantsOf, contractOf, MODELS } from './helpers.ts';
+
+describe.each(MODELS)('séquence d’avenants %s', (model) => {
+  it('couvre tous les types d’opération', () => {
+    const types = new Set(avenantsOf(model).flatMap((s) => s.avenant.operations.map((o) => o.type)));
+    expect([...OPERATION_TYPES].filter((t) => !types.has(t))).toEqual([]);
+  });
+
+  it('s’applique sans erreur et donne un historique de trois avenants', () => {
+    const r = applyAvenants(contractOf(model), avenantsOf(model));
+    expect(r.ok ? [] : r.diagnostics.map((d) => d.message)).toEqual([]);
+    if (!r.ok) return;
+    expect(r.value.history.map((h) => h.numero)).toEqual([1, 2, 3]);
+    // MSP withdrawn with a shorter duration (av. 1), extended (av. 2), MSP granted: 5 years (av. 3).
+    expect(r.value.contract.dates.duree_ans).toBe(5);
+    expect(r.value.provenance['dates/duree_ans']).toEqual({ avenant: 3, nature: 'modification' });
+  });
+
+  it('donne des versions intermédiaires cohérentes avec --jusqu-a et --date', () => {
+    const c = contractOf(model);
+    const avs = avenantsOf(model);
+    const durations = [0, 1, 2, 3].map((k) => {
+      const r = applyAvenants(c, avs, { jusqua: k });
+      return r.ok ? r.value.contract.dates.duree_ans : undefined;
+    });
+    expect(durations).toEqual([5, 3, 4, 5]);
+    const atDate = applyAvenants(c, avs, { date: avs[1]!.avenant.effet });
+    expect(atDate.ok && atDate.value.history.map((h) => h.numero)).toEqual([1, 2]);
+    const before = applyAvenants(c, avs, { date: c.dates.effet });
+    expect(before.ok && before.value.history).toEqual([]);
+  });
+});
+
+describe('lecture des fichiers d’avenant', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cpom-avenant-'));
+
+  it('situe une erreur de schéma à sa ligne et nomme l’opération', () => {
+    const text = [
+      'numero: 1',
+      'reference: R',
+      'date: 2022-01-01',
+      'effet: 2022-01-01',
+      'objet: Test',
+      'operations:',
+      '  - type: supprimer_engagement',
+      '    numero: 1',
+      '  - type: modifier_cible',
+      '    engagement: 2',
+      '    indicateur: X',
+      '    annee: N+7',
+      '    valeur: 3',
+    ].join('\n');
+    const r = parseAvenantText(text, 'av.yaml');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.diagnostics).toHaveLength(1);
+    const d = r.diagnostics[0]!;
+    expect(d.span?.start.line).toBe(12);
+    expect(d.dataPath).toBe('operations[1].annee');
+    expect(d.message).toContain('opération 2');
+    expect(d.message).toContain('« N+7 »');
+  });
+
+  it('signale un type d’opération inconnu avec la liste des types', () => {
+    const r = parseAvenantText('numero: 1\nreference: R\ndate: 2022-01-01\neffet: 2022-01-01\nobjet: T\noperations:\n  - type: supprimer_engagment\n    numero: 1\n', 'a.yaml');
+    expect(!r.ok && r.diagnostics[0]!.message).toContain('type d’opération inconnu « supprimer_engagment »');
+    expect(!r.ok && r.diagnostics[0]!.span?.start.line).toBe(7);
+  });
+
+  it('signale une clé inconnue à sa ligne, en français', () => {
+    const r = parseAvenantText('numero: 1\nreference: R\ndate: 2022-01-01\neffet: 2022-01-01\nobjet: T\nobjett: U\noperations:\n  - { type: proroger, duree_ans: 4 }\n', 'a.yaml');
+    expect(!r.ok && r.diagnostics[0]!.span?.start.line).toBe(6);
+    expect(!r.ok && r.diagnostics[0]!.message).toMatch(/Clé non reconnue.*objett/);
+  });
+
+  it('traduit une erreur de syntaxe YAML courante', () => {
+    const r = parseAvenantText('objet: Revue : 2022\n', 'a.yaml');
+    expect(!r.ok && r.diagnostics[0]!.message).toContain('mettez la valeur entre guillemets');
+    expect(!r.ok && r.diagnostics[0]!.span?.start.line).toBe(1);
+  });
+
+  it('situe les erreurs d’application dans le fichier', () => {
+    const file = join(dir, 'avenant-1.yaml');
+    writeFileSync(
+      file,
+      'numero: 1\nreference: CPOM-IDF-2021-0042\ndate: 2022-01-01\neffet: 2022-01-01\nobjet: T\noperations:\n  - type: supprimer_engagement\n    numero: 42\n',
+    );
+    const a = loadAvenantFile(file);
+    if (!a.ok) throw new Error('lecture');
+    const r = applyAvenants(contractOf('idf-2021'), [a.value]);
+    expect(!r.ok && r.diagnostics[0]!.span).toMatchObject({ file, start: { line: 8 } });
+    expect(!r.ok && r.diagnostics[0]!.message).toContain(file);
+  });
+
+  it('signale un fichier absent sans exception', () => {
+    const r = loadAvenantFile(join(dir, 'absent.yaml'));
+    expect(!r.ok && r.diagnostics[0]!.message).toContain('fichier introuvable');
+  });
+});
