@@ -5,36 +5,61 @@ import { describe, expect, it } from 'vitest';
 import { applyAvenants } from '../../src/amend/apply.ts';
 import { loadAvenantFile, parseAvenantText } from '../../src/amend/load.ts';
 import { OPERATION_TYPES } from '../../src/model/avenant.ts';
-import { avenantsOf, contractOf, MODELS } from './helpers.ts';
+import { avenantsOf, contractOf, MODELS, rulesOf } from './helpers.ts';
+
+// IDF: the contract runs 5 years from its date of effect, whatever happens (BR-DUR-6), so the
+// duration story of the other models (shorter after an MSP withdrawal, then extended) is refused
+// there; the IDF refusals are fixtures of their own (refuses/).
+const DUREES: Record<string, number[]> = { 'dgos-2012': [5, 3, 4, 5], 'occitanie-2019': [5, 3, 4, 5], 'idf-2021': [5, 5, 5, 5] };
+const REFUSED_IN_SEQUENCE: Record<string, string[]> = { 'idf-2021': ['proroger'] };
 
 describe.each(MODELS)('séquence d’avenants %s', (model) => {
   it('couvre tous les types d’opération', () => {
     const types = new Set(avenantsOf(model).flatMap((s) => s.avenant.operations.map((o) => o.type)));
-    expect([...OPERATION_TYPES].filter((t) => !types.has(t))).toEqual([]);
+    expect([...OPERATION_TYPES].filter((t) => !types.has(t))).toEqual(REFUSED_IN_SEQUENCE[model] ?? []);
   });
 
-  it('s’applique sans erreur et donne un historique de trois avenants', () => {
-    const r = applyAvenants(contractOf(model), avenantsOf(model));
+  it('s’applique sans erreur, règles du modèle comprises, et donne un historique de trois avenants', () => {
+    const r = applyAvenants(contractOf(model), avenantsOf(model), { verifier: rulesOf(model) });
     expect(r.ok ? [] : r.diagnostics.map((d) => d.message)).toEqual([]);
     if (!r.ok) return;
     expect(r.value.history.map((h) => h.numero)).toEqual([1, 2, 3]);
-    // MSP withdrawn with a shorter duration (av. 1), extended (av. 2), MSP granted: 5 years (av. 3).
     expect(r.value.contract.dates.duree_ans).toBe(5);
-    expect(r.value.provenance['dates/duree_ans']).toEqual({ avenant: 3, nature: 'modification' });
   });
 
   it('donne des versions intermédiaires cohérentes avec --jusqu-a et --date', () => {
     const c = contractOf(model);
     const avs = avenantsOf(model);
     const durations = [0, 1, 2, 3].map((k) => {
-      const r = applyAvenants(c, avs, { jusqua: k });
+      const r = applyAvenants(c, avs, { jusqua: k, verifier: rulesOf(model) });
       return r.ok ? r.value.contract.dates.duree_ans : undefined;
     });
-    expect(durations).toEqual([5, 3, 4, 5]);
+    expect(durations).toEqual(DUREES[model]);
     const atDate = applyAvenants(c, avs, { date: avs[1]!.avenant.effet });
     expect(atDate.ok && atDate.value.history.map((h) => h.numero)).toEqual([1, 2]);
     const before = applyAvenants(c, avs, { date: c.dates.effet });
     expect(before.ok && before.value.history).toEqual([]);
+  });
+});
+
+describe('avenants refusés par les règles du modèle IDF', () => {
+  it('refuse le 11e engagement en nommant l’opération qui l’ajoute', () => {
+    const r = applyAvenants(contractOf('idf-2021'), avenantsOf('idf-2021', ['refuses/avenant-1-onze-engagements.yaml']), {
+      verifier: rulesOf('idf-2021'),
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]!.dataPath).toBe('operations[2]');
+    expect(r.diagnostics[0]!.message).toContain('opération 3 « ajouter_engagement »');
+    expect(r.diagnostics[0]!.span?.start.line).toBe(23);
+  });
+
+  it('refuse une prorogation au-delà de cinq ans', () => {
+    const r = applyAvenants(contractOf('idf-2021'), avenantsOf('idf-2021', ['refuses/avenant-1-prorogation.yaml']), {
+      verifier: rulesOf('idf-2021'),
+    });
+    expect(!r.ok && r.diagnostics.map((d) => [d.code, d.dataPath])).toEqual([['AVENANT-DUREE', 'operations[0].duree_ans']]);
   });
 });
 

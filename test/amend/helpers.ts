@@ -1,7 +1,6 @@
 // Test helpers: fixture loading without depending on the engine's contract loader.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { checkContract, loadContractFile, loadModel, type Model } from '../../src/index.ts';
 import { ContractSchema, type Contract } from '../../src/model/contract.ts';
 import { loadAvenantFile } from '../../src/amend/load.ts';
 import type { SourcedAvenant } from '../../src/amend/types.ts';
@@ -11,12 +10,28 @@ export const FIXTURES = join(import.meta.dirname, '../../fixtures/avenants');
 export const MODELS = ['dgos-2012', 'occitanie-2019', 'idf-2021'] as const;
 
 export function contractOf(model: string): Contract {
-  return ContractSchema.parse(parse(readFileSync(join(FIXTURES, model, 'contrat.yaml'), 'utf8')));
+  const r = loadContractFile(join(FIXTURES, model, 'contrat.yaml'));
+  if (!r.ok) throw new Error(JSON.stringify(r.diagnostics, null, 2));
+  return r.value;
 }
 
-export function avenantsOf(model: string): SourcedAvenant[] {
-  return [1, 2, 3].map((n) => {
-    const r = loadAvenantFile(join(FIXTURES, model, `avenant-${n}.yaml`));
+const models = new Map<string, Model>();
+/** The model's rules as an applyAvenants verifier (models are loaded once per test file). */
+export function modelOf(id: string): Model {
+  let m = models.get(id);
+  if (!m) {
+    const r = loadModel(id);
+    if (!r.ok) throw new Error(JSON.stringify(r.diagnostics, null, 2));
+    m = r.value;
+    models.set(id, m);
+  }
+  return m;
+}
+export const rulesOf = (id: string) => (c: Contract) => checkContract(modelOf(id), c);
+
+export function avenantsOf(model: string, files = ['avenant-1.yaml', 'avenant-2.yaml', 'avenant-3.yaml']): SourcedAvenant[] {
+  return files.map((f) => {
+    const r = loadAvenantFile(join(FIXTURES, model, f));
     if (!r.ok) throw new Error(JSON.stringify(r.diagnostics, null, 2));
     return r.value;
   });
