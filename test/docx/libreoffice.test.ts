@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import type { DocumentSet } from '../../src/ir/types.ts';
 import { writeDocx } from '../../src/writers/docx/index.ts';
-import { convertWithSoffice, hasPdftotext, hasSoffice, itWith, normalizeSpace, pdfPages } from '../helpers/libreoffice.ts';
+import { convertWithSoffice, hasPdftotext, hasSoffice, itWith, normalizeSpace, pdfOutline, pdfPages } from '../helpers/libreoffice.ts';
 import { cell, doc, docSet, fillers, h, kitchenSink, party, row, signature, table, twoPartySignature } from './fixtures.ts';
 
 const itLo = itWith(['soffice', 'pdftotext']);
@@ -50,6 +50,7 @@ const files: Record<string, DocumentSet | [DocumentSet, string[]]> = {
 
 let dir = '';
 const pages = new Map<string, string[]>();
+const pdfPath = (name: string): string => join(dir, `${name}.pdf`);
 
 beforeAll(() => {
   if (!hasSoffice() || !hasPdftotext()) return;
@@ -81,6 +82,21 @@ describe('LibreOffice rendering', () => {
     for (const s of ['Titre I – Fondements', 'Article 1 - Objet du contrat', '« guillemets » 😀', 'Fusion horizontale', '• puce', 'SIGB3']) {
       expect(text).toContain(s);
     }
+  });
+
+  itWith(['soffice', 'pdftotext', 'qpdf'])('exports heading outline levels as nested PDF bookmarks', () => {
+    expect(pdfOutline(pdfPath('sink'))).toEqual([
+      {
+        title: 'Contrat pluriannuel d’objectifs et de moyens',
+        kids: [{ title: 'Titre I – Fondements', kids: [{ title: 'Article 1 - Objet du contrat', kids: [{ title: '1.1 : Sous-article', kids: [] }] }] }],
+      },
+    ]);
+  });
+
+  itLo('does not stretch a justified line that ends in a manual break', () => {
+    // -layout keeps stretched inter-word gaps as runs of spaces: read the raw text.
+    const raw = pdfPages(pdfPath('sink')).join('\n');
+    expect(raw).toMatch(/Voir l’article 1, page 1 *\n *suite/);
   });
 
   itLo('numbers pages "Page X / Y" per document, also when documents are combined', () => {

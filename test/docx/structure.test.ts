@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { writeDocx } from '../../src/writers/docx/index.ts';
+import { fillMainPart, loadBase } from '../../src/writers/docx/package.ts';
 import { pageGeometry } from '../../src/writers/docx/page.ts';
 import { itWith } from '../helpers/libreoffice.ts';
 import { cell, doc, docSet, fillers, h, kitchenSink, p, party, row, signature, table, twoPartySignature } from './fixtures.ts';
@@ -40,6 +41,10 @@ describe('package', () => {
     expect(main).not.toContain('{@body}');
     expect(main).not.toContain('undefined');
     expect(main).toContain('Contrat pluriannuel d’objectifs et de moyens');
+  });
+
+  it('fails loudly when a base tag has no value instead of printing "undefined"', () => {
+    expect(() => fillMainPart(loadBase(), {})).toThrow(/body/);
   });
 
   it('writes core properties from the set metadata', () => {

@@ -13,7 +13,7 @@ import { it } from 'vitest';
 /** python-docx is only installed for the Debian interpreter, not for a python3 earlier on PATH. */
 export const SYSTEM_PYTHON = '/usr/bin/python3';
 
-export type Tool = 'soffice' | 'pdftotext' | 'python3' | 'python-docx';
+export type Tool = 'soffice' | 'pdftotext' | 'qpdf' | 'python3' | 'python-docx';
 
 function onPath(cmd: string): boolean {
   return (process.env.PATH ?? '').split(delimiter).some((dir) => {
@@ -101,6 +101,20 @@ export function pdfPages(pdf: string): string[] {
   const pages = res.stdout.split('\f');
   if (pages.at(-1)?.trim() === '') pages.pop();
   return pages;
+}
+
+export interface OutlineItem {
+  readonly title: string;
+  readonly kids: OutlineItem[];
+}
+
+/** PDF bookmarks (outline tree) as qpdf reads them. */
+export function pdfOutline(pdf: string): OutlineItem[] {
+  const res = spawnSync('qpdf', ['--json', '--json-key=outlines', pdf], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (res.status !== 0) throw new Error(`qpdf failed on ${pdf}: ${res.stderr}`);
+  type Raw = { title: string; kids?: Raw[] };
+  const conv = (items: Raw[]): OutlineItem[] => items.map((i) => ({ title: i.title, kids: conv(i.kids ?? []) }));
+  return conv((JSON.parse(res.stdout) as { outlines: Raw[] }).outlines);
 }
 
 /** Collapse every kind of whitespace (pdftotext turns no-break spaces into spaces) to one space. */

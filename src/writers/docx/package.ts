@@ -39,6 +39,7 @@ export function fillMainPart(base: ReadonlyMap<string, Uint8Array>, data: Readon
   for (const [name, bytes] of base) zip.file(name, bytes);
   const doc = new Docxtemplater(zip, {
     paragraphLoop: true,
+    errorLogging: false,
     parser: (tag: string) => ({
       get: (scope: unknown) => {
         if (typeof scope !== 'object' || scope === null || !Object.hasOwn(scope, tag)) {
@@ -51,10 +52,23 @@ export function fillMainPart(base: ReadonlyMap<string, Uint8Array>, data: Readon
       throw new Error(`docxtemplater tag {${part.value}} has no value`);
     },
   });
-  doc.render(data);
+  try {
+    doc.render(data);
+  } catch (err) {
+    throw new Error(`Filling the base DOCX failed: ${templaterMessages(err).join('; ')}`, { cause: err });
+  }
   const main = doc.getZip().file('word/document.xml');
   if (!main) throw new Error('Base DOCX has no word/document.xml');
   return main.asText();
+}
+
+/** docxtemplater throws a "Multi error" whose useful messages sit in nested properties. */
+function templaterMessages(err: unknown): string[] {
+  type E = { message?: string; properties?: { errors?: E[]; rootError?: { message?: string }; explanation?: string } };
+  const e = err as E;
+  const nested = e.properties?.errors ?? [];
+  if (nested.length === 0) return [e.properties?.rootError?.message ?? e.properties?.explanation ?? e.message ?? String(err)];
+  return nested.flatMap(templaterMessages);
 }
 
 /** Insert generated entries before the closing tag of a base part, checking the anchor exists once. */
