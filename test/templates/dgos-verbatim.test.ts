@@ -1,0 +1,233 @@
+// Guards the faithful encoding of the DGOS « modèle-type de CPOM » 2012-2017: every literal
+// text of the templates declared `verbatim` must be found in the model of the seed (the DGOS
+// guide's Annexe 1, lines 4289-5068), and the socle must keep all the articles of the model in
+// order. Only whitespace, quotes and no-break spaces are normalised: a reworded sentence, a
+// « corrected » [sic] spelling (« Sante », « pluriannuels ») or a dropped article fails.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SEED = join(ROOT, '..', 'shared', 'seeds', '001_31e1b23b00324c09.txt');
+const MODEL_DIR = join(ROOT, 'templates', 'dgos-2012');
+/** The model in the seed: « ANNEXE 1 Proposition de modèle-type de CPOM » up to Annexe 11. */
+const MODEL_LINES = { from: 4289, to: 5068 } as const;
+const SOCLE_LINES = { from: 4296, to: 4424 } as const;
+/** Drafting dots of the model and of our templates: a placeholder, never text to compare. */
+const DOTS = /…{2,}|\.{4,}/g;
+/** Fragments shorter than this (« an », « , le », « : ») carry no wording worth checking. */
+const MIN_FRAGMENT = 10;
+
+/** Header / label cells the model does not give: our layout of data it only describes. */
+const RECONSTRUCTED_CELLS = new Set([
+  // Annexe 9, mission n° 1: the PDSES lines the model asks to describe, as a table.
+  'Spécialité', 'Type de ligne', 'Organisation', 'Nombre de lignes', 'Site (FINESS ET)', 'mutualisée',
+  // Annexe 10: labels of data the model asks for (site of the unit, capacity).
+  ', FINESS ET', 'Capacité :',
+]);
+
+function normalise(s: string): string {
+  return s
+    .replace(/[\u00A0\u202F]/g, ' ')
+    .replace(/[’‘`]/g, "'")
+    .replace(/[«»“”]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function seedText(lines: string[], range: { from: number; to: number }): string {
+  const text = lines.slice(range.from - 1, range.to).join('\n');
+  // The PDF extraction wrapped « n-1 » as « n-\n1 »: a line break, i.e. whitespace.
+  return normalise(text.replace(/-[ \t]*\n\s*(?=\d)/g, '-'));
+}
+
+interface Unit {
+  readonly line: number;
+  readonly text: string;
+}
+
+/** Splits a pipe-table row into cells, ignoring `|` inside `{{ }}` / `{% %}` (filters). */
+function cells(row: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = row.indexOf('|') + 1;
+  for (let i = start; i < row.length; i++) {
+    const two = row.slice(i, i + 2);
+    if (two === '{{' || two === '{%') depth++;
+    else if ((two === '}}' || two === '%}') && depth > 0) depth--;
+    else if (row[i] === '|' && depth === 0) {
+      out.push(row.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * The literal texts of a template, in reading order: headings (numbered `#` motifs expanded,
+ * `{% ref %}` resolved), paragraphs, list items and table cells. Comments, block tags, style
+ * fences and `::: note` blocks (the model's drafting instructions, laid out by us) are skipped.
+ */
+function literalUnits(src: string): Unit[] {
+  const lines = src.split('\n');
+  const anchors = new Map<string, number>();
+  const counters = new Map<string, number>();
+  const headings: string[] = [];
+  for (const l of lines) {
+    const m = /^#{1,4}\s+(\p{L}+)\s+#(?=[\s.:–—-])(.*?)(?:\s*\{#([\w-]+)\})?\s*$/u.exec(l);
+    if (!m) continue;
+    const n = (counters.get(m[1]!) ?? 0) + 1;
+    counters.set(m[1]!, n);
+    headings.push(`${m[1]} ${n}${m[2]}`);
+    if (m[3]) anchors.set(m[3], n);
+  }
+  const resolveRefs = (t: string) => t.replace(/\{%\s*ref\s+([\w-]+)\s*%\}/g, (_, a: string) => String(anchors.get(a) ?? `?${a}`));
+  const units: Unit[] = [];
+  let para: { line: number; parts: string[] } | undefined;
+  const flush = () => {
+    if (para) units.push({ line: para.line, text: resolveRefs(para.parts.join(' ')) });
+    para = undefined;
+  };
+  let inNote = false;
+  let headingIndex = 0;
+  lines.forEach((raw, i) => {
+    const l = raw.trim();
+    const line = i + 1;
+    if (l === '' || /^\{#.*#\}$/.test(l) || /^\{%.*%\}$/.test(l) || /^\|[\s:|-]+\|$/.test(l)) return flush();
+    if (l.startsWith(':::')) {
+      flush();
+      inNote = l.replace(/^:::\s*/, '').split(/\s+/).includes('note');
+      return;
+    }
+    if (inNote) return;
+    if (/^\{%\s*(signataire|mention)\s*%\}/.test(l)) return flush();
+    if (l.startsWith('#')) {
+      flush();
+      const numbered = /^#{1,4}\s+\p{L}+\s+#(?=[\s.:–—-])/u.test(l);
+      const text = numbered ? headings[headingIndex++]! : l.replace(/^#{1,4}\s+/, '').replace(/\s*\{#[\w-]+\}\s*$/, '');
+      units.push({ line, text });
+      return;
+    }
+    if (l.startsWith('|')) {
+      flush();
+      for (const c of cells(l)) if (c !== '<' && c !== '^' && c !== '') units.push({ line, text: resolveRefs(c) });
+      return;
+    }
+    if (/^([-*]|\d+\.)\s+/.test(l)) {
+      flush();
+      para = { line, parts: [l.replace(/^([-*]|\d+\.)\s+/, '')] };
+      return;
+    }
+    if (!para) para = { line, parts: [] };
+    para.parts.push(l.replace(/\\$/, ''));
+  });
+  flush();
+  return units;
+}
+
+/** The literal fragments of a unit: what lies between placeholders, tags, emphasis and dots. */
+function fragments(text: string): string[] {
+  return text
+    .replace(/\{#[\s\S]*?#\}/g, '')
+    // A value quoted « like this » is one placeholder: the quotes are ours, not the model's.
+    .replace(/«\s*\{\{[\s\S]*?\}\}\s*»|\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\*\*|\*/g, '\u0000')
+    .replace(DOTS, '\u0000')
+    .split('\u0000')
+    .map(normalise)
+    .filter((f) => f.length >= MIN_FRAGMENT && !RECONSTRUCTED_CELLS.has(f));
+}
+
+/** Fragments not found in the model, and how many were checked (so a test cannot pass empty). */
+function compare(model: string, src: string, file: string): { missing: string[]; checked: number } {
+  const missing: string[] = [];
+  let checked = 0;
+  for (const u of literalUnits(src)) {
+    for (const f of fragments(u.text)) {
+      checked++;
+      if (!model.includes(f)) missing.push(`${file}:${u.line} « ${f} »`);
+    }
+  }
+  return { missing, checked };
+}
+
+interface ManifestDoc {
+  readonly fichier: string;
+  readonly provenance: string;
+}
+
+const seedLines = existsSync(SEED) ? readFileSync(SEED, 'utf8').split('\n') : undefined;
+if (!seedLines) console.warn(`⚠ dgos-verbatim : graine absente (${SEED}) — contrôle du texte verbatim DGOS IGNORÉ.`);
+const run = seedLines ? it : it.skip;
+
+describe('modèle DGOS 2012-2017 : fidélité au texte de la circulaire', () => {
+  const model = seedLines ? seedText(seedLines, MODEL_LINES) : '';
+  const socleSrc = readFileSync(join(MODEL_DIR, 'socle.md'), 'utf8');
+
+  run('chaque titre, article et phrase du socle figure mot pour mot dans le modèle-type', () => {
+    const socleSeed = seedText(seedLines!, SOCLE_LINES);
+    const { missing, checked } = compare(socleSeed, socleSrc, 'socle.md');
+    expect(missing).toEqual([]);
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  run('le socle garde les deux titres et les sept articles du modèle, dans l’ordre', () => {
+    const inSeed = seedLines!
+      .slice(SOCLE_LINES.from - 1, SOCLE_LINES.to)
+      .map((l) => normalise(l))
+      .filter((l) => /^(Titre \d+\.|Article \d+-) /.test(l));
+    const inSocle = literalUnits(socleSrc)
+      .map((u) => normalise(u.text))
+      .filter((t) => /^(Titre \d+\.|Article \d+-) /.test(t));
+    expect(inSeed).toHaveLength(9);
+    expect(inSocle).toEqual(inSeed);
+  });
+
+  run('les phrases clés du modèle sont présentes dans le socle (rien n’a été retranché)', () => {
+    const socle = normalise(literalUnits(socleSrc).map((u) => u.text).join(' '));
+    const key = [
+      'Contrat pluriannuels d’objectifs et de moyens',
+      'Vu les articles L.6114-1 à L.6114-5 du code de la Sante Publique ;',
+      'Vu les articles D. 6114-1 à D. 6114-8 du code de la Sante Publique ;',
+      'Vu les articles R.6114-9 et R.6114-10 du code de la Sante Publique ;',
+      'Vu l’avis du conseil de surveillance en date du',
+      'Il a été expressément convenu ce qui suit,',
+      'Ces annexes sont opposables dans les conditions définies à l’article 6.',
+      'l’examen contradictoire du bilan annuel de réalisation des actions prévues au contrat à l’année n-1 ;',
+      'L’établissement dispose d’un mois pour présenter ses éventuelles observations.',
+      'pour modifier la liste des missions de service public confiées à l’établissement.',
+      'Le constat de l’inexécution est réalisé sur la base des échanges et conclusions de la revue annuelle visée à l’article 3.',
+      'à l’exception de l’annexe relative aux indicateurs de pilotage de l’activité.',
+      'Le contrat est conclu pour une durée de',
+      'Il prendra effet à compter du',
+      'Représentant légal de l’établissement',
+    ].map(normalise);
+    for (const k of key) expect(model, `absente de la graine : ${k}`).toContain(k);
+    expect(key.filter((k) => !socle.includes(k))).toEqual([]);
+  });
+
+  run('les textes des annexes déclarées « verbatim » figurent dans le modèle-type', () => {
+    const manifest = parse(readFileSync(join(MODEL_DIR, 'modele.yaml'), 'utf8')) as { documents: ManifestDoc[] };
+    const verbatim = manifest.documents.filter((d) => d.provenance === 'verbatim' && d.fichier !== 'socle.md');
+    expect(verbatim.length).toBeGreaterThanOrEqual(10);
+    const missing: string[] = [];
+    let checked = 0;
+    for (const d of verbatim) {
+      let src = readFileSync(join(MODEL_DIR, d.fichier), 'utf8');
+      // Inline the shared fragments, as the engine does.
+      src = src.replace(/^\s*\{%\s*inclure\s+"([^"]+)"\s*%\}\s*$/gm, (_, f: string) => readFileSync(join(MODEL_DIR, f), 'utf8'));
+      const r = compare(model, src, d.fichier);
+      checked += r.checked;
+      missing.push(...r.missing);
+    }
+    expect(missing).toEqual([]);
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('le contrôle détecte un texte altéré (le test peut échouer)', () => {
+    const altered = socleSrc.replace('code de la Sante Publique', 'code de la santé publique');
+    const seed = seedLines ? seedText(seedLines, SOCLE_LINES) : 'Vu les articles L.6114-1 à L.6114-5 du code de la Sante Publique ;';
+    expect(compare(seed, altered, 'socle.md').missing.length).toBeGreaterThan(0);
+  });
+});
