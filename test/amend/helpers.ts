@@ -9,10 +9,17 @@ import { AvenantSchema } from '../../src/model/avenant.ts';
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/avenants');
 export const MODELS = ['dgos-2012', 'occitanie-2019', 'idf-2021'] as const;
 
+const contracts = new Map<string, Contract>();
+/** The fixture base contract of a model (a fresh copy: tests may change it). */
 export function contractOf(model: string): Contract {
-  const r = loadContractFile(join(FIXTURES, model, 'contrat.yaml'));
-  if (!r.ok) throw new Error(JSON.stringify(r.diagnostics, null, 2));
-  return r.value;
+  let c = contracts.get(model);
+  if (!c) {
+    const r = loadContractFile(join(FIXTURES, model, 'contrat.yaml'));
+    if (!r.ok) throw new Error(JSON.stringify(r.diagnostics, null, 2));
+    c = r.value;
+    contracts.set(model, c);
+  }
+  return structuredClone(c);
 }
 
 const models = new Map<string, Model>();
