@@ -1,0 +1,106 @@
+// Rules of the Occitanie model, declared as data in its manifest: every rule has a contract in
+// fixtures/bad/occitanie/ that violates it (first line: "# RULE-ID — why"); checking it yields
+// that rule and no other, with its source (seed file and line) and the data path. The good
+// fixtures (one per catégorie) raise nothing and build.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { applicableDocuments, buildDocumentSet, checkContract, formatDiagnostic, loadContractFile, loadModel } from '../../src/index.ts';
+
+const loaded = loadModel('occitanie-2019');
+if (!loaded.ok) throw new Error(`modèle occitanie-2019 invalide : ${loaded.diagnostics.map((d) => d.message).join('; ')}`);
+const model = loaded.value;
+
+const BAD = fileURLToPath(new URL('../../fixtures/bad/occitanie/', import.meta.url));
+const GOOD = fileURLToPath(new URL('../../fixtures/occitanie/', import.meta.url));
+const SEED_FILE = '002_31a56b3083e7fdc0.txt';
+/** Engine rules the manifest relies on instead of declaring them again. */
+const ENGINE_RULES = new Set(['MODELE-ANNEXE-INCONNUE']);
+
+function squash(s: string): string {
+  return s.replace(/(.+?)\1{3}/g, '$1').replace(/[\s\u00a0\u202f]+/g, '');
+}
+
+const bad = readdirSync(BAD)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((file) => {
+    const first = readFileSync(BAD + file, 'utf8').split('\n')[0] ?? '';
+    const id = /^#\s*([A-Z0-9][A-Z0-9-]*)\s/.exec(first)?.[1];
+    if (!id) throw new Error(`${file} : la première ligne doit nommer la règle (« # ID — … »)`);
+    return { file, id };
+  });
+
+describe('Occitanie 2019-2023 — règles du modèle', () => {
+  it('has a failing fixture for every rule of the manifest', () => {
+    const covered = new Set(bad.map((b) => b.id));
+    const missing = model.manifest.regles.map((r) => r.id).filter((id) => !covered.has(id));
+    expect(missing).toEqual([]);
+    for (const b of bad) expect(ENGINE_RULES.has(b.id) || model.manifest.regles.some((r) => r.id === b.id), b.id).toBe(true);
+  });
+
+  it('declares a source (seed file, line, citation) for every rule', () => {
+    const seed = fileURLToPath(new URL(`../../../shared/seeds/${SEED_FILE}`, import.meta.url));
+    if (!existsSync(seed)) console.warn(`⚠ occitanie-regles : seed absent (${seed}) — numéros de ligne non contrôlés`);
+    const seedLines = existsSync(seed) ? readFileSync(seed, 'utf8').split('\n').length : Infinity;
+    for (const r of model.manifest.regles) {
+      expect(r.source.fichier, r.id).toBe(SEED_FILE);
+      expect(r.source.ligne, r.id).toBeLessThanOrEqual(seedLines);
+      expect(r.source.citation, r.id).toBeTruthy();
+      if (!existsSync(seed)) continue;
+      // The citation is read in the seed from the cited line on (whitespace and the quadrupled
+      // headings of the extraction aside).
+      const lines = readFileSync(seed, 'utf8').split('\n');
+      const window = squash(lines.slice(r.source.ligne - 1, r.source.ligne + 12).join('\n'));
+      expect(window, `${r.id} : citation introuvable ligne ${r.source.ligne}`).toContain(squash(r.source.citation!));
+    }
+  });
+
+  it.each(bad)('$file viole $id, et seulement elle', ({ file, id }) => {
+    const c = loadContractFile(BAD + file);
+    if (!c.ok) throw new Error(`${file} : données invalides : ${c.diagnostics.map((d) => d.message).join('; ')}`);
+    const diags = [...c.warnings, ...checkContract(model, c.value)];
+    expect(diags.map((d) => d.code)).toContain(id);
+    expect(diags.filter((d) => d.code !== id).map((d) => `${d.code} ${d.message}`)).toEqual([]);
+    for (const d of diags) {
+      expect(d.dataPath, 'chemin de la donnée').toBeTruthy();
+      const text = formatDiagnostic(d);
+      expect(text).toContain(id);
+      expect(text).toContain(d.dataPath!);
+      if (ENGINE_RULES.has(id)) continue;
+      const rule = model.manifest.regles.find((r) => r.id === id)!;
+      expect(d.severity).toBe(rule.niveau);
+      expect(d.message).toContain(rule.regle);
+      expect(d.source).toEqual(rule.source);
+      expect(text).toContain(SEED_FILE);
+      expect(text).toContain(String(rule.source.ligne));
+    }
+    // Errors block the contract; warnings do not block rendering.
+    const hasError = diags.some((d) => d.severity === 'erreur');
+    if (!hasError) expect(buildDocumentSet(model, c.value).ok).toBe(true);
+  });
+});
+
+describe('Occitanie 2019-2023 — fixtures par catégorie', () => {
+  const expected: Record<string, string[]> = {
+    'chu.yaml': ['socle', 'annexe-orientations-strategiques', 'annexe-cooperations-territoriales', 'annexe-reconnaissances-contractuelles', 'annexe-financements', 'annexe-permanence-soins'],
+    'hopital-proximite.yaml': ['socle', 'annexe-orientations-strategiques', 'annexe-cooperations-territoriales', 'annexe-reconnaissances-contractuelles', 'annexe-financements', 'annexe-permanence-soins'],
+    'clinique-ssr-monoactivite.yaml': ['socle', 'annexe-orientations-strategiques', 'annexe-cooperations-territoriales', 'annexe-financements'],
+    'cabinet-radiologie-eml.yaml': ['socle', 'annexe-orientations-strategiques', 'annexe-cooperations-territoriales'],
+    'laboratoire-amp-dpn.yaml': ['socle', 'annexe-orientations-strategiques', 'annexe-cooperations-territoriales', 'annexe-financements'],
+  };
+
+  it('covers every fixture of the folder', () => {
+    expect(readdirSync(GOOD).filter((f) => f.endsWith('.yaml')).sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  it.each(Object.entries(expected))('%s : conforme, annexes attendues, document construit', (file, docs) => {
+    const c = loadContractFile(GOOD + file);
+    if (!c.ok) throw new Error(c.diagnostics.map((d) => d.message).join('; '));
+    expect([...c.warnings, ...checkContract(model, c.value)].map((d) => `${d.code} ${d.message}`)).toEqual([]);
+    expect(applicableDocuments(model, c.value)).toEqual(docs);
+    const built = buildDocumentSet(model, c.value);
+    if (!built.ok) throw new Error(built.diagnostics.map((d) => `${d.dataPath ?? ''} ${d.message}`).join('; '));
+    expect(built.value.documents.map((d) => d.id)).toEqual(docs);
+  });
+});
