@@ -17,7 +17,7 @@ export function levenshtein(a: string, b: string): number {
 /** Closest candidate within a distance proportional to the word's length, or undefined. */
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
-  let bestD = Math.max(2, Math.floor(word.length / 3)) + 1;
+  let bestD = Math.max(2, Math.ceil(word.length / 3)) + 1;
   for (const c of [...candidates].sort()) {
     const d = levenshtein(word.toLowerCase(), c.toLowerCase());
     if (d < bestD) {

@@ -3,12 +3,19 @@
 // strict: a misspelt key is an error, not silently ignored data.
 import { z } from 'zod';
 import { finessFormatIssue } from './finess.ts';
+import { describeInput } from './messages.ts';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Type error message that says "missing" when nothing was given. */
+function expected(what: string) {
+  return (iss: { input?: unknown }) =>
+    iss.input === undefined ? `champ obligatoire manquant (${what} attendu)` : `${what} attendu, reçu ${describeInput(iss.input)}`;
+}
+
 /** ISO date AAAA-MM-JJ that is also a real calendar day. */
 export const IsoDate = z
-  .string({ error: 'date attendue au format AAAA-MM-JJ' })
+  .string({ error: expected('date au format AAAA-MM-JJ') })
   .regex(DATE_RE, { error: (iss) => `date attendue au format AAAA-MM-JJ, reçu « ${String(iss.input)} »` })
   .refine(
     (s) => {
@@ -19,10 +26,10 @@ export const IsoDate = z
   )
   .meta({ format: 'date' });
 
-const Text = z.string({ error: 'texte attendu' }).min(1, { error: 'texte vide' });
+const Text = z.string({ error: expected('texte') }).min(1, { error: 'texte vide' });
 
 export const Finess = z
-  .string({ error: 'numéro FINESS attendu (9 caractères, entre guillemets dans le YAML)' })
+  .string({ error: expected('numéro FINESS (9 caractères, entre guillemets dans le YAML)') })
   .superRefine((s, ctx) => {
     const issue = finessFormatIssue(s);
     if (issue) ctx.addIssue({ code: 'custom', message: issue });

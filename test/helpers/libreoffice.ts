@@ -53,6 +53,13 @@ export type TestFn = (name: string, fn: () => unknown, timeout?: number) => void
 export function itWith(tools: readonly Tool[]): TestFn {
   const missing = tools.filter((t) => !hasTool(t));
   if (missing.length === 0) return (name, fn, timeout) => it(name, fn, timeout);
+  // CI sets CPOM_EXIGER_OUTILS=1 after installing the tools: there, a missing tool is a failure.
+  if (process.env.CPOM_EXIGER_OUTILS === '1') {
+    return (name, _fn, timeout) =>
+      it(name, () => {
+        throw new Error(`outil(s) requis absent(s) : ${missing.join(', ')}`);
+      }, timeout);
+  }
   console.warn(`⚠ SKIPPED: tests need ${missing.join(', ')} (apt-get install libreoffice-writer-nogui poppler-utils python3-docx)`);
   return (name, fn, timeout) => it.skip(name, fn, timeout);
 }
