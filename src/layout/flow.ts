@@ -1,0 +1,81 @@
+// The block flow: every block becomes a list of unbreakable chunks (a line, a table row, a
+// signature row) joined by "keep with next" links. Pagination only ever cuts between two
+// chunks whose link is off, so every keep rule (headings with their next block, widows and
+// orphans, a signature block with the paragraph before it) is expressed as such a link.
+import type { Frame, TextFrame } from './types.ts';
+
+export interface Chunk {
+  readonly height: number;
+  /** Space above the chunk, dropped at the top of a page. */
+  spaceBefore: number;
+  /** No page break allowed between this chunk and the next one. */
+  keepWithNext: boolean;
+  /** Frames with page x and y relative to the chunk's top. */
+  readonly frames: readonly Frame[];
+  /** Forced page break before this chunk. */
+  breakBefore?: boolean;
+  /** Outline entry starting at this chunk. */
+  readonly bookmark?: { readonly title: string; readonly level: number };
+  /** Table header rows to repeat above this chunk when it starts a page. */
+  readonly header?: Chunk;
+  /**
+   * For content taller than a page (a huge table row): the part that fits in `room`, and the
+   * rest; undefined when nothing fits.
+   */
+  readonly split?: (room: number) => { readonly first: Chunk; readonly rest?: Chunk } | undefined;
+}
+
+/** A copy of a frame moved by (dx, dy). Built field by field: object spread was a hot spot. */
+export function moved(f: Frame, dx: number, dy: number): Frame {
+  switch (f.kind) {
+    case 'text': {
+      const t: TextFrame = { kind: 'text', x: f.x + dx, y: f.y + dy, face: f.face, size: f.size, text: f.text, wordGap: f.wordGap };
+      return f.gray === undefined ? t : { ...t, gray: f.gray };
+    }
+    case 'rect':
+      return { kind: 'rect', x: f.x + dx, y: f.y + dy, w: f.w, h: f.h, fill: f.fill, stroke: f.stroke };
+    case 'line':
+      return { kind: 'line', x1: f.x1 + dx, y1: f.y1 + dy, x2: f.x2 + dx, y2: f.y2 + dy, width: f.width, gray: f.gray };
+  }
+}
+
+/** Appends copies of `frames` moved by (dx, dy) to `out`. */
+export function pushMoved(out: Frame[], frames: readonly Frame[], dx: number, dy: number): void {
+  for (const f of frames) out.push(moved(f, dx, dy));
+}
+
+export function shift(frames: readonly Frame[], dx: number, dy: number): readonly Frame[] {
+  if (dx === 0 && dy === 0) return frames;
+  const out: Frame[] = [];
+  pushMoved(out, frames, dx, dy);
+  return out;
+}
+
+/** Collects chunks block after block, collapsing vertical spacing between blocks. */
+export class Flow {
+  readonly chunks: Chunk[] = [];
+  private pendingAfter = 0;
+  private pendingBreak = false;
+
+  /** Appends the chunks of one block. */
+  block(chunks: readonly Chunk[], spaceBefore: number, spaceAfter: number): void {
+    if (!chunks.length) return;
+    const first = chunks[0]!;
+    first.spaceBefore = Math.max(this.pendingAfter, spaceBefore, first.spaceBefore);
+    if (this.pendingBreak) first.breakBefore = true;
+    this.pendingBreak = false;
+    this.chunks.push(...chunks);
+    this.pendingAfter = spaceAfter;
+  }
+
+  /** The next block starts a new page. */
+  pageBreak(): void {
+    if (this.chunks.length) this.pendingBreak = true;
+  }
+
+  /** Ties the last chunk so far to whatever comes next (signature blocks need it). */
+  keepLastWithNext(): void {
+    const last = this.chunks[this.chunks.length - 1];
+    if (last) last.keepWithNext = true;
+  }
+}

@@ -1,0 +1,190 @@
+// Tables → chunks: one chunk per row (or per group of rows joined by a rowSpan), the header
+// rows as one chunk repeated on every page the table spans. A row taller than a page is the
+// only thing cut inside, line by line per cell.
+import type { Table, TableRow } from '../ir/types.ts';
+import type { LayoutContext } from './blocks.ts';
+import { linesOf } from './blocks.ts';
+import type { Chunk } from './flow.ts';
+import { pushMoved } from './flow.ts';
+import type { Line } from './linebreak.ts';
+import { CELL_PAD_X, CELL_PAD_Y, cellStyle, RULE, SHADE } from './styles.ts';
+import type { Frame } from './types.ts';
+
+/** A cell placed on the grid, its content broken into lines. */
+interface Placed {
+  readonly row: number;
+  readonly col: number;
+  readonly rowSpan: number;
+  readonly x: number;
+  readonly w: number;
+  readonly shade: boolean;
+  /** Lines with their top offset inside the cell's content box. */
+  readonly lines: ReadonlyArray<{ readonly line: Line; readonly top: number }>;
+  readonly contentHeight: number;
+}
+
+export interface TableIssue {
+  readonly message: string;
+}
+
+function placeRows(rows: readonly TableRow[], t: Table, xs: readonly number[], ctx: LayoutContext, issues: TableIssue[]): Placed[] {
+  const ncols = xs.length - 1;
+  const covered: boolean[][] = rows.map(() => new Array<boolean>(ncols).fill(false));
+  const out: Placed[] = [];
+  rows.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row.cells) {
+      while (c < ncols && covered[r]![c]) c++;
+      if (c >= ncols) {
+        issues.push({ message: `une ligne de tableau a plus de cellules que ses ${ncols} colonnes : les cellules en trop sont ignorées` });
+        break;
+      }
+      const cs = Math.max(1, Math.min(cell.colSpan ?? 1, ncols - c));
+      const rs = Math.max(1, Math.min(cell.rowSpan ?? 1, rows.length - r));
+      for (let rr = r + 1; rr < r + rs; rr++) for (let cc = c; cc < c + cs; cc++) covered[rr]![cc] = true;
+      const x = xs[c]!;
+      const w = xs[c + cs]! - x;
+      const lines: Array<{ line: Line; top: number }> = [];
+      let y = 0;
+      cell.content.forEach((p, k) => {
+        const style = cellStyle(p.style, t.fontSize);
+        if (k > 0) y += style.spaceAfter;
+        for (const line of linesOf(p.content, style, w - 2 * CELL_PAD_X, ctx, x + CELL_PAD_X)) {
+          lines.push({ line, top: y });
+          y += line.height;
+        }
+      });
+      out.push({ row: r, col: c, rowSpan: rs, x, w, shade: !!cell.shade, lines, contentHeight: y });
+      c += cs;
+    }
+  });
+  return out;
+}
+
+function indexByRow(cells: readonly Placed[], rows: number): Placed[][] {
+  const byRow: Placed[][] = Array.from({ length: rows }, () => []);
+  for (const c of cells) byRow[c.row]!.push(c);
+  return byRow;
+}
+
+function rowHeights(n: number, cells: readonly Placed[], minRow: number): number[] {
+  const h = new Array<number>(n).fill(minRow);
+  for (const c of cells) if (c.rowSpan === 1) h[c.row] = Math.max(h[c.row]!, c.contentHeight + 2 * CELL_PAD_Y);
+  for (const c of cells) {
+    if (c.rowSpan === 1) continue;
+    let sum = 0;
+    for (let r = c.row; r < c.row + c.rowSpan; r++) sum += h[r]!;
+    const deficit = c.contentHeight + 2 * CELL_PAD_Y - sum;
+    if (deficit > 0) h[c.row + c.rowSpan - 1]! += deficit;
+  }
+  return h;
+}
+
+function cellFrames(c: Placed, top: number, height: number, t: Table, lines: Placed['lines'], dy: number): Frame[] {
+  const frames: Frame[] = [];
+  const stroke = t.style === 'plain' ? undefined : RULE;
+  if (c.shade || stroke) {
+    frames.push({ kind: 'rect', x: c.x, y: top, w: c.w, h: height, ...(c.shade ? { fill: SHADE } : {}), ...(stroke ? { stroke } : {}) });
+  }
+  for (const l of lines) pushMoved(frames, l.line.frames, 0, top + CELL_PAD_Y + l.top - dy);
+  return frames;
+}
+
+/** Chunks of a group of rows [from, to] drawn whole. */
+function groupChunk(byRow: readonly (readonly Placed[])[], heights: readonly number[], from: number, to: number, t: Table): Chunk {
+  const tops: number[] = [];
+  let y = 0;
+  for (let r = from; r <= to; r++) {
+    tops[r] = y;
+    y += heights[r]!;
+  }
+  const frames: Frame[] = [];
+  for (let r = from; r <= to; r++) for (const c of byRow[r]!) {
+    let h = 0;
+    for (let r = c.row; r < c.row + c.rowSpan; r++) h += heights[r]!;
+    frames.push(...cellFrames(c, tops[c.row]!, h, t, c.lines, 0));
+  }
+  return { height: y, spaceBefore: 0, keepWithNext: false, frames };
+}
+
+/**
+ * A single row taller than a page, as a chunk that pagination can split: each piece shows, per
+ * cell, the lines that fit in the room left, and the rest continues on the next page.
+ */
+function splittableRow(cells: readonly Placed[], t: Table, header: Chunk | undefined, next: readonly number[]): Chunk {
+  const piece = (room: number): { chunk: Chunk; next: number[] } => {
+    const limit = room - 2 * CELL_PAD_Y;
+    const taken = cells.map((c, i) => {
+      const start = next[i]!;
+      const base = c.lines[start]?.top ?? 0;
+      let end = start;
+      while (end < c.lines.length && c.lines[end]!.top + c.lines[end]!.line.height - base <= limit + 0.01) end++;
+      return { start, end, base };
+    });
+    let contentH = 0;
+    cells.forEach((c, i) => {
+      const { start, end, base } = taken[i]!;
+      if (end > start) contentH = Math.max(contentH, c.lines[end - 1]!.top + c.lines[end - 1]!.line.height - base);
+    });
+    const height = contentH + 2 * CELL_PAD_Y;
+    const frames: Frame[] = [];
+    cells.forEach((c, i) => {
+      const { start, end, base } = taken[i]!;
+      frames.push(...cellFrames(c, 0, height, t, c.lines.slice(start, end), base));
+    });
+    return { chunk: { height, spaceBefore: 0, keepWithNext: false, frames, ...(header ? { header } : {}) }, next: taken.map((x) => x.end) };
+  };
+  const whole = piece(Infinity);
+  return {
+    ...whole.chunk,
+    split: (room: number) => {
+      const first = piece(room);
+      if (first.next.every((n, i) => n === next[i])) return undefined; // not even one line fits
+      if (first.next.every((n, i) => n === cells[i]!.lines.length)) return { first: first.chunk };
+      return { first: first.chunk, rest: splittableRow(cells, t, header, first.next) };
+    },
+  };
+}
+
+/**
+ * Table → chunks. `avail` is the body height of a page: rows taller than it minus the header
+ * are sliced. Issues are reported in French by the caller.
+ */
+export function tableChunks(t: Table, ctx: LayoutContext, avail: number, issues: TableIssue[]): Chunk[] {
+  const left = ctx.geo.left;
+  const width = ctx.geo.right - ctx.geo.left;
+  const cols = t.columns.length ? t.columns : [1];
+  const total = cols.reduce((a, b) => a + Math.max(0, b), 0) || cols.length;
+  const xs = [left];
+  for (const c of cols) xs.push(xs[xs.length - 1]! + (Math.max(0, c) / total) * width);
+  xs[xs.length - 1] = left + width;
+  const minRow = cellStyle('cell', t.fontSize).leading + 2 * CELL_PAD_Y;
+
+  let header: Chunk | undefined;
+  if (t.headerRows.length) {
+    const hc = placeRows(t.headerRows, t, xs, ctx, issues);
+    const hh = rowHeights(t.headerRows.length, hc, minRow);
+    header = { ...groupChunk(indexByRow(hc, t.headerRows.length), hh, 0, t.headerRows.length - 1, t), keepWithNext: true };
+  }
+  const room = avail - (header?.height ?? 0);
+
+  const bc = placeRows(t.bodyRows, t, xs, ctx, issues);
+  const bh = rowHeights(t.bodyRows.length, bc, minRow);
+  const byRow = indexByRow(bc, t.bodyRows.length);
+  const chunks: Chunk[] = header ? [header] : [];
+  let r = 0;
+  while (r < t.bodyRows.length) {
+    let end = r;
+    for (let k = r; k <= end; k++) for (const c of byRow[k]!) end = Math.max(end, k + c.rowSpan - 1);
+    const g = groupChunk(byRow, bh, r, end, t);
+    if (g.height > room && r === end) {
+      const cells = byRow[r]!;
+      chunks.push(splittableRow(cells, t, header, cells.map(() => 0)));
+    } else {
+      if (g.height > room) issues.push({ message: 'un groupe de lignes fusionnées est plus haut qu’une page : il déborde' });
+      chunks.push({ ...g, ...(header ? { header } : {}) });
+    }
+    r = end + 1;
+  }
+  return chunks;
+}

@@ -1,0 +1,102 @@
+// Laid-out pages: what layout hands to writers/pdf. Only positioned frames, no IR knowledge:
+// the PDF writer draws these and never measures or breaks text itself.
+//
+// Coordinates are points with the origin at the TOP-left of the page (y grows downwards), as
+// layout thinks; the PDF writer flips them at its boundary.
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Pt } from '../ir/types.ts';
+
+/** The embedded faces. Sans faces only serve glyphs the serif lacks (symbols, emoji). */
+export type FaceId =
+  | 'serif'
+  | 'serif-bold'
+  | 'serif-italic'
+  | 'serif-bolditalic'
+  | 'sans'
+  | 'sans-bold'
+  | 'sans-italic'
+  | 'sans-bolditalic';
+
+export const FACE_IDS: readonly FaceId[] = [
+  'serif',
+  'serif-bold',
+  'serif-italic',
+  'serif-bolditalic',
+  'sans',
+  'sans-bold',
+  'sans-italic',
+  'sans-bolditalic',
+];
+
+/**
+ * One run of text in one face at one size, on one baseline. `wordGap` is extra advance after
+ * every U+0020 of `text` (justification); breakable spaces are the only U+0020 left in text,
+ * non-breaking ones were turned into U+00A0 by layout.
+ */
+export interface TextFrame {
+  readonly kind: 'text';
+  readonly x: Pt;
+  /** Baseline, from the top of the page. */
+  readonly y: Pt;
+  readonly face: FaceId;
+  readonly size: Pt;
+  readonly text: string;
+  readonly wordGap: Pt;
+  /** Grey level 0 (black) … 1 (white); black when absent. */
+  readonly gray?: number;
+}
+
+export interface RectFrame {
+  readonly kind: 'rect';
+  readonly x: Pt;
+  /** Top edge, from the top of the page. */
+  readonly y: Pt;
+  readonly w: Pt;
+  readonly h: Pt;
+  /** Fill grey level, if filled. */
+  readonly fill?: number;
+  /** Stroke width, if stroked (black). */
+  readonly stroke?: Pt;
+}
+
+export interface LineFrame {
+  readonly kind: 'line';
+  readonly x1: Pt;
+  readonly y1: Pt;
+  readonly x2: Pt;
+  readonly y2: Pt;
+  readonly width: Pt;
+  readonly gray?: number;
+}
+
+export type Frame = TextFrame | RectFrame | LineFrame;
+
+export interface LaidOutPage {
+  readonly width: Pt;
+  readonly height: Pt;
+  readonly frames: readonly Frame[];
+}
+
+/** Outline entry: a document (level 0) or a numbered heading (its IR level). */
+export interface Bookmark {
+  readonly title: string;
+  readonly level: number;
+  /** Page index within the document. */
+  readonly page: number;
+  /** Top of the heading, from the top of the page. */
+  readonly y: Pt;
+}
+
+export interface LaidOutDocument {
+  readonly id: string;
+  readonly name: string;
+  readonly pages: readonly LaidOutPage[];
+  /** Numbered headings in reading order (the document entry itself is implied). */
+  readonly bookmarks: readonly Bookmark[];
+}
+
+export interface LaidOutSet {
+  readonly documents: readonly LaidOutDocument[];
+  /** Glyph substitutions and overfull content, in French. */
+  readonly warnings: readonly Diagnostic[];
+}

@@ -1,0 +1,132 @@
+// Embeds the faces a document used as Type0 / CIDFontType2 fonts (Identity-H, original glyph
+// ids as CIDs), with a subset font program, a /W array and a ToUnicode CMap so that text
+// extraction (pdftotext, copy-paste, search) gives back the characters.
+import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
+import { PDFContext, PDFDict, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
+import type { FontBook } from '../../layout/fonts.ts';
+import type { FaceId } from '../../layout/types.ts';
+import { subsetTtf } from './subset.ts';
+
+/** Glyph id → the code point it was drawn for (first seen wins, deterministic). */
+export type GlyphUse = Map<number, number>;
+
+export function flateStream(context: PDFContext, data: Uint8Array, extra: Record<string, unknown> = {}): PDFRawStream {
+  const dict = context.obj({ ...extra, Filter: 'FlateDecode' }) as PDFDict;
+  return PDFRawStream.of(dict, deflateSync(data, { level: 6 }));
+}
+
+function num(n: number): string {
+  const r = Math.round(n * 1000) / 1000;
+  return Object.is(r, -0) ? '0' : String(r);
+}
+
+function hex4(n: number): string {
+  return n.toString(16).toUpperCase().padStart(4, '0');
+}
+
+function utf16Hex(cp: number): string {
+  if (cp < 0x10000) return hex4(cp);
+  const v = cp - 0x10000;
+  return hex4(0xd800 + (v >> 10)) + hex4(0xdc00 + (v & 0x3ff));
+}
+
+function toUnicodeCMap(use: GlyphUse): Uint8Array {
+  const entries = [...use.entries()].sort((a, b) => a[0] - b[0]);
+  const lines = [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange',
+    '<0000> <FFFF>',
+    'endcodespacerange',
+  ];
+  for (let i = 0; i < entries.length; i += 100) {
+    const block = entries.slice(i, i + 100);
+    lines.push(`${block.length} beginbfchar`);
+    for (const [gid, cp] of block) lines.push(`<${hex4(gid)}> <${utf16Hex(cp)}>`);
+    lines.push('endbfchar');
+  }
+  lines.push('endcmap', 'CMapName currentdict /CMap defineresource pop', 'end', 'end');
+  return new TextEncoder().encode(lines.join('\n'));
+}
+
+/** Six capital letters derived from the glyph set: the subset tag PDF requires, stable. */
+function subsetTag(face: FaceId, gids: readonly number[]): string {
+  const h = createHash('sha256').update(face).update(gids.join(',')).digest();
+  let tag = '';
+  for (let i = 0; i < 6; i++) tag += String.fromCharCode(65 + (h[i]! % 26));
+  return tag;
+}
+
+/** The /W array: [g [w w w] g' [w]] for runs of consecutive glyph ids. */
+function widths(fonts: FontBook, face: FaceId, gids: readonly number[]): Array<number | number[]> {
+  const out: Array<number | number[]> = [];
+  let run: number[] = [];
+  let prev = -2;
+  for (const g of gids) {
+    const w = Number(num(fonts.glyphAdvance(face, g) * 1000));
+    if (g !== prev + 1) {
+      if (run.length) out.push(run);
+      out.push(g);
+      run = [];
+    }
+    run.push(w);
+    prev = g;
+  }
+  if (run.length) out.push(run);
+  return out;
+}
+
+export function embedFace(context: PDFContext, fonts: FontBook, face: FaceId, use: GlyphUse): PDFRef {
+  const f = fonts.face(face);
+  const gids = [...use.keys()].sort((a, b) => a - b);
+  const name = `${subsetTag(face, gids)}+${f.postscriptName}`;
+  const program = subsetTtf(f.bytes, gids);
+  const fileRef = context.register(flateStream(context, program, { Length1: program.length }));
+  const s = 1000 / f.unitsPerEm;
+  const bbox = f.font.bbox;
+  const italic = face.endsWith('italic');
+  const serif = face.startsWith('serif');
+  const descriptor = context.register(
+    context.obj({
+      Type: 'FontDescriptor',
+      FontName: name,
+      // Nonsymbolic (32), Serif (2), Italic (64).
+      Flags: 32 | (serif ? 2 : 0) | (italic ? 64 : 0),
+      FontBBox: [bbox.minX * s, bbox.minY * s, bbox.maxX * s, bbox.maxY * s].map((v) => Math.round(v)),
+      ItalicAngle: Math.round(f.font.italicAngle * 100) / 100,
+      Ascent: Math.round(f.font.ascent * s),
+      Descent: Math.round(f.font.descent * s),
+      CapHeight: Math.round((f.font.capHeight || f.font.ascent) * s),
+      XHeight: Math.round((f.font.xHeight || 0) * s),
+      StemV: face.includes('bold') ? 120 : 80,
+      FontFile2: fileRef,
+    }),
+  );
+  const cid = context.register(
+    context.obj({
+      Type: 'Font',
+      Subtype: 'CIDFontType2',
+      BaseFont: name,
+      CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
+      FontDescriptor: descriptor,
+      W: widths(fonts, face, gids),
+      CIDToGIDMap: 'Identity',
+    }),
+  );
+  const toUnicode = context.register(flateStream(context, toUnicodeCMap(use)));
+  return context.register(
+    context.obj({
+      Type: 'Font',
+      Subtype: 'Type0',
+      BaseFont: name,
+      Encoding: 'Identity-H',
+      DescendantFonts: [cid],
+      ToUnicode: toUnicode,
+    }),
+  );
+}
