@@ -1,0 +1,111 @@
+// The avenant document: on the contract's model (its parties, visas and signature block,
+// rendered from the contract as amended), with the visas of the contract and of the previous
+// avenants, one article per change, the closing articles, and the replaced annexes attached.
+import { fail, ok, type Result } from '../../diagnostics/diagnostic.ts';
+import { buildDocumentSet } from '../../eval/build.ts';
+import { formatDate, yearOf, endOfPeriod } from '../../ir/resolve/french.ts';
+import { resolve } from '../../ir/resolve/index.ts';
+import type { Block, Document, DocumentSet } from '../../ir/types.ts';
+import { inlineText } from '../../ir/types.ts';
+import type { Contract } from '../../model/contract.ts';
+import type { Model } from '../../templates/load.ts';
+import type { Versions } from '../versions.ts';
+import { wordingContext } from './context.ts';
+import { article, para, title } from './ir.ts';
+import { modelParts } from './model-parts.ts';
+import { articleFor } from './wording.ts';
+
+/** The contract as the avenant's own pages show it: signed at the avenant's place and date, with its opinions. */
+function avenantView(after: Contract, a: Versions['avenants'][number]['avenant']): Contract {
+  // Keys stay present (undefined): the evaluator binds the contract's own keys as variables.
+  return {
+    ...after,
+    contrat_precedent: undefined,
+    avis: a.avis,
+    dates: { ...after.dates, signature: a.signature },
+  };
+}
+
+const AVIS = {
+  conseil_surveillance: 'Vu l’avis du conseil de surveillance',
+  cme: 'Vu l’avis de la commission médicale d’établissement',
+  cte: 'Vu l’information du comité technique d’établissement',
+  conference_medicale: 'Vu l’avis de la conférence médicale d’établissement',
+  deliberation_ag: 'Vu la délibération de l’assemblée générale du groupement',
+} as const;
+
+const periode = (c: Contract) => `${yearOf(c.dates.effet)}-${yearOf(endOfPeriod(c.dates.effet, c.dates.duree_ans))}`;
+
+/** The DocumentSet of avenant n° k (1-based) of a sequence. */
+export function buildAvenantSet(model: Model, v: Versions, k: number): Result<DocumentSet> {
+  const src = v.avenants[k - 1];
+  const before = v.versions[k - 1];
+  const after = v.versions[k];
+  if (!src || !before || !after) {
+    return fail([{ severity: 'erreur', code: 'AVENANT-SELECTION', message: `avenant n° ${k} absent : la séquence compte ${v.avenants.length} avenant(s)` }]);
+  }
+  const a = src.avenant;
+  const view = buildDocumentSet(model, avenantView(after.contract, a));
+  if (!view.ok) return view;
+  const socle = view.value.documents[0];
+  if (!socle) return fail([{ severity: 'erreur', code: 'AVENANT-MODELE', message: `le modèle ${model.id} ne produit aucun document` }]);
+  const parts = modelParts(socle);
+  const ctx = wordingContext(model, before.contract, after.contract, view.value.documents);
+  const articles = a.operations.map((op) => articleFor(op, ctx));
+
+  const base = v.versions[0]!.contract;
+  // Visas follow the model's own punctuation: DGOS visas end without « ; ».
+  const lastVisa = parts.visas[parts.visas.length - 1];
+  const end = lastVisa && !/;\s*$/.test(inlineText(lastVisa.content)) ? '' : ' ;';
+  const signed = base.dates.signature ? ` signé le ${formatDate(base.dates.signature.date)}` : ` prenant effet le ${formatDate(base.dates.effet)}`;
+  // Opinions on the avenant (BR-AV-2, BR-INST-2) that the model's visas do not already cite.
+  const cited = parts.visas.map((p) => inlineText(p.content)).join('\n');
+  const opinions = (Object.keys(AVIS) as (keyof typeof AVIS)[])
+    .filter((key) => a.avis[key] && !cited.includes(formatDate(a.avis[key]!)))
+    .map((key) => para(`${AVIS[key]} en date du ${formatDate(a.avis[key]!)}${end}`, 'visa'));
+  const visas: Block[] = [
+    ...parts.visas,
+    ...opinions,
+    para(`Vu le contrat pluriannuel d’objectifs et de moyens ${periode(base)}${base.reference ? ` n° ${base.reference}` : ''}${signed}${end}`, 'visa'),
+    ...v.avenants.slice(0, k - 1).map((p) => para(`Vu l’avenant n° ${p.avenant.numero} au contrat en date du ${formatDate(p.avenant.date)}${end}`, 'visa')),
+    ...(a.echange_contradictoire ? [para(`Vu l’échange contradictoire préalable du ${formatDate(a.echange_contradictoire)}${end}`, 'visa')] : []),
+  ];
+  const blocks: Block[] = [
+    title(`Avenant n° ${a.numero} au contrat pluriannuel d’objectifs et de moyens`),
+    ...(parts.period ? [parts.period] : []),
+    para(`Objet : ${a.objet}`, 'center'),
+    ...parts.parties,
+    ...visas,
+    para('Il est convenu ce qui suit :'),
+    ...articles.flatMap((x) => [article(x.titre), ...x.blocks]),
+    article('Dispositions inchangées'),
+    para('Les autres dispositions du contrat demeurent inchangées.'),
+    article('Entrée en vigueur'),
+    para(`Le présent avenant prend effet le ${formatDate(a.effet)}. Il fait partie intégrante du contrat.`),
+    ...(parts.signature ? [parts.signature] : []),
+  ];
+  const body: Document = {
+    type: 'document',
+    id: `avenant-${a.numero}`,
+    name: `Avenant n° ${a.numero}`,
+    headerTitle: `Avenant n° ${a.numero} — ${socle.headerTitle}`,
+    orientation: 'portrait',
+    paraphe: [],
+    provenance: 'reconstitue',
+    blocks,
+  };
+  const attachIds = new Set(articles.flatMap((x) => x.attach ?? []));
+  const attached = view.value.documents.filter((d) => attachIds.has(d.id)).map((d) => ({ ...d, headerTitle: body.headerTitle }));
+  const set: DocumentSet = {
+    type: 'documentSet',
+    meta: {
+      ...view.value.meta,
+      title: body.headerTitle,
+      subject: 'Avenant au contrat pluriannuel d’objectifs et de moyens',
+      date: a.signature?.date ?? a.date,
+    },
+    documents: [body, ...attached],
+  };
+  const r = resolve(set);
+  return r.diagnostics.some((d) => d.severity === 'erreur') ? fail(r.diagnostics) : ok(r.set, r.diagnostics);
+}

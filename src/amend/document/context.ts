@@ -1,0 +1,65 @@
+// What the wording of an avenant's articles needs to know beyond the operation itself: the
+// contract before and after the avenant, the model's year labels and annex names.
+import { yearLabel } from '../../eval/builtins.ts';
+import { runtimeOf } from '../../eval/build.ts';
+import { formatValue, NBSP } from '../../ir/resolve/french.ts';
+import type { Block, Document } from '../../ir/types.ts';
+import type { Contract } from '../../model/contract.ts';
+import { YEAR_KEYS } from '../../model/contract.ts';
+import type { Model } from '../../templates/load.ts';
+
+export interface WordingContext {
+  readonly before: Contract;
+  readonly after: Contract;
+  /** "l’année N+3 (2024)" under the model's convention. */
+  annee(key: string): string;
+  /** Annex document (of the amended contract) that renders an engagement annex code. */
+  annexDocument(code: string): Document | undefined;
+  /** Annex document whose id matches (financing, PDS…), if the model has one. */
+  documentMatching(re: RegExp): Document | undefined;
+}
+
+/** One article of the avenant, and the annex documents it attaches. */
+export interface Article {
+  readonly titre: string;
+  readonly blocks: readonly Block[];
+  readonly attach?: readonly string[];
+}
+
+export function wordingContext(model: Model, before: Contract, after: Contract, afterDocs: readonly Document[]): WordingContext {
+  const rt = runtimeOf(model, after);
+  return {
+    before,
+    after,
+    annee(key) {
+      const k = YEAR_KEYS.indexOf(key as (typeof YEAR_KEYS)[number]) + 1;
+      const label = yearLabel(k, rt);
+      return model.manifest.annees.libelle === 'relatif' ? `l’année ${label} (${rt.yearN + k})` : `l’année ${label}`;
+    },
+    annexDocument(code) {
+      const entry = model.manifest.documents.find((d) => d.annexes_engagements.includes(code));
+      return entry ? afterDocs.find((d) => d.id === entry.id) : undefined;
+    },
+    documentMatching(re) {
+      return afterDocs.find((d) => d.id !== afterDocs[0]?.id && re.test(d.id));
+    },
+  };
+}
+
+/**
+ * "l’annexe « Orientations stratégiques »" from a document name: "Annexe « X »", "Annexe 1 : X",
+ * "Annexe 1 – X" or anything else (quoted whole).
+ */
+export function annexPhrase(name: string): string {
+  const q = /^Annexe\s*«\s*(.+?)\s*»$/.exec(name);
+  if (q) return `l’annexe « ${q[1]} »`;
+  const n = /^Annexe\s+(\d+)\s*[:–-]\s*(.+)$/.exec(name);
+  if (n) return `l’annexe ${n[1]} « ${n[2]} »`;
+  return `l’annexe « ${name} »`;
+}
+
+/** A target value as printed in the model's tables. */
+export const valeur = (v: number | string): string => formatValue(v);
+
+/** « texte » with the no-break spaces resolve would add anyway. */
+export const q = (s: string): string => `«${NBSP}${s}${NBSP}»`;
