@@ -7,7 +7,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { type ParsedYaml, yamlLocator } from './locate.ts';
 import { isPlainObject, mergeShared } from './merge.ts';
 import { compareText } from './sort.ts';
-import type { CampaignEntry, CampaignInput, IssueRecord } from './types.ts';
+import type { CampaignEntry, CampaignInput, IssueRecord, LoadedEntry } from './types.ts';
 
 export const SHARED_FILES = ['campagne.yaml', 'campagne.yml', 'campagne.json'];
 const EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -46,6 +46,24 @@ function listFiles(dir: string): string[] {
   return out;
 }
 
+/** The contract's own data and the campaign's shared part, merged (the contract wins). */
+function loadEntry(file: string, source: string, shared: Parsed | undefined, extra: readonly IssueRecord[]): LoadedEntry {
+  const parsed = parseFile(file, source);
+  if (!parsed.ok) return { erreurs: [...parsed.errors, ...extra], avertissements: [], locate: () => source };
+  const sharedData = shared?.ok && isPlainObject(shared.data) ? shared.data : {};
+  return {
+    data: isPlainObject(parsed.data) ? mergeShared(sharedData, parsed.data) : parsed.data,
+    erreurs: extra,
+    avertissements: [],
+    locate: yamlLocator(parsed.yaml, shared?.ok ? shared.yaml : undefined),
+  };
+}
+
+/**
+ * Lists the contracts of a folder. Each file is parsed once here for its FINESS (the campaign
+ * order and the tranches follow it) and again when its turn comes: parsed files are never all
+ * held at once.
+ */
 export function readFolder(dir: string): CampaignInput {
   const issues: IssueRecord[] = [];
   const label = (p: string) => relative(dir, p).split(sep).join('/');
@@ -58,35 +76,27 @@ export function readFolder(dir: string): CampaignInput {
       issues.push({ niveau: 'erreur', code: 'CAMPAGNE-FORMAT', message: 'la partie commune doit être un objet (modele, ars, dates…)', emplacement: sharedName });
     }
   }
-  const sharedData = shared?.ok && isPlainObject(shared.data) ? shared.data : {};
   const entries: CampaignEntry[] = [];
   const seen = new Map<string, string>();
   for (const file of listFiles(dir)) {
     const source = label(file);
     if (sharedName && source === sharedName) continue;
-    const parsed = parseFile(file, source);
     const stem = basename(file, extname(file));
-    if (!parsed.ok) {
-      entries.push({ id: stem, source, data: undefined, erreurs: parsed.errors, avertissements: [], locate: () => source });
-      continue;
-    }
-    const own = parsed.data;
+    const parsed = parseFile(file, source);
+    const own = parsed.ok ? parsed.data : undefined;
     const titulaire = isPlainObject(own) && isPlainObject(own.titulaire) ? own.titulaire : {};
     const finess = typeof titulaire.finess_ej === 'string' || typeof titulaire.finess_ej === 'number' ? String(titulaire.finess_ej) : '';
     const id = /^[0-9AB]{9}$/.test(finess) ? finess : stem;
-    const erreurs: IssueRecord[] = [];
+    const extra: IssueRecord[] = [];
     const other = seen.get(id);
     if (other !== undefined) {
-      erreurs.push({ niveau: 'erreur', code: 'CAMPAGNE-TITULAIRE-DOUBLE', message: `FINESS EJ « ${id} » déjà utilisé par ${other}`, chemin: 'titulaire.finess_ej', emplacement: source });
+      extra.push({ niveau: 'erreur', code: 'CAMPAGNE-TITULAIRE-DOUBLE', message: `FINESS EJ « ${id} » déjà utilisé par ${other}`, chemin: 'titulaire.finess_ej', emplacement: source });
     } else seen.set(id, source);
     entries.push({
       id: other !== undefined ? `${id}~${stem}` : id,
       source,
       ...(typeof titulaire.raison_sociale === 'string' ? { raisonSociale: titulaire.raison_sociale } : {}),
-      data: isPlainObject(own) ? mergeShared(sharedData, own) : own,
-      erreurs,
-      avertissements: [],
-      locate: yamlLocator(parsed.yaml, shared?.ok ? shared.yaml : undefined),
+      load: () => loadEntry(file, source, shared, extra),
     });
   }
   if (entries.length === 0) {

@@ -41,8 +41,10 @@ import(workerData.tsxApi).then((api) => { (api.register ?? api.default.register)
 
 const WORKER_ENTRY = new URL('./worker.ts', import.meta.url).href;
 
+/** The ESM build of tsx's API (its CJS build cannot register the ESM hooks from a worker). */
 function tsxApiUrl(): string {
-  return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  const cjs = createRequire(import.meta.url).resolve('tsx/esm/api');
+  return pathToFileURL(cjs.replace(/\.cjs$/, '.mjs')).href;
 }
 
 interface Slot {

@@ -16,7 +16,7 @@ import { writeReports } from './report.ts';
 import { canReuse } from './resume.ts';
 import { compareText } from './sort.ts';
 import { selectTranche, trancheSuffix, type Tranche } from './tranche.ts';
-import type { CampaignEntry, Format, IssueRecord, ManifestEntry, ModelFingerprint, RenderOutcome } from './types.ts';
+import type { CampaignEntry, Format, IssueRecord, LoadedEntry, ManifestEntry, ModelFingerprint, RenderOutcome } from './types.ts';
 import { sortIssues, toRecord, validateContract } from './validate.ts';
 
 export interface RunOptions {
@@ -58,7 +58,7 @@ function engineModelInfo(id: string): Result<ModelFingerprint> {
 
 /** A contract ready to render, or already settled (failed input, unknown model). */
 type Prepared =
-  | { readonly kind: 'job'; readonly entry: CampaignEntry; readonly contract: unknown; readonly hash: string; readonly model: ModelFingerprint; readonly warnings: IssueRecord[] }
+  | { readonly kind: 'job'; readonly entry: CampaignEntry; readonly locate: LoadedEntry['locate']; readonly contract: unknown; readonly hash: string; readonly model: ModelFingerprint; readonly warnings: IssueRecord[] }
   | { readonly kind: 'done'; readonly record: ManifestEntry };
 
 function record(e: CampaignEntry, fields: Partial<ManifestEntry> & Pick<ManifestEntry, 'statut' | 'formats'>): ManifestEntry {
@@ -84,20 +84,21 @@ function dedupe(list: readonly IssueRecord[]): IssueRecord[] {
 }
 
 function prepare(e: CampaignEntry, formats: readonly Format[], models: (id: string) => Result<ModelFingerprint>): Prepared {
-  if (e.erreurs.length > 0 || e.data === undefined) {
-    return { kind: 'done', record: record(e, { statut: 'erreur', formats, erreurs: dedupe(e.erreurs), avertissements: dedupe(e.avertissements) }) };
+  const l = e.load();
+  if (l.erreurs.length > 0 || l.data === undefined) {
+    return { kind: 'done', record: record(e, { statut: 'erreur', formats, erreurs: dedupe(l.erreurs), avertissements: dedupe(l.avertissements) }) };
   }
-  const v = validateContract(e.data, e.locate);
+  const v = validateContract(l.data, l.locate);
   if (!v.ok) {
-    return { kind: 'done', record: record(e, { statut: 'erreur', formats, erreurs: dedupe(v.errors), avertissements: dedupe(e.avertissements) }) };
+    return { kind: 'done', record: record(e, { statut: 'erreur', formats, erreurs: dedupe(v.errors), avertissements: dedupe(l.avertissements) }) };
   }
   const hash = hashData(v.contract);
   const m = models(v.contract.modele);
   if (!m.ok) {
-    const erreurs = m.diagnostics.map((d) => toRecord(d, e.locate));
-    return { kind: 'done', record: record(e, { statut: 'erreur', formats, empreinte_donnees: hash, erreurs: dedupe(erreurs), avertissements: dedupe([...e.avertissements, ...v.warnings]) }) };
+    const erreurs = m.diagnostics.map((d) => toRecord(d, l.locate));
+    return { kind: 'done', record: record(e, { statut: 'erreur', formats, empreinte_donnees: hash, erreurs: dedupe(erreurs), avertissements: dedupe([...l.avertissements, ...v.warnings]) }) };
   }
-  return { kind: 'job', entry: e, contract: v.contract, hash, model: m.value, warnings: [...e.avertissements, ...v.warnings] };
+  return { kind: 'job', entry: e, locate: l.locate, contract: v.contract, hash, model: m.value, warnings: [...l.avertissements, ...v.warnings] };
 }
 
 export async function runCampaign(opts: RunOptions): Promise<RunResult> {
@@ -177,7 +178,7 @@ export async function runCampaign(opts: RunOptions): Promise<RunResult> {
 function finish(p: Extract<Prepared, { kind: 'job' }>, o: RenderOutcome, formats: readonly Format[]): ManifestEntry {
   const place = (i: IssueRecord): IssueRecord => {
     if (i.emplacement || !i.chemin) return i;
-    const where = p.entry.locate(i.chemin);
+    const where = p.locate(i.chemin);
     return where ? { ...i, emplacement: where } : i;
   };
   const avertissements = dedupe([...p.warnings, ...o.avertissements.map(place)]);

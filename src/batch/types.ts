@@ -56,13 +56,21 @@ export interface RenderOutcome {
 /** A render function: the seam that lets tests and the real engine plug into the runner. */
 export type RenderFn = (job: RenderJob) => Promise<RenderOutcome>;
 
-/** One contract of a campaign as read from the input, before rendering. */
+/** One contract of a campaign: known by its id up front, its data loaded when its turn comes. */
 export interface CampaignEntry {
   /** FINESS EJ when readable, else a stable stand-in taken from the source. */
   readonly id: string;
-  /** Where the contract comes from: `titulaires!5` or `contrats/ch-beziers.yaml`. */
+  /** Where the contract comes from: `titulaires!5:5` or `ch-beziers.yaml`. */
   readonly source: string;
   readonly raisonSociale?: string;
+  /**
+   * The merged data and what reading it found. Called once, when the contract is processed, so
+   * that a folder campaign never holds every parsed file at once (memory stays flat).
+   */
+  load(): LoadedEntry;
+}
+
+export interface LoadedEntry {
   /** Merged raw data (shared part + contract), or undefined when reading already failed. */
   readonly data?: unknown;
   /** Errors found while reading (bad cells, YAML syntax…): the contract fails without rendering. */

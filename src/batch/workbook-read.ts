@@ -1,13 +1,14 @@
 // Reading a campaign workbook into one entry per legal entity. A bad cell fails only the
 // contract whose row holds it; rows that belong to no holder (unknown or missing finess_ej)
 // are campaign-level errors. Every message names its cell in A1 style (`engagements!F12`).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Column } from './columns.ts';
 import { a1, cellText, readCell } from './cells.ts';
 import { KEY, PARENT_KEY, SHEET_CAMPAGNE, SHEET_TITULAIRES, layout, type ListSheet } from './layout.ts';
 import { WorkbookLocator, formatPath } from './locate.ts';
 import { isPlainObject, mergeShared, setPath } from './merge.ts';
 import type { CampaignEntry, CampaignInput, IssueRecord } from './types.ts';
+import { sheetsOf, streamSheets, type CellData, type RowData, type SheetData } from './workbook-source.ts';
 
 interface Holder {
   readonly id: string;
@@ -27,25 +28,32 @@ const issue = (niveau: IssueRecord['niveau'], code: string, emplacement: string,
 });
 
 export async function readWorkbook(path: string): Promise<CampaignInput> {
-  const wb = new ExcelJS.Workbook();
+  let sheets: SheetData[];
   try {
-    await wb.xlsx.readFile(path);
+    sheets = await streamSheets(path);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     return { kind: 'classeur', entries: [], issues: [issue('erreur', 'CLASSEUR-ILLISIBLE', path, `classeur illisible (${why})`)] };
   }
-  return readLoadedWorkbook(wb);
+  return readSheets(sheets);
 }
 
 export function readLoadedWorkbook(wb: ExcelJS.Workbook): CampaignInput {
+  return readSheets(sheetsOf(wb));
+}
+
+const NO_CELL: CellData = { value: null };
+const cellAt = (row: RowData, col: number): CellData => row.cells.get(col) ?? NO_CELL;
+
+export function readSheets(all: readonly SheetData[]): CampaignInput {
   const issues: IssueRecord[] = [];
-  const sheets = new Map<string, ExcelJS.Worksheet>();
+  const sheets = new Map<string, SheetData>();
   const known = new Set([SHEET_CAMPAGNE, SHEET_TITULAIRES, ...layout().lists.map((l) => l.name)]);
-  wb.eachSheet((ws) => {
+  for (const ws of all) {
     const name = ws.name.trim().toLowerCase();
     if (known.has(name)) sheets.set(name, ws);
     else issues.push(issue('avertissement', 'CLASSEUR-FEUILLE-IGNOREE', ws.name, `feuille « ${ws.name} » ignorée : elle ne correspond à aucune liste du contrat`));
-  });
+  }
 
   const sharedLocator = new Map<string, string>();
   const shared = readShared(sheets.get(SHEET_CAMPAGNE), issues, sharedLocator);
@@ -62,14 +70,12 @@ export function readLoadedWorkbook(wb: ExcelJS.Workbook): CampaignInput {
 
   const entries: CampaignEntry[] = [...holders.values()].map((h) => {
     const raison = h.own.titulaire && isPlainObject(h.own.titulaire) ? h.own.titulaire.raison_sociale : undefined;
+    const loaded = { data: mergeShared(shared, h.own), erreurs: h.erreurs, avertissements: h.avertissements, locate: h.locator.locate };
     return {
       id: h.id,
       source: a1(SHEET_TITULAIRES, h.row),
       ...(typeof raison === 'string' ? { raisonSociale: raison } : {}),
-      data: mergeShared(shared, h.own),
-      erreurs: h.erreurs,
-      avertissements: h.avertissements,
-      locate: h.locator.locate,
+      load: () => loaded,
     };
   });
   return { kind: 'classeur', entries, issues };
@@ -77,48 +83,50 @@ export function readLoadedWorkbook(wb: ExcelJS.Workbook): CampaignInput {
 
 /** Header row → columns; unknown headers are reported, `#…` and empty headers ignored. */
 function headerMap(
-  ws: ExcelJS.Worksheet,
+  ws: SheetData,
   lookup: (header: string) => Column | undefined,
   issues: IssueRecord[],
 ): { byCol: Map<number, Column>; unknown: Map<number, string>; keys: Map<string, number> } {
   const byCol = new Map<number, Column>();
   const unknown = new Map<number, string>();
   const keys = new Map<string, number>();
-  ws.getRow(1).eachCell({ includeEmpty: false }, (cell, col) => {
+  const first = ws.rows[0]?.r === 1 ? ws.rows[0] : undefined;
+  for (const [col, cell] of [...(first?.cells ?? [])].sort((a, b) => a[0] - b[0])) {
     const header = cellText(cell.value).trim();
-    if (header === '' || header.startsWith('#')) return;
+    if (header === '' || header.startsWith('#')) continue;
     if (header === KEY || header === PARENT_KEY) {
       keys.set(header, col);
-      return;
+      continue;
     }
     const c = lookup(header);
     if (!c) {
       unknown.set(col, header);
-      return;
+      continue;
     }
     if ([...byCol.values()].some((o) => o.header === c.header)) {
       issues.push(issue('erreur', 'CLASSEUR-COLONNE-DOUBLE', a1(ws.name, 1, col), `colonne « ${header} » en double : seule la première est lue`));
-      return;
+      continue;
     }
     byCol.set(col, c);
-  });
+  }
   return { byCol, unknown, keys };
 }
 
-function readShared(ws: ExcelJS.Worksheet | undefined, issues: IssueRecord[], cells: Map<string, string>): Record<string, unknown> {
+function readShared(ws: SheetData | undefined, issues: IssueRecord[], cells: Map<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (!ws) return out;
   const byPath = new Map(layout().rootColumns.map((c) => [c.header, c]));
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    if (r === 1) return;
-    const chemin = cellText(row.getCell(1).value).trim();
-    if (chemin === '' || chemin.startsWith('#')) return;
+  for (const row of ws.rows) {
+    const r = row.r;
+    if (r === 1) continue;
+    const chemin = cellText(cellAt(row, 1).value).trim();
+    if (chemin === '' || chemin.startsWith('#')) continue;
     const col = byPath.get(chemin);
     if (!col) {
       issues.push(issue('erreur', 'CLASSEUR-CHEMIN-INCONNU', a1(ws.name, r, 1), `chemin inconnu « ${chemin} » dans la partie commune`));
-      return;
+      continue;
     }
-    const cell = row.getCell(2);
+    const cell = cellAt(row, 2);
     const read = readCell(cell.value, cell.numFmt, col);
     const where = a1(ws.name, r, 2);
     if (!read.ok) issues.push(issue('erreur', 'CLASSEUR-VALEUR', where, read.message, chemin));
@@ -126,11 +134,11 @@ function readShared(ws: ExcelJS.Worksheet | undefined, issues: IssueRecord[], ce
       setPath(out, col.path, read.value);
       cells.set(chemin, where);
     }
-  });
+  }
   return out;
 }
 
-function readTitulaires(ws: ExcelJS.Worksheet, issues: IssueRecord[], sharedCells: Map<string, string>): Map<string, Holder> {
+function readTitulaires(ws: SheetData, issues: IssueRecord[], sharedCells: Map<string, string>): Map<string, Holder> {
   const headers = layout().titulaireHeaders;
   const { byCol, unknown, keys } = headerMap(ws, (h) => headers.get(h), issues);
   const keyCol = keys.get(KEY);
@@ -142,19 +150,20 @@ function readTitulaires(ws: ExcelJS.Worksheet, issues: IssueRecord[], sharedCell
   const columnsByPath = new Map<string, number>([['titulaire.finess_ej', keyCol]]);
   for (const [col, c] of byCol) columnsByPath.set(c.path.join('.'), col);
   warnUnusedUnknown(ws, unknown, issues);
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    if (r === 1 || rowIsEmpty(row)) return;
-    const id = keyText(row.getCell(keyCol).value);
+  for (const row of ws.rows) {
+    const r = row.r;
+    if (r === 1 || rowIsEmpty(row)) continue;
+    const id = keyText(cellAt(row, keyCol).value);
     if (id === '') {
       issues.push(issue('erreur', 'CLASSEUR-CLE-VIDE', a1(ws.name, r, keyCol), `ligne sans « ${KEY} » : le titulaire ne peut pas être identifié`));
-      return;
+      continue;
     }
     const previous = holders.get(id);
     if (previous) {
       previous.erreurs.push(
         issue('erreur', 'CLASSEUR-TITULAIRE-DOUBLE', a1(ws.name, r, keyCol), `FINESS EJ « ${id} » déjà présent en ${a1(ws.name, previous.row)}`, 'titulaire.finess_ej'),
       );
-      return;
+      continue;
     }
     const locator = new WorkbookLocator();
     for (const [path, where] of sharedCells) locator.setCell(path, where);
@@ -162,14 +171,14 @@ function readTitulaires(ws: ExcelJS.Worksheet, issues: IssueRecord[], sharedCell
     const h: Holder = { id, row: r, own: {}, locator, erreurs: [], avertissements: [] };
     setPath(h.own, ['titulaire', 'finess_ej'], id);
     locator.setCell('titulaire.finess_ej', a1(ws.name, r, keyCol));
-    for (const [col, c] of byCol) readInto(h, ws.name, r, col, row.getCell(col), c, c.path, formatPath(c.path));
-    unknownValues(h, ws.name, r, row, unknown);
+    for (const [col, c] of byCol) readInto(h, ws.name, r, col, cellAt(row, col), c, c.path, formatPath(c.path));
+    unknownValues(h, ws.name, row, unknown);
     holders.set(id, h);
-  });
+  }
   return holders;
 }
 
-function readList(ws: ExcelJS.Worksheet, list: ListSheet, holders: Map<string, Holder>, issues: IssueRecord[]): void {
+function readList(ws: SheetData, list: ListSheet, holders: Map<string, Holder>, issues: IssueRecord[]): void {
   const byHeader = new Map(list.columns.map((c) => [c.header, c]));
   const { byCol, unknown, keys } = headerMap(ws, (h) => byHeader.get(h), issues);
   const keyCol = keys.get(KEY);
@@ -181,25 +190,26 @@ function readList(ws: ExcelJS.Worksheet, list: ListSheet, holders: Map<string, H
   }
   const columnsByRel = new Map<string, number>([...byCol].map(([col, c]) => [c.header, col]));
   warnUnusedUnknown(ws, unknown, issues);
-  ws.eachRow({ includeEmpty: false }, (row, r) => {
-    if (r === 1 || rowIsEmpty(row)) return;
-    const id = keyText(row.getCell(keyCol).value);
+  for (const row of ws.rows) {
+    const r = row.r;
+    if (r === 1 || rowIsEmpty(row)) continue;
+    const id = keyText(cellAt(row, keyCol).value);
     const h = id === '' ? undefined : holders.get(id);
     if (!h) {
       const why = id === '' ? `ligne sans « ${KEY} »` : `FINESS EJ « ${id} » absent de la feuille « ${SHEET_TITULAIRES} »`;
       issues.push(issue('erreur', 'CLASSEUR-LIGNE-ORPHELINE', a1(ws.name, r, keyCol), `${why} : ligne non rattachée à un contrat`));
-      return;
+      continue;
     }
-    const base = listBase(h, list, ws.name, r, row, parentCol);
-    if (!base) return;
+    const base = listBase(h, list, ws.name, row, parentCol);
+    if (!base) continue;
     const index = base.items.length;
     const item: Record<string, unknown> = {};
     base.items.push(item);
     const prefix = formatPath([...base.path, index]);
     h.locator.addRow(prefix, ws.name, r, columnsByRel);
-    for (const [col, c] of byCol) readInto(h, ws.name, r, col, row.getCell(col), c, c.path, `${prefix}.${c.header}`, item);
-    unknownValues(h, ws.name, r, row, unknown);
-  });
+    for (const [col, c] of byCol) readInto(h, ws.name, r, col, cellAt(row, col), c, c.path, `${prefix}.${c.header}`, item);
+    unknownValues(h, ws.name, row, unknown);
+  }
 }
 
 /** The array the row goes into: a contract list, or the indicators of the parent engagement. */
@@ -207,18 +217,17 @@ function listBase(
   h: Holder,
   list: ListSheet,
   sheet: string,
-  r: number,
-  row: ExcelJS.Row,
+  row: RowData,
   parentCol: number | undefined,
 ): { items: Record<string, unknown>[]; path: (string | number)[] } | undefined {
   if (!list.parent || parentCol === undefined) return { items: arrayAt(h.own, list.target), path: [...list.target] };
   const parentList = layout().lists.find((l) => l.name === list.parent);
   const parents = parentList ? arrayAt(h.own, parentList.target) : [];
-  const wanted = keyText(row.getCell(parentCol).value);
+  const wanted = keyText(cellAt(row, parentCol).value);
   const k = parents.findIndex((p) => String(p.numero) === wanted);
   if (k < 0) {
     h.erreurs.push(
-      issue('erreur', 'CLASSEUR-PARENT-INCONNU', a1(sheet, r, parentCol), `${PARENT_KEY} n° « ${wanted} » absent de la feuille « ${list.parent} » pour ce titulaire`),
+      issue('erreur', 'CLASSEUR-PARENT-INCONNU', a1(sheet, row.r, parentCol), `${PARENT_KEY} n° « ${wanted} » absent de la feuille « ${list.parent} » pour ce titulaire`),
     );
     return undefined;
   }
@@ -243,7 +252,7 @@ function readInto(
   sheet: string,
   r: number,
   col: number,
-  cell: ExcelJS.Cell,
+  cell: CellData,
   c: Column,
   path: readonly string[],
   chemin: string,
@@ -261,17 +270,17 @@ function readInto(
   h.locator.setCell(chemin, where);
 }
 
-function warnUnusedUnknown(ws: ExcelJS.Worksheet, unknown: Map<number, string>, issues: IssueRecord[]): void {
+function warnUnusedUnknown(ws: SheetData, unknown: Map<number, string>, issues: IssueRecord[]): void {
   for (const [col, header] of unknown) {
     issues.push(issue('avertissement', 'CLASSEUR-COLONNE-INCONNUE', a1(ws.name, 1, col), `colonne inconnue « ${header} » : ses valeurs font échouer les contrats qui en ont (préfixez l’en-tête par « # » pour une colonne de notes)`));
   }
 }
 
 /** A value under an unknown header would be silently lost: fail that contract instead. */
-function unknownValues(h: Holder, sheet: string, r: number, row: ExcelJS.Row, unknown: Map<number, string>): void {
+function unknownValues(h: Holder, sheet: string, row: RowData, unknown: Map<number, string>): void {
   for (const [col, header] of unknown) {
-    if (cellText(row.getCell(col).value).trim() === '') continue;
-    h.erreurs.push(issue('erreur', 'CLASSEUR-COLONNE-INCONNUE', a1(sheet, r, col), `valeur dans la colonne inconnue « ${header} »`));
+    if (cellText(cellAt(row, col).value).trim() === '') continue;
+    h.erreurs.push(issue('erreur', 'CLASSEUR-COLONNE-INCONNUE', a1(sheet, row.r, col), `valeur dans la colonne inconnue « ${header} »`));
   }
 }
 
@@ -281,10 +290,7 @@ function keyText(v: ExcelJS.CellValue): string {
   return typeof v === 'number' && /^\d{8}$/.test(t) ? t.padStart(9, '0') : t;
 }
 
-function rowIsEmpty(row: ExcelJS.Row): boolean {
-  let empty = true;
-  row.eachCell({ includeEmpty: false }, (cell) => {
-    if (cellText(cell.value).trim() !== '') empty = false;
-  });
-  return empty;
+function rowIsEmpty(row: RowData): boolean {
+  for (const cell of row.cells.values()) if (cellText(cell.value).trim() !== '') return false;
+  return true;
 }
