@@ -1,0 +1,203 @@
+// The DGOS model's behaviour on real data: which annexes each kind of holder gets, what the
+// conditional texts print, and that every rule of modele.yaml fires on the one defect it is
+// about (and stays silent on the three reference fixtures).
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
+import { applicableDocuments, buildDocumentSet } from '../../src/eval/build.ts';
+import type { Contract } from '../../src/model/contract.ts';
+import { loadContractFile } from '../../src/model/load.ts';
+import { loadModel, type Model } from '../../src/templates/load.ts';
+import { checkContract } from '../../src/templates/rules.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+function model(): Model {
+  const m = loadModel('dgos-2012');
+  if (!m.ok) throw new Error(`dgos-2012 invalide : ${m.diagnostics.map((d) => d.message).join(' ; ')}`);
+  return m.value;
+}
+
+function fixture(name: string): Contract {
+  const r = loadContractFile(join(ROOT, 'fixtures', 'dgos', `${name}.yaml`));
+  if (!r.ok) throw new Error(`${name} invalide : ${r.diagnostics.map((d) => d.message).join(' ; ')}`);
+  return r.value;
+}
+
+/** A deep copy to mutate: rule tests feed the checker data the schema would also accept. */
+function variant(name: string, change: (c: Contract & Record<string, unknown>) => void): Contract {
+  const c = structuredClone(fixture(name)) as Contract & Record<string, unknown>;
+  change(c);
+  return c;
+}
+
+const INLINE = new Set(['text', 'ref', 'break', 'field']);
+
+/** Every line of text of a built document (paragraphs, headings, cells, signatures). */
+function lines(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) {
+    if (node.length && node.every((n) => n && typeof n === 'object' && INLINE.has((n as { type: string }).type))) {
+      out.push(node.map((n: { text?: string }) => n.text ?? '').join(''));
+    } else for (const n of node) lines(n, out);
+  } else if (node && typeof node === 'object') {
+    for (const v of Object.values(node)) lines(v, out);
+  } else if (typeof node === 'string') out.push(node);
+  return out;
+}
+
+function documentText(c: Contract, id: string): string {
+  const built = buildDocumentSet(model(), c);
+  if (!built.ok) throw new Error(built.diagnostics.map((d) => d.message).join(' ; '));
+  const doc = built.value.documents.find((d) => d.id === id);
+  if (!doc) throw new Error(`document ${id} absent`);
+  return lines(doc.blocks).join('\n').replace(/[\u00A0\u202F]/g, ' ');
+}
+
+const ids = (ds: readonly Diagnostic[]) => ds.map((d) => `${d.severity}:${d.code}`).sort();
+
+describe('modèle DGOS 2012-2017 : annexes produites selon le titulaire', () => {
+  const all = model().documents.map((d) => d.entry.id);
+
+  it('CHU public : le socle et les onze annexes', () => {
+    expect(applicableDocuments(model(), fixture('chu-public'))).toEqual(all);
+  });
+
+  it('clinique privée : ni ressources humaines, ni missions de service public, ni RC, ni annexe 11', () => {
+    expect(applicableDocuments(model(), fixture('clinique-privee-chirurgie'))).toEqual([
+      'socle',
+      'annexe-01-orientations-strategiques',
+      'annexe-02-cooperations',
+      'annexe-03-qualite-securite',
+      'annexe-04-chirurgie-ambulatoire',
+      'annexe-05-pilotage-interne',
+      'annexe-07-autorisations',
+      'annexe-08-financement',
+    ]);
+  });
+
+  it('cabinet de radiologie (EML) : CPOM a minima, socle et annexe 7', () => {
+    expect(applicableDocuments(model(), fixture('cabinet-radiologie-eml'))).toEqual(['socle', 'annexe-07-autorisations']);
+  });
+
+  it('annexe 5 : publics et ESPIC ; un privé lucratif seulement par son volet systèmes d’information', () => {
+    const espic = variant('chu-public', (c) => (c.titulaire.statut = 'espic'));
+    expect(applicableDocuments(model(), espic)).toContain('annexe-05-pilotage-interne');
+    expect(applicableDocuments(model(), espic)).not.toContain('annexe-06-ressources-humaines');
+    const prive = variant('clinique-privee-chirurgie', (c) => (c.engagements = c.engagements.filter((e) => e.annexe !== 'pilotage_interne')));
+    expect(applicableDocuments(model(), prive)).not.toContain('annexe-05-pilotage-interne');
+  });
+
+  it('annexe 4 : seulement avec une autorisation de chirurgie', () => {
+    const sansChir = variant('clinique-privee-chirurgie', (c) => {
+      c.titulaire.activites = ['medecine'];
+      c.engagements = c.engagements.filter((e) => e.annexe !== 'chirurgie_ambulatoire');
+    });
+    expect(applicableDocuments(model(), sansChir)).not.toContain('annexe-04-chirurgie-ambulatoire');
+  });
+});
+
+describe('modèle DGOS 2012-2017 : textes conditionnels et valeurs', () => {
+  it('visa du conseil de surveillance pour un établissement public qui a recueilli l’avis, et lui seul', () => {
+    expect(documentText(fixture('chu-public'), 'socle')).toContain('Vu l’avis du conseil de surveillance en date du 15 juin 2012');
+    const espic = variant('chu-public', (c) => (c.titulaire.statut = 'espic'));
+    expect(documentText(espic, 'socle')).not.toContain('conseil de surveillance');
+    const sansAvis = variant('chu-public', (c) => (c.avis.conseil_surveillance = null));
+    expect(documentText(sansAvis, 'socle')).not.toContain('conseil de surveillance');
+  });
+
+  it('socle : parties, orientations numérotées, régime des pénalités, durée et signatures', () => {
+    const t = documentText(fixture('chu-public'), 'socle');
+    expect(t).toContain('L’Agence régionale de santé de Midi-Pyrénées');
+    expect(t).toContain('L’établissement Centre hospitalier universitaire de Garonne,');
+    expect(t).toContain('Orientation n° 2 : Structurer la filière gériatrique');
+    expect(t).toContain('dans la limite de 5 % des produits reçus');
+    expect(t).not.toContain('[il revient aux cocontractants');
+    expect(t).toContain('Le contrat est conclu pour une durée de 5 ans.');
+    expect(t).toContain('Il prendra effet à compter du 1er juillet 2012');
+    expect(t).toContain('Fait à Toulouse, le 29 juin 2012');
+    expect(t).toContain('Hélène Vidal-Castaing');
+  });
+
+  it('contrat non signé : lieu et date en pointillés', () => {
+    expect(documentText(fixture('cabinet-radiologie-eml'), 'socle')).toContain('Fait à ……………, le ……………');
+  });
+
+  it('le texte saisi ressort intact, caractères spéciaux et émoji compris', () => {
+    const t = documentText(fixture('chu-public'), 'annexe-03-qualite-securite');
+    expect(t).toContain('Score « recommandation » & accueil <urgences> : patients "très" satisfaits de l\'accueil ]]> 🙂');
+  });
+
+  it('tableaux vides : une ligne « Néant »', () => {
+    const t = documentText(fixture('cabinet-radiologie-eml'), 'annexe-07-autorisations');
+    expect(t.split('\n').filter((l) => l === 'Néant')).toHaveLength(2);
+    expect(t).toContain('Équipement matériel lourd – IRM 1,5 T (n° 2011-RA-1187)');
+  });
+
+  it('financement : montant à titre purement indicatif ; missions : libellé légal de la mission', () => {
+    expect(documentText(fixture('chu-public'), 'annexe-08-financement')).toContain('180 000,00 € (à titre purement indicatif)');
+    expect(documentText(fixture('chu-public'), 'annexe-09-missions-service-public')).toContain(
+      'la mission de service public de « La permanence des soins ».',
+    );
+  });
+});
+
+describe('modèle DGOS 2012-2017 : règles', () => {
+  it('les trois contrats de référence ne déclenchent aucune règle', () => {
+    for (const f of ['chu-public', 'clinique-privee-chirurgie', 'cabinet-radiologie-eml']) {
+      expect(checkContract(model(), fixture(f)), f).toEqual([]);
+    }
+  });
+
+  const extra = (c: Contract, n: number) => ({ ...structuredClone(c.engagements[0]!), numero: n });
+  // A shorter contract also makes funding lines outlast it (DGOS-FINANCEMENT-DUREE): isolate.
+  const shorter = (name: string, years: number) =>
+    variant(name, (c) => {
+      c.dates.duree_ans = years;
+      for (const d of c.financements.dotations) delete d.fin;
+    });
+  const cases: [string, string, () => Contract, string?][] = [
+    ['erreur:DGOS-DUREE-MSP', 'missions de service public et 4 ans', () => shorter('chu-public', 4), 'dates.duree_ans'],
+    ['avertissement:DGOS-DUREE-CINQ-ANS', 'trois ans sans mission', () => shorter('clinique-privee-chirurgie', 3)],
+    ['erreur:DGOS-DUREE-MAXIMALE', 'six ans', () => variant('clinique-privee-chirurgie', (c) => (c.dates.duree_ans = 6))],
+    ['erreur:DGOS-FINANCEMENT-DUREE', 'aide au-delà du contrat', () => variant('chu-public', (c) => (c.financements.dotations[2]!.fin = '2018-12-31')), 'financements.dotations[2].fin'],
+    ['erreur:DGOS-MIGAC-PRIVE-LUCRATIF', 'MIG pour une clinique', () => variant('clinique-privee-chirurgie', (c) => c.financements.dotations.push({ nature: 'MIG', libelle: 'Équipe mobile', montant: 1000 }))],
+    ['erreur:DGOS-FINESS-RATTACHEMENT', 'FINESS étranger au contrat', () => variant('chu-public', (c) => (c.engagements[0]!.finess = '310780994')), 'engagements[0].finess'],
+    ['erreur:DGOS-CHIRURGIE-AMBULATOIRE', 'chirurgie ambulatoire sans chirurgie', () => variant('cabinet-radiologie-eml', (c) => (c.engagements[0]!.annexe = 'chirurgie_ambulatoire'))],
+    ['erreur:DGOS-RH-PUBLIC', 'ressources humaines dans le privé', () => variant('clinique-privee-chirurgie', (c) => (c.engagements[0]!.annexe = 'ressources_humaines'))],
+    ['avertissement:DGOS-AUTORISATION-CITEE', 'objectif d’annexe 7 sans ARHGOS', () => variant('cabinet-radiologie-eml', (c) => delete c.engagements[0]!.autorisations)],
+    ['erreur:DGOS-RC-CITEE', 'objectif d’annexe 10 sans RC', () => variant('chu-public', (c) => delete c.engagements[12]!.reconnaissances)],
+    ['avertissement:DGOS-INDICATEURS-20-25', '26 objectifs', () => variant('clinique-privee-chirurgie', (c) => { for (let n = 6; n <= 26; n++) c.engagements.push(extra(c, n)); })],
+    ['avertissement:DGOS-INDICATEURS-PAR-THEME', 'trois indicateurs pour un objectif', () => variant('cabinet-radiologie-eml', (c) => { const i = c.engagements[0]!.indicateurs[0]!; c.engagements[0]!.indicateurs.push({ ...i }, { ...i }); }), 'engagements[0].indicateurs'],
+    ['avertissement:DGOS-PENALITES', 'pas de régime de pénalités', () => variant('cabinet-radiologie-eml', (c) => delete c.penalites)],
+    ['avertissement:DGOS-VISA-PRS', 'date du PRS absente', () => variant('cabinet-radiologie-eml', (c) => delete c.ars.prs_adoption)],
+    ['avertissement:DGOS-CONFERENCE-MEDICALE', 'clinique sans avis de la conférence médicale', () => variant('clinique-privee-chirurgie', (c) => (c.avis.conference_medicale = null))],
+    ['avertissement:DGOS-TARIFS-OQN', 'tarifs OQN non repris', () => variant('clinique-privee-chirurgie', (c) => c.financements.tarifs_oqn.push({ discipline: 'SSR', prestation: 'PJ', tarif: 180 }))],
+  ];
+
+  const assertFires = (expected: string, make: () => Contract, path?: string) => {
+    const diags = checkContract(model(), make());
+    expect(ids(diags)).toEqual([expected]);
+    const d = diags[0]!;
+    expect(d.source?.fichier).toMatch(/^00[0-4]_[0-9a-f]{16}\.txt$/);
+    if (path) expect(d.dataPath).toBe(path);
+  };
+
+  // Known engine defect (src/eval): a field absent from the data is not bound, so an absent
+  // optional field of an element resolves to the outer variable of the same name (the contract's
+  // `autorisations` / `reconnaissances` lists), and an absent top-level field (`penalites`) is
+  // an internal error. These cases document the expected behaviour and will start failing —
+  // i.e. tell us to move them back into it.each — once the engine binds absent fields.
+  const ENGINE_DEFECT = new Set(['avertissement:DGOS-AUTORISATION-CITEE', 'erreur:DGOS-RC-CITEE', 'avertissement:DGOS-PENALITES']);
+
+  it.each(cases.filter(([id]) => !ENGINE_DEFECT.has(id)))('%s : %s', (expected, _label, make, path) => assertFires(expected, make, path));
+
+  for (const [expected, label, make, path] of cases.filter(([id]) => ENGINE_DEFECT.has(id))) {
+    it.fails(`${expected} : ${label} (défaut connu du moteur : champ absent non lié)`, () => assertFires(expected, make, path));
+  }
+
+  it('chaque règle du manifeste est couverte par un cas ci-dessus', () => {
+    const tested = new Set(cases.map(([id]) => id.split(':')[1]));
+    expect(model().rules.map((r) => r.rule.id).filter((id) => !tested.has(id))).toEqual([]);
+  });
+});
