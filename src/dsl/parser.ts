@@ -87,6 +87,15 @@ class BlockParser {
         this.i++;
         continue;
       }
+      if (t.startsWith('{#') && !t.includes('#}')) {
+        // A comment over several lines: skip to its end, whatever the lines look like.
+        const open = l;
+        this.i++;
+        while (this.i < this.lines.length && !this.lines[this.i]!.text.includes('#}')) this.i++;
+        if (this.i >= this.lines.length) this.err('DSL-BLOC-NON-FERME', '« {# » ouvert ici n’est jamais fermé par « #} »', this.lineSpan(open));
+        this.i++;
+        continue;
+      }
       const tag = this.loneTag(l);
       if (tag) {
         if (stops.has(tag.name)) {

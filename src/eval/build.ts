@@ -7,6 +7,7 @@ import type { Document, DocumentSet } from '../ir/types.ts';
 import { inlineText } from '../ir/types.ts';
 import type { Contract } from '../model/contract.ts';
 import type { Model } from '../templates/load.ts';
+import { contractFields } from '../dsl/types.ts';
 import { BlockEvaluator } from './blocks.ts';
 import { type Binding, Env, type Runtime, truthy } from './env.ts';
 import { Evaluator } from './expr.ts';
@@ -26,7 +27,9 @@ export function runtimeOf(model: Model, c: Contract): Runtime {
 export function rootEnv(model: Model, c: Contract): Env {
   const rt = runtimeOf(model, c);
   const vars = new Map<string, Binding>();
-  for (const [k, v] of Object.entries(c)) vars.set(k, { value: v, path: k });
+  // Every top-level field of the schema is bound, absent optional ones to undefined, so
+  // `existe(contrat_precedent)` is false rather than an unbound name.
+  for (const k of Object.keys(contractFields())) vars.set(k, { value: (c as Record<string, unknown>)[k], path: k });
   vars.set('contrat', {
     path: 'contrat',
     value: {

@@ -77,3 +77,11 @@ describe('evaluation', () => {
     expect(textOf(render('{{ longueur(orientations[0]) }}', c).blocks)).toBe('6');
   });
 });
+
+describe('evaluation: optional top-level fields', () => {
+  it('binds absent optional fields so conditions on them are simply false', () => {
+    const { blocks, diags } = render('{% si existe(contrat_precedent) %}\nVu le contrat\n{% sinon %}\nPremier contrat\n{% finsi %}');
+    expect(diags).toEqual([]);
+    expect(textOf(blocks)).toBe('Premier contrat');
+  });
+});

@@ -92,3 +92,11 @@ import * as parserModule from '../../src/dsl/parser.ts';
 function require_() {
   return parserModule;
 }
+
+describe('parser: comments', () => {
+  it('skips a comment spanning several lines even when its lines look like list items', () => {
+    const { doc, diagnostics } = parse('{# Notes :\n- pas une liste\n* ni celle-ci #}\nTexte');
+    expect(diagnostics).toEqual([]);
+    expect(doc.body.map((b) => b.kind)).toEqual(['paragraph']);
+  });
+});
