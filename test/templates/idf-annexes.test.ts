@@ -193,6 +193,9 @@ describe('IDF 2021 — annexes et volets présents selon les données', () => {
     const gcs = nb(text(doc(build(fixture('gcs-etablissement-sante.yaml')).set, 'socle')));
     expect(gcs).toContain('Vu la délibération de l’assemblée générale du groupement de coopération sanitaire en date du 29 février 2024 ;');
     expect(gcs).not.toContain('Vu le lien existant');
+    const renouvele = nb(text(doc(build({ ...GHT, contrat_precedent: 'contrat pluriannuel d’objectifs et de moyens 2017-2022' }).set, 'socle')));
+    expect(renouvele).toContain('Vu le contrat pluriannuel d’objectifs et de moyens 2017-2022 ;');
+    expect(socle).not.toContain('2017-2022');
   });
 });
 
