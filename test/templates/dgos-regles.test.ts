@@ -183,12 +183,12 @@ describe('modèle DGOS 2012-2017 : règles', () => {
     if (path) expect(d.dataPath).toBe(path);
   };
 
-  // Known engine defect (src/eval): a field absent from the data is not bound, so an absent
-  // optional field of an element resolves to the outer variable of the same name (the contract's
-  // `autorisations` / `reconnaissances` lists), and an absent top-level field (`penalites`) is
-  // an internal error. These cases document the expected behaviour and will start failing —
-  // i.e. tell us to move them back into it.each — once the engine binds absent fields.
-  const ENGINE_DEFECT = new Set(['avertissement:DGOS-AUTORISATION-CITEE', 'erreur:DGOS-RC-CITEE', 'avertissement:DGOS-PENALITES']);
+  // Known engine defect (src/eval/env.ts, Env.lookup): an optional field absent from an element
+  // resolves to the outer variable of the same name before being treated as absent, so an
+  // engagement without `autorisations` / `reconnaissances` sees the contract's lists. These cases
+  // document the expected behaviour and will start failing — i.e. tell us to move them back
+  // into it.each — once element scopes shadow by schema field, not by data key.
+  const ENGINE_DEFECT = new Set(['avertissement:DGOS-AUTORISATION-CITEE', 'erreur:DGOS-RC-CITEE']);
 
   it.each(cases.filter(([id]) => !ENGINE_DEFECT.has(id)))('%s : %s', (expected, _label, make, path) => assertFires(expected, make, path));
 
