@@ -1,9 +1,25 @@
 // Engagement operations: add, modify, remove one engagement, or replace a whole annex (the
 // complete new list of the engagements it carries, BR-AV-3).
-import type { Engagement } from '../../model/contract.ts';
+import { YEAR_KEYS, type Engagement } from '../../model/contract.ts';
 import type { OperationOf } from '../../model/avenant.ts';
 import { keyOf } from '../keys.ts';
 import { findOne, sameData, type OpEnv } from './env.ts';
+
+/**
+ * Records the targets an engagement-level change altered (indicators replaced wholesale), so
+ * the consolidated version marks each changed cell with the avenant that last set it.
+ */
+export function recordTargetChanges(env: OpEnv, before: Engagement | undefined, after: Engagement): void {
+  for (const ind of after.indicateurs) {
+    const old = before?.indicateurs.find((i) => i.libelle === ind.libelle);
+    for (const y of YEAR_KEYS) {
+      const a = old?.cibles[y];
+      const b = ind.cibles[y];
+      if (a === b || b === undefined) continue;
+      env.record(keyOf.cible(after.numero, ind.libelle, y), a === undefined ? 'ajout' : 'modification');
+    }
+  }
+}
 
 export function findEngagement(env: OpEnv, numero: number, rel: readonly (string | number)[]): number | undefined {
   return findOne(
@@ -33,6 +49,7 @@ export function modifierEngagement(env: OpEnv, op: OperationOf<'modifier_engagem
   const after = { ...before, ...structuredClone(op.modifications) } as Engagement;
   env.state.engagements[i] = after;
   env.record(keyOf.engagement(op.numero), 'modification');
+  if (op.modifications.indicateurs) recordTargetChanges(env, before, after);
 }
 
 export function supprimerEngagement(env: OpEnv, op: OperationOf<'supprimer_engagement'>): void {
@@ -82,6 +99,9 @@ export function remplacerAnnexe(env: OpEnv, op: OperationOf<'remplacer_annexe'>)
   for (const f of fresh) {
     const o = old.find((x) => x.numero === f.numero);
     if (!o) env.record(keyOf.engagement(f.numero), 'ajout');
-    else if (!sameData(o, f)) env.record(keyOf.engagement(f.numero), 'modification');
+    else if (!sameData(o, f)) {
+      env.record(keyOf.engagement(f.numero), 'modification');
+      recordTargetChanges(env, o, f);
+    }
   }
 }

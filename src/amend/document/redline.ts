@@ -1,0 +1,33 @@
+// The redline between versions i and j of a contract (0 = as signed): the consolidated version j
+// in which every difference from version i is a tracked change by the agency, dated the day of
+// avenant j. Word and LibreOffice show them as changes to accept or reject.
+import { fail, ok, type Result } from '../../diagnostics/diagnostic.ts';
+import type { DocumentSet } from '../../ir/types.ts';
+import type { Model } from '../../templates/load.ts';
+import { diffSets, revisions } from '../redline/diff.ts';
+import type { Versions } from '../versions.ts';
+import { buildConsolidatedSet } from './consolidated.ts';
+
+export function buildRedlineSet(model: Model, v: Versions, i: number, j: number): Result<DocumentSet> {
+  const n = v.versions.length - 1;
+  if (!Number.isInteger(i) || !Number.isInteger(j) || i < 0 || j > n || i >= j) {
+    return fail([
+      {
+        severity: 'erreur',
+        code: 'AVENANT-SELECTION',
+        message: `versions à comparer invalides (de ${i} à ${j}) : il faut 0 ≤ de < à ≤ ${n} (0 désigne le contrat initial, k la version intégrant l’avenant n° k)`,
+      },
+    ]);
+  }
+  const older = buildConsolidatedSet(model, v, i);
+  if (!older.ok) return older;
+  const newer = buildConsolidatedSet(model, v, j);
+  if (!newer.ok) return newer;
+  const a = v.avenants[j - 1]!.avenant;
+  const set = diffSets(older.value, newer.value, revisions(v.versions[j]!.contract.ars.nom, a.date));
+  const label = i === 0 ? 'du contrat initial' : `de la version intégrant ${i === 1 ? 'l’avenant n° 1' : `les avenants n° 1 à ${i}`}`;
+  return ok({ ...set, meta: { ...set.meta, title: `${older.value.meta.title.split(' — version')[0]} — modifications ${label} à la version ${j}` } }, [
+    ...older.warnings,
+    ...newer.warnings,
+  ]);
+}
