@@ -126,7 +126,7 @@ export function tallRow(): Document {
 export function signatureAt(paragraphs: number, tail: number): Document {
   const blocks: Block[] = [h(1, 'Annexe 4 — Permanence des soins')];
   for (let k = 0; k < paragraphs; k++) blocks.push(p(LOREM));
-  blocks.push(p(LOREM.split(' ').slice(0, tail).join(' ') + ' (dernier paragraphe).'));
+  blocks.push(p(`Enfin, ${LOREM.split(' ').slice(0, tail).join(' ')} (dernier paragraphe).`));
   blocks.push(signature('Montpellier', `28${NBSP}juin${NBSP}2019`, DEFAULT_PARTIES));
   return doc('annexe-04-pds', 'Annexe 4 — Permanence des soins', blocks);
 }

@@ -8,6 +8,7 @@ interface Node {
   readonly level: number;
   readonly page: PDFRef;
   readonly top: number;
+  readonly pageHeight: number;
   readonly children: Node[];
 }
 
@@ -22,11 +23,11 @@ export function buildOutline(
   documents.forEach((doc, d) => {
     const refs = pageRefs[d]!;
     const heights = pageHeights[d]!;
-    const root: Node = { title: doc.name, level: 0, page: refs[0]!, top: heights[0]!, children: [] };
+    const root: Node = { title: doc.name, level: 0, page: refs[0]!, top: heights[0]!, pageHeight: heights[0]!, children: [] };
     const stack: Node[] = [root];
     for (const b of doc.bookmarks) {
       while (stack.length > 1 && stack[stack.length - 1]!.level >= b.level) stack.pop();
-      const node: Node = { title: b.title, level: b.level, page: refs[b.page]!, top: heights[b.page]! - b.y, children: [] };
+      const node: Node = { title: b.title, level: b.level, page: refs[b.page]!, top: heights[b.page]! - b.y, pageHeight: heights[b.page]!, children: [] };
       stack[stack.length - 1]!.children.push(node);
       stack.push(node);
     }
@@ -48,7 +49,7 @@ export function buildOutline(
       dest.push(n.page);
       dest.push(PDFName.of('XYZ'));
       dest.push(PDFNull);
-      dest.push(PDFNumber.of(Math.round(n.top + 4)));
+      dest.push(PDFNumber.of(Math.min(Math.round(n.top + 4), Math.floor(n.pageHeight))));
       dest.push(PDFNull);
       dict.set(PDFName.of('Dest'), dest);
       if (n.children.length) {

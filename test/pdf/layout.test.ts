@@ -1,0 +1,135 @@
+// Layout without a PDF: French break rules, justification, widows and orphans, headings kept
+// with their text, forced page breaks, overlong words, landscape pages.
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../../src/ir/types.ts';
+import { layoutDocumentSet, sharedFontBook, type LaidOutDocument, type TextFrame } from '../../src/layout/index.ts';
+import { breakLines } from '../../src/layout/linebreak.ts';
+import { isNonBreakingSpace, tokenize } from '../../src/layout/text.ts';
+import { cell, doc, h, NBSP, p, row, set, table, t } from './builders.ts';
+import { LOREM } from './fixtures.ts';
+
+const fonts = sharedFontBook();
+const layout = (blocks: Block[], extra = {}): LaidOutDocument =>
+  layoutDocumentSet(set([doc('d', 'Document', blocks, extra)]), fonts).documents[0]!;
+
+/** Body text frames (between the running header and the footer), per page. */
+function bodyText(d: LaidOutDocument): TextFrame[][] {
+  return d.pages.map((pg) => pg.frames.filter((f): f is TextFrame => f.kind === 'text' && f.y > 60 && f.y < pg.height - 60));
+}
+
+describe('French break rules', () => {
+  it.each([
+    ['mot', ';', true],
+    ['mot', ':', true],
+    ['vraiment', '!', true],
+    ['quoi', '?', true],
+    ['texte', '»', true],
+    ['«', 'texte', true],
+    ['n°', '3', true],
+    ['N°', '12', true],
+    ['1er', 'janvier', true],
+    ['2e', 'alinéa', true],
+    ['L.', '6114-1', true],
+    ['R.', '6114-10', true],
+    ['article', '4', true],
+    ['180', '000,00', true],
+    ['12', '%', true],
+    ['mot', 'suivant', false],
+    ['2019', '2020', false],
+    ['L.', 'suivant', false],
+    ['nous', 'allons', false],
+  ])('« %s » + « %s » → non-breaking: %s', (a, b, expected) => {
+    expect(isNonBreakingSpace(a, b)).toBe(expected);
+  });
+
+  it('glues protected spaces into one unbreakable word drawn with U+00A0', () => {
+    const tokens = tokenize([t('voir n° 3 et '), { type: 'text', text: 'L. 6114-1', bold: true }, t(' ; fin')], {
+      fonts,
+      size: 10,
+      missing: new Set(),
+    });
+    const words = tokens.filter((x) => x.t === 'word').map((x) => x.frags.map((f) => f.text).join(''));
+    expect(words).toEqual(['voir', `n°${NBSP}3`, 'et', `L.${NBSP}6114-1${NBSP};`, 'fin']);
+  });
+});
+
+describe('justification', () => {
+  it('fills every line but the last to the exact width, with one TJ gap per run', () => {
+    const ctx = { fonts, size: 10, missing: new Set<string>() };
+    const lines = breakLines(tokenize([t(`${LOREM} ${LOREM}`)], ctx), ctx, { width: 300, align: 'justify', leading: 13 });
+    expect(lines.length).toBeGreaterThan(4);
+    lines.forEach((l, k) => {
+      const f = l.frames[l.frames.length - 1]!;
+      const spaces = f.text.split(' ').length - 1;
+      const drawn = fonts.width(f.face, f.text) * 10 + spaces * f.wordGap;
+      if (k < lines.length - 1) expect(f.x + drawn).toBeCloseTo(300, 6);
+      else expect(f.wordGap).toBe(0);
+      expect(f.text.startsWith(' ') || f.text.endsWith(' ')).toBe(false);
+    });
+  });
+});
+
+describe('pagination', () => {
+  it('leaves no widow or orphan line', () => {
+    const blocks: Block[] = [];
+    for (let k = 0; k < 80; k++) blocks.push(p(Array.from({ length: 8 + ((k * 37) % 230) }, () => `p${k}`).join(' ')));
+    const d = layout(blocks);
+    expect(d.pages.length).toBeGreaterThan(3);
+    const linesPerPage = new Map<string, number[]>();
+    bodyText(d).forEach((frames, page) => {
+      for (const f of frames) {
+        const id = f.text.split(' ')[0]!;
+        const counts = linesPerPage.get(id) ?? [];
+        counts[page] = (counts[page] ?? 0) + 1;
+        linesPerPage.set(id, counts);
+      }
+    });
+    let split = 0;
+    for (const [id, counts] of linesPerPage) {
+      const parts = counts.filter((c) => c !== undefined);
+      if (parts.length > 1) {
+        split++;
+        for (const c of parts) expect(c, id).toBeGreaterThanOrEqual(2);
+      }
+    }
+    expect(split).toBeGreaterThan(2);
+  });
+
+  it('keeps a heading with at least two lines of its text', () => {
+    const blocks: Block[] = [];
+    for (let k = 0; k < 40; k++) {
+      blocks.push(h(3, `Titre ${k}`, `Article ${k + 1}`));
+      blocks.push(p(Array.from({ length: 20 + ((k * 53) % 90) }, () => `a${k}`).join(' ')));
+    }
+    const d = layout(blocks);
+    const pages = bodyText(d);
+    for (let k = 0; k < 40; k++) {
+      const headingPage = pages.findIndex((fs) => fs.some((f) => f.text.replaceAll(NBSP, ' ').endsWith(`Titre ${k}`)));
+      const mine = (f: TextFrame): boolean => f.text.startsWith(`a${k} `) || f.text === `a${k}`;
+      const total = pages.flat().filter(mine).length;
+      expect(pages[headingPage]!.filter(mine).length, `Article ${k + 1}`).toBeGreaterThanOrEqual(Math.min(2, total));
+    }
+    expect(d.bookmarks.map((b) => b.title.replaceAll(NBSP, ' '))).toContain('Article 40 – Titre 39');
+  });
+
+  it('starts a new page at a page break, and after a keep-with-next lead-in keeps the table', () => {
+    const d = layout([p('Avant.'), { type: 'pageBreak' }, p('Après.')]);
+    expect(d.pages).toHaveLength(2);
+    expect(bodyText(d)[1]!.map((f) => f.text)).toEqual(['Après.']);
+  });
+
+  it('lays out landscape documents on landscape A4', () => {
+    const d = layout([p('Paysage.')], { orientation: 'landscape' });
+    expect([d.pages[0]!.width, d.pages[0]!.height]).toEqual([841.89, 595.28]);
+  });
+
+  it('cuts a word wider than its cell by characters, inside the cell', () => {
+    const long = 'x'.repeat(300);
+    const d = layout([table([1, 4], [], [row(cell(long), cell('court'))])]);
+    const frames = bodyText(d)[0]!.filter((f) => f.text.startsWith('x'));
+    expect(frames.length).toBeGreaterThan(2);
+    expect(frames.map((f) => f.text).join('')).toBe(long);
+    const cellRight = 56.69 + (595.28 - 2 * 56.69) / 5;
+    for (const f of frames) expect(f.x + fonts.width(f.face, f.text) * f.size).toBeLessThanOrEqual(cellRight);
+  });
+});
