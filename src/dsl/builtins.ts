@@ -18,7 +18,7 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSig>> = {
   longueur: { params: ['un texte ou une liste'], returns: T.number, doc: 'nombre de caractères d’un texte (chaque caractère compte, espaces compris)' },
   annee: { params: ['un nombre'], returns: T.string, doc: 'libellé de la colonne d’année N+k selon la convention du modèle' },
   mission: { params: ['un nombre'], returns: T.string, doc: 'libellé de la mission de service public n° k (article L. 6112-1 du CSP)' },
-  somme: { params: ['une liste', 'un texte'], returns: T.number, doc: 'somme d’un champ numérique sur une liste : somme(financements.dotations, "montant")' },
+  somme: { params: ['une liste', 'un texte'], returns: T.number, doc: 'somme d’un champ numérique sur une liste : somme(financements.dotations, "montant") ; un champ liste compte ses éléments : somme(engagements, "indicateurs")' },
   distincts: { params: ['une liste', 'un texte'], returns: T.number, doc: 'nombre de valeurs distinctes d’un champ : distincts(engagements, "objectif_strategique")' },
   fin_apres: { params: ['un nombre'], returns: T.boolean, doc: 'vrai si l’année N+k tombe après la fin du contrat' },
 };
@@ -40,5 +40,6 @@ export const FILTERS: Readonly<Record<string, FilterSig>> = {
   majuscules: { arity: 0, input: 'un texte', output: T.string, doc: 'en majuscules' },
   minuscules: { arity: 0, input: 'un texte', output: T.string, doc: 'en minuscules' },
   liste: { arity: 0, input: 'une liste de textes', output: T.string, doc: '« a, b et c »' },
+  de: { arity: 0, input: 'un texte', output: T.string, doc: 'préposition élidée : « de Bretagne », « d’Occitanie », « des Hauts-de-France »' },
   defaut: { arity: 1, output: T.string, doc: 'texte de remplacement quand la valeur est absente' },
 };

@@ -244,7 +244,9 @@ function mergeCells(
     r.cells.forEach((c, col) => {
       if (c.merge === 'left' && line[col - 1]) {
         const owner = line[col - 1]!;
-        owner.cell.colSpan = (owner.cell.colSpan ?? 1) + 1;
+        // `^ < <` under a wide cell: the left neighbour is itself covered from above, so this
+        // cell is covered by the same owner; only a cell of this row widens.
+        if (owner.row === ri) owner.cell.colSpan = (owner.cell.colSpan ?? 1) + 1;
         line.push(owner);
       } else if (c.merge === 'up' && grid[ri - 1]?.[col]) {
         const owner = grid[ri - 1]![col]!;

@@ -60,7 +60,11 @@ export function callFunction(name: string, args: readonly Binding[], rt: Runtime
     case 'somme': {
       const [list, field] = a;
       if (!Array.isArray(list) || typeof field !== 'string') return 0;
-      return list.reduce((s: number, it) => s + (typeof it?.[field] === 'number' ? it[field] : 0), 0);
+      // A list-valued field counts its elements: somme(engagements, "indicateurs").
+      return list.reduce((s: number, it) => {
+        const v = it?.[field];
+        return s + (typeof v === 'number' ? v : Array.isArray(v) ? v.length : 0);
+      }, 0);
     }
     case 'distincts': {
       const [list, field] = a;
@@ -70,6 +74,12 @@ export function callFunction(name: string, args: readonly Binding[], rt: Runtime
     default:
       throw new Error(`unknown function ${name} passed the checker`);
   }
+}
+
+/** "de" before a name, elided before a vowel or mute h: « d’Île-de-France », « des Hauts-de-France ». */
+export function withDe(name: string): string {
+  if (/^Hauts-/.test(name)) return `des ${name}`;
+  return /^[aeiouyàâäéèêëîïôöùûüœh]/i.test(name) ? `d’${name}` : `de ${name}`;
 }
 
 export function callFilter(name: string, v: unknown, args: readonly unknown[]): unknown {
@@ -93,6 +103,8 @@ export function callFilter(name: string, v: unknown, args: readonly unknown[]): 
       return String(v).toLowerCase();
     case 'liste':
       return Array.isArray(v) ? formatList(v.map(String)) : String(v);
+    case 'de':
+      return withDe(String(v));
     default:
       throw new Error(`unknown filter ${name} passed the checker`);
   }

@@ -1,5 +1,6 @@
 // Evaluation environment: variables bound to values *and* their data paths, so a missing
 // value can be reported as `engagements[2].indicateurs[0].cibles.N+3`, not just "absent".
+import { contractFields, type Field, type Ty } from '../dsl/types.ts';
 import type { Contract } from '../model/contract.ts';
 import type { Manifest } from '../templates/manifest.ts';
 
@@ -50,6 +51,12 @@ export class Env {
   lookup(name: string): Binding | undefined {
     const b = this.vars.get(name);
     if (b) return b;
+    // A field of the element's schema that this element lacks is absent *here*: it must not
+    // fall through to an outer list of the same name (engagement.reconnaissances vs the
+    // contract's reconnaissances).
+    if (this.elementPath !== undefined && elementFieldNames(this.elementPath).has(name)) {
+      return { value: undefined, path: joinPath(this.elementPath, name) };
+    }
     const outer = this.parent?.lookup(name);
     if (outer) return outer;
     return this.elementPath !== undefined ? { value: undefined, path: joinPath(this.elementPath, name) } : undefined;
@@ -58,6 +65,25 @@ export class Env {
   child(vars: ReadonlyMap<string, Binding>, elementPath?: string): Env {
     return new Env(vars, this.runtime, this, elementPath);
   }
+}
+
+const fieldCache = new Map<string, ReadonlySet<string>>();
+
+/** Field names the schema gives the element at a data path (`engagements[2]` → an engagement's). */
+export function elementFieldNames(path: string): ReadonlySet<string> {
+  const key = path.replace(/\[\d+\]/g, '[]');
+  let names = fieldCache.get(key);
+  if (!names) {
+    let fields: Readonly<Record<string, Field>> | undefined = contractFields();
+    for (const seg of key.split('.')) {
+      let ty: Ty | undefined = fields?.[seg.replace(/\[\]$/g, '')]?.ty;
+      while (ty && ty.k === 'array') ty = ty.of;
+      fields = ty && ty.k === 'object' ? ty.fields : undefined;
+    }
+    names = new Set(fields ? Object.keys(fields) : []);
+    fieldCache.set(key, names);
+  }
+  return names;
 }
 
 export function isMissing(v: unknown): v is undefined | null {

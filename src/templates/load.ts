@@ -33,6 +33,8 @@ export interface CompiledRule {
   readonly rule: Rule;
   /** `pour_chaque` split into list fields: "engagements[].indicateurs[]" → ["engagements", "indicateurs"]. */
   readonly iterate: readonly string[];
+  /** `pour_chaque: "e dans engagements"`: the element is bound to this name, its fields are not spread. */
+  readonly elementName?: string;
   readonly si?: Expr;
   readonly verifie: Expr;
   readonly message: readonly InlineNode[];
@@ -147,12 +149,14 @@ export function loadModel(idOrDir: string): Result<Model> {
   const rules: CompiledRule[] = [];
   const ruleIndex: number[] = [];
   manifest.regles.forEach((rule, i) => {
-    const iterate = rule.pour_chaque ? rule.pour_chaque.split('.').map((s) => s.replace(/\[\]$/, '')) : [];
+    const named = rule.pour_chaque ? /^\s*([\p{L}_][\p{L}\p{N}_]*)\s+dans\s+(.+)$/u.exec(rule.pour_chaque) : null;
+    const listPath = named ? named[2]!.trim() : rule.pour_chaque;
+    const iterate = listPath ? listPath.split('.').map((s) => s.replace(/\[\]$/, '')) : [];
     const si = rule.si ? expr(['regles', i, 'si'], rule.si) : undefined;
     const verifie = expr(['regles', i, 'verifie'], rule.verifie);
     const message = inline(['regles', i, 'message'], rule.message);
     if (verifie) {
-      rules.push({ rule, iterate, ...(si ? { si } : {}), verifie, message });
+      rules.push({ rule, iterate, ...(named ? { elementName: named[1]! } : {}), ...(si ? { si } : {}), verifie, message });
       ruleIndex.push(i);
     }
   });
@@ -168,7 +172,7 @@ export function loadModel(idOrDir: string): Result<Model> {
     checker.blocks(d.template.body, root, collectAnchors(d.template.body));
   }
   for (const [i, r] of rules.entries()) {
-    const scope = ruleScope(r.iterate, root, checker, r.rule.pour_chaque ?? '', spanOfPath(y.value.source, ['regles', ruleIndex[i]!, 'pour_chaque']));
+    const scope = ruleScope(r.iterate, root, checker, r.rule.pour_chaque ?? '', spanOfPath(y.value.source, ['regles', ruleIndex[i]!, 'pour_chaque']), r.elementName);
     if (!scope) continue;
     if (r.si) checker.expr(r.si, scope);
     checker.expr(r.verifie, scope);
@@ -182,10 +186,10 @@ export function loadModel(idOrDir: string): Result<Model> {
 }
 
 /** Scope of a rule iterating over nested lists: each level's element fields, innermost last. */
-function ruleScope(iterate: readonly string[], root: Scope, checker: Checker, text: string, span: Span | undefined): Scope | undefined {
+function ruleScope(iterate: readonly string[], root: Scope, checker: Checker, text: string, span: Span | undefined, elementName?: string): Scope | undefined {
   let scope: Scope = root;
   let ty: Ty = T.object(Object.fromEntries(root));
-  for (const field of iterate) {
+  for (const [k, field] of iterate.entries()) {
     const f = ty.k === 'object' ? ty.fields[field] : undefined;
     if (f && f.ty.k === 'object') {
       // An object on the way (financements.dotations): descend without iterating.
@@ -202,7 +206,11 @@ function ruleScope(iterate: readonly string[], root: Scope, checker: Checker, te
       return undefined;
     }
     ty = f.ty.of;
-    scope = elementScope(ty, scope);
+    if (elementName && k === iterate.length - 1) {
+      const named = new Map(scope);
+      named.set(elementName, { ty, optional: false });
+      scope = named;
+    } else scope = elementScope(ty, scope);
   }
   return scope;
 }

@@ -16,7 +16,11 @@ export const RuleSchema = z.strictObject({
   niveau: z.enum(['erreur', 'avertissement']),
   /** Short statement of the rule, quoted in messages: « 3 à 10 engagements par contrat ». */
   regle: Text,
-  /** Iterate over a list (dotted path, `[]` for nested lists): "engagements[].indicateurs[]". */
+  /**
+   * Iterate over a list (dotted path: "engagements", "engagements.indicateurs",
+   * "financements.dotations"). Either the element's fields are in scope, or, written
+   * "e dans engagements", the element is named `e` and the contract's fields stay visible.
+   */
   pour_chaque: Text.optional(),
   /** Only check when this holds (DSL expression). */
   si: Text.optional(),

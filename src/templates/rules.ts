@@ -13,7 +13,8 @@ import type { CompiledRule, Model } from './load.ts';
 /** Every (element scope, data path) a rule applies to; objects on the path are descended. */
 function targets(rule: CompiledRule, env: Env): { env: Env; path: string }[] {
   let level: { env: Env; path: string; value: unknown }[] = [{ env, path: '', value: undefined }];
-  for (const field of rule.iterate) {
+  for (const [depth, field] of rule.iterate.entries()) {
+    const innermost = depth === rule.iterate.length - 1;
     const next: typeof level = [];
     for (const t of level) {
       const v = (t.value === undefined ? env.get(field)?.value : (t.value as Record<string, unknown>)[field]) as unknown;
@@ -22,6 +23,12 @@ function targets(rule: CompiledRule, env: Env): { env: Env; path: string }[] {
         v.forEach((item, k) => {
           const path = joinPath(base, k);
           const vars = new Map<string, Binding>();
+          if (innermost && rule.elementName) {
+            // Named element: bound as a whole; the contract's own fields stay visible.
+            vars.set(rule.elementName, { value: item, path });
+            next.push({ env: t.env.child(vars), path, value: item });
+            return;
+          }
           if (item && typeof item === 'object') for (const [name, x] of Object.entries(item)) vars.set(name, { value: x, path: joinPath(path, name) });
           next.push({ env: t.env.child(vars, path), path, value: item });
         });

@@ -85,3 +85,22 @@ describe('evaluation: optional top-level fields', () => {
     expect(textOf(blocks)).toBe('Premier contrat');
   });
 });
+
+describe('evaluation: French helpers and merges', () => {
+  it('elides "de" before vowels', () => {
+    const c = (region: string) => contract({ ars: { nom: 'x', region, signataire: { civilite: 'Madame', prenom: 'A', nom: 'B', qualite: 'DG' } } });
+    expect(textOf(render('{{ region | de }}', c('Auvergne-Rhône-Alpes')).blocks)).toBe('d’Auvergne-Rhône-Alpes');
+    expect(textOf(render('{{ region | de }}', c('Bretagne')).blocks)).toBe('de Bretagne');
+    expect(textOf(render('{{ region | de }}', c('Île-de-France')).blocks)).toBe('d’Île-de-France');
+    expect(textOf(render('{{ region | de }}', c('Hauts-de-France')).blocks)).toBe('des Hauts-de-France');
+  });
+
+  it('keeps `^ < <` under a wide cell covered by that cell', () => {
+    const t = render('| A | B | < | C |\n| ^ | ^ | < | x |\n|--|--|--|--|').blocks[0]!;
+    if (t.type !== 'table') throw new Error('table expected');
+    expect(t.headerRows.map((r) => r.cells.map((c) => [c.colSpan ?? 1, c.rowSpan ?? 1]))).toEqual([
+      [[1, 2], [2, 2], [1, 1]],
+      [[1, 1]],
+    ]);
+  });
+});

@@ -183,18 +183,7 @@ describe('modèle DGOS 2012-2017 : règles', () => {
     if (path) expect(d.dataPath).toBe(path);
   };
 
-  // Known engine defect (src/eval/env.ts, Env.lookup): an optional field absent from an element
-  // resolves to the outer variable of the same name before being treated as absent, so an
-  // engagement without `autorisations` / `reconnaissances` sees the contract's lists. These cases
-  // document the expected behaviour and will start failing — i.e. tell us to move them back
-  // into it.each — once element scopes shadow by schema field, not by data key.
-  const ENGINE_DEFECT = new Set(['avertissement:DGOS-AUTORISATION-CITEE', 'erreur:DGOS-RC-CITEE']);
-
-  it.each(cases.filter(([id]) => !ENGINE_DEFECT.has(id)))('%s : %s', (expected, _label, make, path) => assertFires(expected, make, path));
-
-  for (const [expected, label, make, path] of cases.filter(([id]) => ENGINE_DEFECT.has(id))) {
-    it.fails(`${expected} : ${label} (défaut connu du moteur : champ absent non lié)`, () => assertFires(expected, make, path));
-  }
+  it.each(cases)('%s : %s', (expected, _label, make, path) => assertFires(expected, make, path));
 
   it('chaque règle du manifeste est couverte par un cas ci-dessus', () => {
     const tested = new Set(cases.map(([id]) => id.split(':')[1]));

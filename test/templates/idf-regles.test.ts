@@ -20,15 +20,6 @@ const BAD = fileURLToPath(new URL('../../fixtures/bad/idf/', import.meta.url));
 /** Engine rules the manifests rely on instead of declaring them again. */
 const ENGINE_RULES = new Set(['MODELE-ANNEXE-INCONNUE']);
 
-/**
- * Rules that do not fire yet because of an engine scoping bug: inside `pour_chaque engagements`,
- * an engagement WITHOUT its optional list `reconnaissances` / `autorisations` resolves the name to
- * the contract's top-level list of the same name (Env.lookup tries outer scopes before the
- * element's absent field), although the checker types it as the engagement's field. `it.fails`
- * pins the bug: when the engine is fixed these cases pass, the marker must then be removed.
- */
-const ENGINE_SCOPE_BUG = new Set(['IDF-RC-ENGAGEMENT-RATTACHE', 'IDF-AUT-ENGAGEMENT-RATTACHE']);
-
 const bad = readdirSync(BAD)
   .filter((f) => f.endsWith('.yaml'))
   .sort()
@@ -109,7 +100,7 @@ describe('IDF — règles des modèles', () => {
   });
 
   for (const c of cases) {
-    const run = ENGINE_SCOPE_BUG.has(c.id) ? it.fails : it;
+    const run = it;
     run(`${c.label} viole ${c.id}, et seulement elle`, () => assertViolates(c.data, c.model, c.id));
   }
 });
