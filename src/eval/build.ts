@@ -50,6 +50,13 @@ export function rootEnv(model: Model, c: Contract): Env {
   return Env.root(vars, rt);
 }
 
+const DEFAULT_PARAPHE: Readonly<Record<string, string>> = { titulaire: 'Paraphe du titulaire', ars: 'Paraphe de l’ARS' };
+
+/** Label of a party's paraphe box: the manifest's, else a default, else the party id. */
+export function parapheLabel(model: Model, party: string): string {
+  return model.manifest.signature.paraphes[party] ?? DEFAULT_PARAPHE[party] ?? `Paraphe — ${party}`;
+}
+
 /** Which documents of the model apply to this contract (manifest `applicable` expressions). */
 export function applicableDocuments(model: Model, c: Contract): string[] {
   const env = rootEnv(model, c);
@@ -79,6 +86,7 @@ export function buildDocumentSet(model: Model, c: Contract, opts: BuildOptions =
       headerTitle,
       orientation: d.entry.orientation === 'paysage' ? 'landscape' : 'portrait',
       paraphe: d.entry.paraphe,
+      parapheLabels: d.entry.paraphe.map((p) => parapheLabel(model, p)),
       provenance: d.entry.provenance,
       blocks: blocks.blocks(d.template.body, docEnv),
     });

@@ -45,6 +45,8 @@ export interface Document {
   readonly orientation: 'portrait' | 'landscape';
   /** Parties whose paraphe box is printed on every page of this document (empty: none). */
   readonly paraphe: readonly string[];
+  /** Printed label of each paraphe box, same order as `paraphe` ("Paraphe de l’ARS"). */
+  readonly parapheLabels?: readonly string[];
   readonly provenance: 'verbatim' | 'reconstitue';
   readonly blocks: readonly Block[];
 }

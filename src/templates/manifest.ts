@@ -73,6 +73,8 @@ export const ManifestSchema = z.strictObject({
     cachet: z.boolean().default(false),
     /** Each annex signed separately (own signature block). */
     annexes_signees_separement: z.boolean().default(false),
+    /** Label of each party's paraphe box: { titulaire: "Paraphe du titulaire", ars: "Paraphe de l’ARS" }. */
+    paraphes: z.record(z.string(), Text).default({}),
   }),
   documents: z.array(DocumentEntrySchema).min(1),
   regles: z.array(RuleSchema).default([]),

@@ -94,7 +94,8 @@ describe('DGOS contracts through LibreOffice, poppler and python-docx', () => {
         expect(x).toBe(expected++);
         expect(x).toBeLessThanOrEqual(y);
         const doc = docs[docIndex]!;
-        if (doc.paraphe.length > 0) expect(p, `${f} page ${i + 1} (${doc.id})`).toContain('Paraphe');
+        for (const label of doc.parapheLabels ?? []) expect(p, `${f} page ${i + 1} (${doc.id})`).toContain(label);
+        if (doc.paraphe.length === 0) expect(p).not.toContain('Paraphe');
       }
       expect(docIndex + 1).toBe(docs.length);
     }

@@ -34,13 +34,13 @@ const BOX_BORDERS =
     .join('') +
   '</w:tblBorders>';
 
-function parapheTable(parties: readonly string[]): string {
+function parapheTable(parties: readonly string[], labels?: readonly string[]): string {
   const widths = parties.map(() => PARAPHE_WIDTH);
   const cells = parties
     .map(
-      (party) =>
+      (party, i) =>
         `<w:tc><w:tcPr>${empty('w:tcW', [['w:w', PARAPHE_WIDTH], ['w:type', 'dxa']])}</w:tcPr>` +
-        `${paragraph({ styleId: 'Paraphe' }, textRun(parapheLabel(party)))}</w:tc>`,
+        `${paragraph({ styleId: 'Paraphe' }, textRun(labels?.[i] ?? parapheLabel(party)))}</w:tc>`,
     )
     .join('');
   const trPr = `<w:trPr><w:cantSplit/>${empty('w:trHeight', [['w:val', PARAPHE_HEIGHT], ['w:hRule', 'exact']])}</w:trPr>`;
@@ -69,6 +69,6 @@ export function footerPart(doc: Document, endBookmark: string): string {
       textRun(`${nbsp}/${nbsp}`) +
       fieldRuns(fieldCode('pages', endBookmark)),
   );
-  const boxes = doc.paraphe.length > 0 ? parapheTable(doc.paraphe) : '';
+  const boxes = doc.paraphe.length > 0 ? parapheTable(doc.paraphe, doc.parapheLabels) : '';
   return `${XML_DECL}<w:ftr ${PART_NS}>${boxes}${pageLine}</w:ftr>`;
 }
