@@ -5,6 +5,7 @@ import { ContractSchema, type Contract } from '../../src/model/contract.ts';
 import { loadAvenantFile } from '../../src/amend/load.ts';
 import type { SourcedAvenant } from '../../src/amend/types.ts';
 import { AvenantSchema } from '../../src/model/avenant.ts';
+import { allVersions, type Versions } from '../../src/amend/versions.ts';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/avenants');
 export const MODELS = ['dgos-2012', 'occitanie-2019', 'idf-2021'] as const;
@@ -102,4 +103,11 @@ export function av(numero: number, operations: unknown[], extra: Record<string, 
     operations,
     ...extra,
   });
+}
+
+/** Every version of a model's fixture sequence, checked with the model's rules. */
+export function versionsOf(model: string): Versions {
+  const r = allVersions(contractOf(model), avenantsOf(model), { verifier: rulesOf(model) });
+  if (!r.ok) throw new Error(JSON.stringify(r.diagnostics, null, 2));
+  return r.value;
 }
