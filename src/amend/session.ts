@@ -1,0 +1,40 @@
+// Loading what every avenant command needs: the contract, its model, the avenant files, and
+// every version (checked with the model's rules). Errors come back as diagnostics, nothing throws.
+import { fail, ok, type Diagnostic, type Result } from '../diagnostics/diagnostic.ts';
+import type { Contract } from '../model/contract.ts';
+import { loadContractFile } from '../model/load.ts';
+import { checkContract } from '../templates/rules.ts';
+import { loadModel, type Model } from '../templates/load.ts';
+import { loadAvenantFile } from './load.ts';
+import type { SourcedAvenant } from './types.ts';
+import { allVersions, type Versions } from './versions.ts';
+
+export interface Session {
+  readonly model: Model;
+  readonly contract: Contract;
+  readonly versions: Versions;
+}
+
+export function openSession(contractFile: string, avenantFiles: readonly string[]): Result<Session> {
+  const contract = loadContractFile(contractFile);
+  if (!contract.ok) return contract;
+  const model = loadModel(contract.value.modele);
+  if (!model.ok) return model;
+  const diags: Diagnostic[] = [];
+  const avenants: SourcedAvenant[] = [];
+  for (const f of avenantFiles) {
+    const a = loadAvenantFile(f);
+    if (a.ok) avenants.push(a.value);
+    else diags.push(...a.diagnostics);
+  }
+  if (diags.length > 0) return fail(diags);
+  const m = model.value;
+  const v = allVersions(contract.value, avenants, { verifier: (c) => checkContract(m, c) });
+  if (!v.ok) return v;
+  return ok({ model: m, contract: contract.value, versions: v.value }, [...contract.warnings, ...v.warnings]);
+}
+
+/** The version in effect at a date: the number of avenants whose date of effect is on or before it. */
+export function versionAt(v: Versions, date: string): number {
+  return v.avenants.filter((a) => a.avenant.effet <= date).length;
+}

@@ -1,0 +1,193 @@
+// cpom avenant / consolider / comparer: the avenant documents, the consolidated version after
+// avenant k (or at a date), and the redline between two versions. Nothing is written unless
+// every file of the command was produced.
+import { join } from 'node:path';
+import type { Diagnostic, Result } from '../../diagnostics/diagnostic.ts';
+import { formatDiagnostics } from '../../diagnostics/format.ts';
+import { writeFilesAtomic } from '../../io/atomic.ts';
+import { contractStem } from '../../io/names.ts';
+import type { DocumentSet } from '../../ir/types.ts';
+import { IsoDate } from '../../model/contract.ts';
+import { buildAvenantSet } from '../../amend/document/avenant.ts';
+import { buildConsolidatedSet } from '../../amend/document/consolidated.ts';
+import { buildRedlineSet } from '../../amend/document/redline.ts';
+import { renderSet, type Format, type OutFile } from '../../amend/render.ts';
+import { openSession, versionAt, type Session } from '../../amend/session.ts';
+import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp, type Options } from '../args.ts';
+
+type Out = (s: string) => void;
+
+const COMMON = `  --format <f>    docx, pdf ou tout (défaut : docx)
+  --sortie <d>    dossier de sortie (défaut : output)
+  -h, --aide      cette aide
+
+Les avenants sont des fichiers YAML ou JSON (voir fixtures/avenants/) ; leur ordre sur la ligne
+de commande est indifférent : leurs numéros font foi (1, 2, 3… sans interruption).
+Codes de sortie : 0 succès, 1 données invalides (rien n’est écrit), 2 usage.`;
+
+export const HELP_AVENANT = `Usage : cpom avenant <contrat.yaml> <avenant.yaml…> [--numero k] [--format …] [--sortie …]
+
+Produit le document de chaque avenant, sur le modèle du contrat : parties, visas (dont le contrat
+et les avenants précédents), un article par modification, signatures, et les annexes remplacées
+jointes. Fichiers écrits dans <sortie>/<contrat>/avenant-<k>/.
+
+Options :
+  --numero <k>    ne produire que l’avenant n° k
+${COMMON}`;
+
+export const HELP_CONSOLIDER = `Usage : cpom consolider <contrat.yaml> <avenant.yaml…> [--jusqu-a k | --date AAAA-MM-JJ] [--format …] [--sortie …]
+
+Produit la version consolidée du contrat : le contrat et ses annexes avec les avenants intégrés,
+la mention « Version consolidée intégrant les avenants n° 1 à k », l’historique des avenants et,
+pour chaque élément modifié, l’avenant qui l’a modifié en dernier lieu.
+Fichiers écrits dans <sortie>/<contrat>/version-consolidee-<k>/.
+
+Options :
+  --jusqu-a <k>   intégrer les avenants 1 à k (défaut : tous)
+  --date <d>      intégrer les avenants en vigueur à cette date (date d’effet ≤ d)
+${COMMON}`;
+
+export const HELP_COMPARER = `Usage : cpom comparer <contrat.yaml> <avenant.yaml…> --de i --a j [--format …] [--sortie …]
+
+Compare deux versions du contrat (0 = le contrat initial, k = la version intégrant les avenants
+1 à k) : la version j dont chaque différence avec la version i est une modification suivie
+(insertion ou suppression, au nom de l’agence, à la date de l’avenant j), à accepter ou refuser
+dans Word ou LibreOffice. Fichiers écrits dans <sortie>/<contrat>/comparaison-<i>-<j>/.
+
+Options :
+  --de <i>        version de départ
+  --a <j>         version d’arrivée (j > i)
+${COMMON}`;
+
+const OUTPUT: Options = { format: { type: 'string', short: 'f' }, sortie: { type: 'string', short: 'o' } };
+
+function formats(v: unknown): Format[] {
+  switch (v ?? 'docx') {
+    case 'docx':
+      return ['docx'];
+    case 'pdf':
+      return ['pdf'];
+    case 'tout':
+      return ['docx', 'pdf'];
+    default:
+      throw new UsageError(`format inconnu « ${String(v)} » : docx, pdf ou tout`);
+  }
+}
+
+function integer(v: unknown, option: string): number | undefined {
+  if (v === undefined) return undefined;
+  const s = String(v);
+  if (!/^\d+$/.test(s)) throw new UsageError(`${option} attend un numéro (0, 1, 2…), reçu « ${s} »`);
+  return Number(s);
+}
+
+function files(positionals: readonly string[]): { contract: string; avenants: string[] } {
+  const [contract, ...avenants] = positionals;
+  if (!contract) throw new UsageError('indiquez le fichier du contrat puis ceux des avenants');
+  if (avenants.length === 0) throw new UsageError('indiquez au moins un fichier d’avenant');
+  return { contract, avenants };
+}
+
+function report(err: Out, what: string, diags: readonly Diagnostic[]): number {
+  err(`${what}, aucun fichier écrit.\n${formatDiagnostics(diags)}`);
+  return EXIT_INVALID;
+}
+
+interface Job {
+  readonly folder: string;
+  readonly stem: string;
+  readonly build: () => Result<DocumentSet>;
+}
+
+/** Builds every set, renders every file, then writes them all at once (or nothing). */
+async function produce(s: Session, contractFile: string, jobs: readonly Job[], fmt: readonly Format[], outDir: string, out: Out, err: Out): Promise<number> {
+  const writes: Array<{ path: string; data: Uint8Array }> = [];
+  const warnings: Diagnostic[] = [];
+  for (const j of jobs) {
+    const set = j.build();
+    if (!set.ok) return report(err, `${contractFile} : ${j.folder} impossible à produire`, set.diagnostics);
+    warnings.push(...set.warnings);
+    const rendered: OutFile[] = await renderSet(set.value, j.stem, fmt);
+    for (const f of rendered) writes.push({ path: join(outDir, contractStem(contractFile), j.folder, f.name), data: f.data });
+  }
+  if (warnings.length > 0) err(`${contractFile} : ${warnings.length} avertissement(s)\n${formatDiagnostics(warnings)}`);
+  writeFilesAtomic(writes);
+  for (const j of jobs) out(`${contractFile} → ${join(outDir, contractStem(contractFile), j.folder)}/`);
+  void s;
+  return EXIT_OK;
+}
+
+function session(contract: string, avenants: readonly string[], err: Out): Session | number {
+  const s = openSession(contract, avenants);
+  if (!s.ok) return report(err, `${contract} : contrat ou avenants invalides`, s.diagnostics);
+  if (s.warnings.length > 0) err(`${contract} : ${s.warnings.length} avertissement(s)\n${formatDiagnostics(s.warnings)}`);
+  return s.value;
+}
+
+export async function runAvenant(argv: readonly string[], out: Out, err: Out): Promise<number> {
+  const p = parse(argv, { ...OUTPUT, numero: { type: 'string', short: 'n' } });
+  if (wantsHelp(p)) {
+    out(HELP_AVENANT);
+    return EXIT_OK;
+  }
+  const f = files(p.positionals);
+  const fmt = formats(p.values.format);
+  const only = integer(p.values.numero, '--numero');
+  const s = session(f.contract, f.avenants, err);
+  if (typeof s === 'number') return s;
+  const n = s.versions.avenants.length;
+  if (only !== undefined && (only < 1 || only > n)) throw new UsageError(`--numero ${only} : les avenants fournis vont de 1 à ${n}`);
+  const ks = only !== undefined ? [only] : Array.from({ length: n }, (_, i) => i + 1);
+  const stem = contractStem(f.contract);
+  const jobs = ks.map((k) => ({ folder: `avenant-${k}`, stem: `${stem}-avenant-${k}`, build: () => buildAvenantSet(s.model, s.versions, k) }));
+  return produce(s, f.contract, jobs, fmt, (p.values.sortie as string | undefined) ?? 'output', out, err);
+}
+
+export async function runConsolider(argv: readonly string[], out: Out, err: Out): Promise<number> {
+  const p = parse(argv, { ...OUTPUT, 'jusqu-a': { type: 'string', short: 'k' }, date: { type: 'string', short: 'd' } });
+  if (wantsHelp(p)) {
+    out(HELP_CONSOLIDER);
+    return EXIT_OK;
+  }
+  const f = files(p.positionals);
+  const fmt = formats(p.values.format);
+  const upTo = integer(p.values['jusqu-a'], '--jusqu-a');
+  const date = p.values.date as string | undefined;
+  if (upTo !== undefined && date !== undefined) throw new UsageError('indiquez soit --jusqu-a, soit --date, pas les deux');
+  if (date !== undefined && !IsoDate.safeParse(date).success) throw new UsageError(`--date attend une date AAAA-MM-JJ, reçu « ${date} »`);
+  const s = session(f.contract, f.avenants, err);
+  if (typeof s === 'number') return s;
+  const n = s.versions.avenants.length;
+  if (upTo !== undefined && upTo > n) throw new UsageError(`--jusqu-a ${upTo} : les avenants fournis vont de 1 à ${n}`);
+  const k = upTo ?? (date !== undefined ? versionAt(s.versions, date) : n);
+  const stem = contractStem(f.contract);
+  const job = { folder: `version-consolidee-${k}`, stem: `${stem}-version-consolidee-${k}`, build: () => buildConsolidatedSet(s.model, s.versions, k) };
+  return produce(s, f.contract, [job], fmt, (p.values.sortie as string | undefined) ?? 'output', out, err);
+}
+
+export async function runComparer(argv: readonly string[], out: Out, err: Out): Promise<number> {
+  const p = parse(argv, { ...OUTPUT, de: { type: 'string' }, a: { type: 'string' } });
+  if (wantsHelp(p)) {
+    out(HELP_COMPARER);
+    return EXIT_OK;
+  }
+  const f = files(p.positionals);
+  const fmt = formats(p.values.format);
+  const i = integer(p.values.de, '--de');
+  const j = integer(p.values.a, '--a');
+  if (i === undefined || j === undefined) throw new UsageError('indiquez les deux versions à comparer : --de i --a j');
+  if (i >= j) throw new UsageError(`--de ${i} --a ${j} : la version d’arrivée doit suivre la version de départ`);
+  const s = session(f.contract, f.avenants, err);
+  if (typeof s === 'number') return s;
+  if (j > s.versions.avenants.length) throw new UsageError(`--a ${j} : les avenants fournis vont de 1 à ${s.versions.avenants.length}`);
+  const stem = contractStem(f.contract);
+  const job = { folder: `comparaison-${i}-${j}`, stem: `${stem}-comparaison-${i}-${j}`, build: () => buildRedlineSet(s.model, s.versions, i, j) };
+  return produce(s, f.contract, [job], fmt, (p.values.sortie as string | undefined) ?? 'output', out, err);
+}
+
+/** Ready to register in the CLI's command table (src/cli/commands/extra.ts). */
+export const AVENANT_COMMANDS = {
+  avenant: { summary: 'produit les documents d’avenant d’un contrat', help: HELP_AVENANT, run: runAvenant },
+  consolider: { summary: 'produit la version consolidée d’un contrat après ses avenants', help: HELP_CONSOLIDER, run: runConsolider },
+  comparer: { summary: 'compare deux versions d’un contrat (modifications suivies)', help: HELP_COMPARER, run: runComparer },
+};
