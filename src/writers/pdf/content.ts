@@ -1,12 +1,14 @@
 // Frames → PDF content stream operators, written directly.
 //
-// pdf-lib's drawText re-runs fontkit shaping on every call; here text is encoded once per
-// distinct word (original glyph ids, cached for the whole process) and a justified line is
-// one TJ whose numbers widen the breakable spaces. Coordinates flip from layout's top-left
+// pdf-lib's drawText re-runs fontkit shaping on every call. Here each character goes through a
+// per-face table (code point → glyph id → the two bytes of the glyph id as a PDF string
+// fragment), filled once per process, and a justified line is one TJ whose numbers widen the
+// breakable spaces. Glyph ids are written as binary literal strings, half the bytes of hex:
+// the content stream is what zlib spends its time on. Coordinates flip from layout's top-left
 // origin to PDF's bottom-left here, at the writer boundary. Colours are DeviceRGB (the PDF/A
 // output intent is sRGB).
 import type { FontBook } from '../../layout/fonts.ts';
-import { FACE_IDS, type FaceId, type Frame, type LaidOutPage, type TextFrame } from '../../layout/types.ts';
+import { FACE_IDS, type FaceId, type LaidOutPage, type TextFrame } from '../../layout/types.ts';
 import type { GlyphUse } from './fonts.ts';
 
 /** Face → resource name, fixed so content never depends on which faces a file uses. */
@@ -14,126 +16,207 @@ export function fontResourceName(face: FaceId): string {
   return `F${FACE_IDS.indexOf(face) + 1}`;
 }
 
-function num(n: number): string {
-  const r = Math.round(n * 1000) / 1000;
-  return Object.is(r, -0) ? '0' : String(r);
+/**
+ * Content bytes written in place: string building and float-to-string conversion dominated
+ * the encoder's profile. Numbers are coordinates to 1/100 pt in their shortest form.
+ */
+class ByteWriter {
+  private buf = new Uint8Array(1 << 16);
+  private pos = 0;
+
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.pos + n) size *= 2;
+    const next = new Uint8Array(size);
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+  }
+
+  /** ASCII text (operators, names). */
+  ascii(s: string): this {
+    this.room(s.length);
+    for (let i = 0; i < s.length; i++) this.buf[this.pos++] = s.charCodeAt(i);
+    return this;
+  }
+
+  byte(b: number): this {
+    this.room(1);
+    this.buf[this.pos++] = b;
+    return this;
+  }
+
+  private int(i: number): void {
+    if (i >= 10) this.int(Math.floor(i / 10));
+    this.buf[this.pos++] = 48 + (i % 10);
+  }
+
+  /** A number to 1/100, then a space. */
+  num(n: number): this {
+    this.room(24);
+    let r = Math.round(n * 100);
+    if (r < 0) {
+      this.buf[this.pos++] = 45; // '-'
+      r = -r;
+    }
+    const i = Math.floor(r / 100);
+    const f = r - i * 100;
+    this.int(i);
+    if (f !== 0) {
+      this.buf[this.pos++] = 46; // '.'
+      this.buf[this.pos++] = 48 + Math.floor(f / 10);
+      if (f % 10 !== 0) this.buf[this.pos++] = 48 + (f % 10);
+    }
+    this.buf[this.pos++] = 32;
+    return this;
+  }
+
+  /** One byte of a literal string, escaped where PDF requires it. */
+  strByte(b: number): void {
+    this.room(2);
+    if (b === 0x28 || b === 0x29 || b === 0x5c) {
+      this.buf[this.pos++] = 0x5c;
+      this.buf[this.pos++] = b;
+    } else if (b === 0x0d || b === 0x0a) {
+      // A raw end of line inside a string would be read as \n: escape both.
+      this.buf[this.pos++] = 0x5c;
+      this.buf[this.pos++] = b === 0x0d ? 0x72 : 0x6e;
+    } else {
+      this.buf[this.pos++] = b;
+    }
+  }
+
+  take(): Uint8Array {
+    const out = this.buf.slice(0, this.pos);
+    this.pos = 0;
+    return out;
+  }
 }
 
-function gray(g: number): string {
-  const v = num(g);
-  return `${v} ${v} ${v}`;
-}
+/** Process-wide per-face tables: BMP code point → glyph id + 1 (0: not looked up yet). */
+const gidTables = new Map<FaceId, Int32Array>();
 
-/** Per-face word → hex cache, shared by every document the process renders. */
-const hexCache = new Map<FaceId, Map<string, string>>();
+const GRAY_OPS = new Map<number, string>();
+function grayOp(g: number, op: 'rg' | 'RG'): string {
+  let s = GRAY_OPS.get(g);
+  if (s === undefined) {
+    const v = Math.round(g * 1000) / 1000;
+    s = `${v} ${v} ${v} `;
+    GRAY_OPS.set(g, s);
+  }
+  return s + op;
+}
 
 export class ContentEncoder {
-  /** Glyphs used by this output file, per face. */
-  readonly used = new Map<FaceId, GlyphUse>();
-  /** Distinct words drawn by this file, per face: glyph use is collected from these once. */
-  private readonly words = new Map<FaceId, Set<string>>();
+  /** Per face, glyph id → 1 + first code point drawn with it (0: unused). */
+  private readonly use = new Map<FaceId, Int32Array>();
+  private readonly w = new ByteWriter();
 
   constructor(private readonly fonts: FontBook) {}
 
-  private hex(face: FaceId, word: string): string {
-    let cache = hexCache.get(face);
-    if (!cache) hexCache.set(face, (cache = new Map()));
-    let h = cache.get(word);
-    if (h === undefined) {
-      h = '';
-      for (const ch of word) h += this.fonts.gid(face, ch.codePointAt(0)!).toString(16).toUpperCase().padStart(4, '0');
-      cache.set(word, h);
+  private gid(face: FaceId, table: Int32Array, cp: number, use: Int32Array): number {
+    let g: number;
+    if (cp < 0x10000) {
+      g = table[cp]! - 1;
+      if (g < 0) {
+        g = this.fonts.gid(face, cp);
+        table[cp] = g + 1;
+      }
+    } else {
+      g = this.fonts.gid(face, cp);
     }
-    let seen = this.words.get(face);
-    if (!seen) this.words.set(face, (seen = new Set()));
-    seen.add(word);
-    return h;
+    if (use[g] === 0) use[g] = cp + 1;
+    return g;
   }
 
-  private text(f: TextFrame): string {
-    const parts = f.text.split(' ');
-    const space = this.hex(f.face, ' ');
-    if (f.wordGap === 0 || parts.length === 1) {
-      return `<${parts.map((p) => this.hex(f.face, p)).join(space)}> Tj`;
+  /** Shows one frame's text: a Tj, or a TJ whose numbers widen the breakable spaces. */
+  private show(f: TextFrame): void {
+    const w = this.w;
+    let table = gidTables.get(f.face);
+    if (!table) gidTables.set(f.face, (table = new Int32Array(0x10000)));
+    let use = this.use.get(f.face);
+    if (!use) this.use.set(f.face, (use = new Int32Array(this.fonts.face(f.face).font.numGlyphs)));
+    const text = f.text;
+    const justified = f.wordGap !== 0 && text.includes(' ');
+    const adj = (-f.wordGap * 1000) / f.size;
+    w.ascii(justified ? '[(' : '(');
+    for (let i = 0; i < text.length; i++) {
+      let cp = text.charCodeAt(i);
+      if (cp >= 0xd800 && cp < 0xdc00 && i + 1 < text.length) {
+        cp = text.codePointAt(i)!;
+        i++;
+      }
+      const g = this.gid(f.face, table, cp, use);
+      w.strByte(g >> 8);
+      w.strByte(g & 0xff);
+      if (cp === 32 && justified) {
+        w.byte(0x29).num(adj).byte(0x28);
+      }
     }
-    const adj = num((-f.wordGap * 1000) / f.size);
-    let tj = '[';
-    parts.forEach((p, i) => {
-      tj += `<${this.hex(f.face, p)}${i < parts.length - 1 ? space : ''}>`;
-      if (i < parts.length - 1) tj += adj;
-    });
-    return `${tj}] TJ`;
+    w.ascii(justified ? ')] TJ\n' : ') Tj\n');
   }
 
-  /** Operators for one page. */
-  page(page: LaidOutPage): string {
+  /** Content stream bytes for one page. */
+  page(page: LaidOutPage): Uint8Array {
+    const w = this.w;
     const H = page.height;
-    const out: string[] = ['0 0 0 rg 0 0 0 RG'];
+    w.ascii('0 0 0 rg 0 0 0 RG\n');
     let inText = false;
-    let font = '';
+    let face: FaceId | null = null;
+    let size = -1;
     let fill = 0;
-    const setFill = (g: number): void => {
-      if (g !== fill) {
-        out.push(`${gray(g)} rg`);
-        fill = g;
+    for (const f of page.frames) {
+      if (f.kind === 'text') {
+        if (!inText) {
+          w.ascii('BT\n');
+          inText = true;
+          face = null;
+        }
+        if (f.face !== face || f.size !== size) {
+          w.ascii(`/${fontResourceName(f.face)} `).num(f.size).ascii('Tf\n');
+          face = f.face;
+          size = f.size;
+        }
+        const g = f.gray ?? 0;
+        if (g !== fill) {
+          w.ascii(grayOp(g, 'rg')).byte(10);
+          fill = g;
+        }
+        w.ascii('1 0 0 1 ').num(f.x).num(H - f.y).ascii('Tm ');
+        this.show(f);
+        continue;
       }
-    };
-    const endText = (): void => {
-      if (inText) out.push('ET');
-      inText = false;
-    };
-    for (const f of page.frames as readonly Frame[]) {
-      switch (f.kind) {
-        case 'text': {
-          if (!inText) {
-            out.push('BT');
-            inText = true;
-            font = '';
-          }
-          const tf = `/${fontResourceName(f.face)} ${num(f.size)} Tf`;
-          if (tf !== font) {
-            out.push(tf);
-            font = tf;
-          }
-          setFill(f.gray ?? 0);
-          out.push(`1 0 0 1 ${num(f.x)} ${num(H - f.y)} Tm ${this.text(f)}`);
-          break;
+      if (inText) {
+        w.ascii('ET\n');
+        inText = false;
+      }
+      if (f.kind === 'rect') {
+        if (f.fill !== undefined && f.fill !== fill) {
+          w.ascii(grayOp(f.fill, 'rg')).byte(10);
+          fill = f.fill;
         }
-        case 'rect': {
-          endText();
-          const rect = `${num(f.x)} ${num(H - f.y - f.h)} ${num(f.w)} ${num(f.h)} re`;
-          if (f.fill !== undefined) setFill(f.fill);
-          if (f.stroke !== undefined) out.push(`${num(f.stroke)} w`);
-          out.push(`${rect} ${f.fill !== undefined ? (f.stroke !== undefined ? 'B' : 'f') : 'S'}`);
-          break;
-        }
-        case 'line': {
-          endText();
-          const g = f.gray ?? 0;
-          out.push(`${gray(g)} RG ${num(f.width)} w ${num(f.x1)} ${num(H - f.y1)} m ${num(f.x2)} ${num(H - f.y2)} l S 0 0 0 RG`);
-          break;
-        }
+        if (f.stroke !== undefined) w.num(f.stroke).ascii('w ');
+        const op = f.fill !== undefined ? (f.stroke !== undefined ? 'B' : 'f') : 'S';
+        w.num(f.x).num(H - f.y - f.h).num(f.w).num(f.h).ascii(`re ${op}\n`);
+      } else {
+        w.ascii(grayOp(f.gray ?? 0, 'RG')).byte(32).num(f.width).ascii('w ');
+        w.num(f.x1).num(H - f.y1).ascii('m ').num(f.x2).num(H - f.y2).ascii('l S 0 0 0 RG\n');
       }
     }
-    endText();
-    return out.join('\n');
+    if (inText) w.ascii('ET\n');
+    return w.take();
   }
 
-  /** Collects glyph use from the distinct words drawn (call once, after every page). */
+  /** Glyphs drawn so far, per face, in the fixed face order. */
   glyphUse(): Map<FaceId, GlyphUse> {
+    const out = new Map<FaceId, GlyphUse>();
     for (const face of FACE_IDS) {
-      const words = this.words.get(face);
-      if (!words) continue;
-      const use: GlyphUse = new Map();
-      for (const w of [...words].sort()) {
-        for (const ch of w) {
-          const cp = ch.codePointAt(0)!;
-          const g = this.fonts.gid(face, cp);
-          if (!use.has(g)) use.set(g, cp);
-        }
-      }
-      this.used.set(face, use);
+      const u = this.use.get(face);
+      if (!u) continue;
+      const m: GlyphUse = new Map();
+      for (let g = 0; g < u.length; g++) if (u[g]! > 0) m.set(g, u[g]! - 1);
+      out.set(face, m);
     }
-    return this.used;
+    return out;
   }
 }

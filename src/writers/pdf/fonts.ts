@@ -12,8 +12,31 @@ import { subsetTtf } from './subset.ts';
 export type GlyphUse = Map<number, number>;
 
 export function flateStream(context: PDFContext, data: Uint8Array, extra: Record<string, unknown> = {}): PDFRawStream {
+  return deflatedStream(context, deflateSync(data, { level: 6 }), extra);
+}
+
+/** A stream whose bytes are already deflated. */
+export function deflatedStream(context: PDFContext, deflated: Uint8Array, extra: Record<string, unknown> = {}): PDFRawStream {
   const dict = context.obj({ ...extra, Filter: 'FlateDecode' }) as PDFDict;
-  return PDFRawStream.of(dict, deflateSync(data, { level: 6 }));
+  return PDFRawStream.of(dict, deflated);
+}
+
+/**
+ * Deflated subset programs by face and glyph set: contracts of one model mostly draw the same
+ * glyphs, so a campaign subsets and compresses each font once. Bounded, oldest out first.
+ */
+const programCache = new Map<string, { readonly deflated: Uint8Array; readonly length: number }>();
+const PROGRAM_CACHE_SIZE = 32;
+
+function fontProgram(fonts: FontBook, face: FaceId, gids: readonly number[]): { readonly deflated: Uint8Array; readonly length: number } {
+  const key = `${face}:${gids.join(',')}`;
+  const hit = programCache.get(key);
+  if (hit) return hit;
+  const program = subsetTtf(fonts.face(face).bytes, gids);
+  const entry = { deflated: deflateSync(program, { level: 6 }), length: program.length };
+  if (programCache.size >= PROGRAM_CACHE_SIZE) programCache.delete(programCache.keys().next().value!);
+  programCache.set(key, entry);
+  return entry;
 }
 
 function num(n: number): string {
@@ -85,8 +108,8 @@ export function embedFace(context: PDFContext, fonts: FontBook, face: FaceId, us
   const f = fonts.face(face);
   const gids = [...use.keys()].sort((a, b) => a - b);
   const name = `${subsetTag(face, gids)}+${f.postscriptName}`;
-  const program = subsetTtf(f.bytes, gids);
-  const fileRef = context.register(flateStream(context, program, { Length1: program.length }));
+  const program = fontProgram(fonts, face, gids);
+  const fileRef = context.register(deflatedStream(context, program.deflated, { Length1: program.length }));
   const s = 1000 / f.unitsPerEm;
   const bbox = f.font.bbox;
   const italic = face.endsWith('italic');

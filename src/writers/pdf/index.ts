@@ -48,8 +48,7 @@ export async function drawPdf(set: DocumentSet, laid: LaidOutSet, fonts: FontBoo
     const heights: number[] = [];
     for (const page of doc.pages) {
       const p = pdf.addPage([page.width, page.height]);
-      // Content is pure ASCII (operators, numbers, hex glyph ids): latin1 is a plain copy.
-      const stream = flateStream(ctx, Buffer.from(encoder.page(page), 'latin1'));
+      const stream = flateStream(ctx, encoder.page(page));
       idHash.update(stream.contents);
       p.node.set(PDFName.of('Contents'), ctx.register(stream));
       p.node.set(PDFName.of('Resources'), resourcesRef);

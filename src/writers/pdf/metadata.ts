@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRawStream } from 'pdf-lib';
 import type { DocumentSetMeta } from '../../ir/types.ts';
-import { flateStream } from './fonts.ts';
+import { deflateSync } from 'node:zlib';
+import { deflatedStream } from './fonts.ts';
 import { srgbProfile } from './icc.ts';
 
 export const PRODUCER = 'cpom (pdf-lib 1.17.1)';
@@ -52,6 +53,8 @@ function xmp(m: PdfMeta): string {
 <?xpacket end="w"?>`;
 }
 
+let iccDeflated: Uint8Array | undefined;
+
 /** Info dictionary, XMP, output intent, /ID. `seed` identifies the input (hashed into /ID). */
 export function applyMetadata(pdf: PDFDocument, m: PdfMeta, seed: string): void {
   const date = new Date(`${m.date}T00:00:00Z`);
@@ -69,7 +72,8 @@ export function applyMetadata(pdf: PDFDocument, m: PdfMeta, seed: string): void 
   const meta = PDFRawStream.of(ctx.obj({ Type: 'Metadata', Subtype: 'XML' }), new TextEncoder().encode(xmp(m)));
   pdf.catalog.set(PDFName.of('Metadata'), ctx.register(meta));
 
-  const icc = ctx.register(flateStream(ctx, srgbProfile(), { N: 3 }));
+  iccDeflated ??= deflateSync(srgbProfile(), { level: 9 });
+  const icc = ctx.register(deflatedStream(ctx, iccDeflated, { N: 3 }));
   const intent = ctx.obj({
     Type: 'OutputIntent',
     S: 'GTS_PDFA1',
