@@ -3,14 +3,14 @@ import { existsSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { readFolder } from './folder-read.ts';
 import type { CampaignInput } from './types.ts';
-import { readWorkbook } from './workbook-read.ts';
 
 export async function loadCampaign(input: string): Promise<CampaignInput> {
   if (!existsSync(input)) {
     return { kind: 'dossier', entries: [], issues: [{ niveau: 'erreur', code: 'CAMPAGNE-INTROUVABLE', message: 'dossier ou classeur introuvable', emplacement: input }] };
   }
   if (statSync(input).isDirectory()) return readFolder(input);
-  if (extname(input).toLowerCase() === '.xlsx') return readWorkbook(input);
+  // exceljs is loaded only for workbooks: it weighs ~20 MB in the main thread.
+  if (extname(input).toLowerCase() === '.xlsx') return (await import('./workbook-read.ts')).readWorkbook(input);
   return {
     kind: 'dossier',
     entries: [],

@@ -35,14 +35,19 @@ export function clearContractFiles(racine: string, dossier: string): void {
   if (readdirSync(dir).length === 0) rmdirSync(dir);
 }
 
-/** Temp files of a killed run, anywhere one level under the output folder. */
-export function sweepTempFiles(racine: string): void {
+/**
+ * Temp files a killed run left: this tranche's manifest and reports, and the folders of its own
+ * contracts only, since other machines may be writing other tranches into the same folder.
+ */
+export function sweepTempFiles(racine: string, suffix: string, dossiers: readonly string[]): void {
   if (!existsSync(racine)) return;
-  for (const entry of readdirSync(racine, { withFileTypes: true })) {
-    if (entry.isFile() && /^\..*\.tmp$/.test(entry.name)) rmSync(join(racine, entry.name), { force: true });
-    if (!entry.isDirectory()) continue;
-    for (const name of readdirSync(join(racine, entry.name))) {
-      if (/^\..*\.tmp$/.test(name)) rmSync(join(racine, entry.name, name), { force: true });
-    }
+  const mine = [`.manifest${suffix}.json.`, `.rapport${suffix}.csv.`, `.rapport${suffix}.html.`];
+  for (const name of readdirSync(racine)) {
+    if (name.endsWith('.tmp') && mine.some((p) => name.startsWith(p))) rmSync(join(racine, name), { force: true });
+  }
+  for (const d of dossiers) {
+    const dir = join(racine, d);
+    if (!/^[^/\\.][^/\\]*$/.test(d) || !existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) if (/^\..*\.tmp$/.test(name)) rmSync(join(dir, name), { force: true });
   }
 }

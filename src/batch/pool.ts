@@ -39,6 +39,13 @@ const { workerData } = require('node:worker_threads');
 import(workerData.tsxApi).then((api) => { (api.register ?? api.default.register)(); return import(workerData.entry); });
 `;
 
+/**
+ * Old-generation cap of each worker's heap. A contract's live data is a few tens of MB, but
+ * without a cap V8 lets garbage pile up (measured: each worker grew by 200+ MB over 100
+ * contracts); with it, the campaign's RSS plateaus. Generous enough for the largest contracts.
+ */
+const WORKER_HEAP_MB = 192;
+
 const WORKER_ENTRY = new URL('./worker.ts', import.meta.url).href;
 
 /** The ESM build of tsx's API (its CJS build cannot register the ESM hooks from a worker). */
@@ -64,7 +71,7 @@ export function workerPool(size: number, renderModule: string): Executor {
 
   const spawn = (): Slot => {
     const data: WorkerData & { tsxApi: string; entry: string } = { renderModule, tsxApi, entry: WORKER_ENTRY };
-    const slot: Slot = { worker: new Worker(BOOT, { eval: true, workerData: data }) };
+    const slot: Slot = { worker: new Worker(BOOT, { eval: true, workerData: data, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }) };
     slot.worker.on('message', (msg: WorkerReply | { ready: true }) => {
       if ('ready' in msg) return;
       peak = Math.max(peak, msg.rss);

@@ -43,10 +43,16 @@ function barProgress(stream: NodeJS.WriteStream): ProgressSink {
   let failed = 0;
   let total = 0;
   let startedAt = 0;
+  // Ctrl+C: give the cursor back before dying (files already written are complete, see --reprendre).
+  const onInterrupt = () => {
+    bar.stop();
+    process.exit(130);
+  };
   return {
     start(n) {
       total = n;
       startedAt = Date.now();
+      process.once('SIGINT', onInterrupt);
       bar.start(n, 0, { debit: '0,0', reste: '?', erreurs: 0 });
     },
     tick(f) {
@@ -56,6 +62,7 @@ function barProgress(stream: NodeJS.WriteStream): ProgressSink {
       bar.update(done, { debit: text, reste: duration((total - done) / rate), erreurs: failed });
     },
     stop() {
+      process.off('SIGINT', onInterrupt);
       bar.stop();
     },
   };

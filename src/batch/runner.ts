@@ -119,7 +119,7 @@ export async function runCampaign(opts: RunOptions): Promise<RunResult> {
 
   const previous = opts.reprendre ? readPrevious(racine, suffix) : new Map<string, ManifestEntry>();
   const journal = new Journal(racine, suffix, opts.reprendre);
-  sweepTempFiles(racine);
+  sweepTempFiles(racine, suffix, mine.map((e) => e.id));
   const results: ManifestEntry[] = [];
   const progress = opts.progress ?? silentProgress;
   const settle = (r: ManifestEntry, journalIt: boolean) => {

@@ -94,8 +94,8 @@ function headerMap(
   for (const [col, cell] of [...(first?.cells ?? [])].sort((a, b) => a[0] - b[0])) {
     const header = cellText(cell.value).trim();
     if (header === '' || header.startsWith('#')) continue;
-    if (header === KEY || header === PARENT_KEY) {
-      keys.set(header, col);
+    if (header === KEY || header === PARENT_KEY || header === `titulaire.${KEY}`) {
+      keys.set(header.replace(/^titulaire\./, ''), col);
       continue;
     }
     const c = lookup(header);
@@ -140,7 +140,8 @@ function readShared(ws: SheetData | undefined, issues: IssueRecord[], cells: Map
 
 function readTitulaires(ws: SheetData, issues: IssueRecord[], sharedCells: Map<string, string>): Map<string, Holder> {
   const headers = layout().titulaireHeaders;
-  const { byCol, unknown, keys } = headerMap(ws, (h) => headers.get(h), issues);
+  // `titulaire.raison_sociale` is accepted for `raison_sociale`: the full path is unambiguous.
+  const { byCol, unknown, keys } = headerMap(ws, (h) => headers.get(h) ?? (h.startsWith('titulaire.') ? headers.get(h.slice(10)) : undefined), issues);
   const keyCol = keys.get(KEY);
   const holders = new Map<string, Holder>();
   if (keyCol === undefined) {
