@@ -118,6 +118,50 @@ describe('pagination', () => {
     expect(bodyText(d)[1]!.map((f) => f.text)).toEqual(['Après.']);
   });
 
+  it('keeps rows joined by a rowSpan on one page, and a lead-in with the table header', () => {
+    const body = [];
+    for (let r = 0; r < 60; r++) {
+      body.push(r % 3 === 0 ? row(cell(`Groupe ${r / 3}`, { rowSpan: 3 }), cell(`ligne ${r}`)) : row(cell(`ligne ${r}`)));
+    }
+    const d = layout([
+      ...Array.from({ length: 9 }, () => p(LOREM)),
+      p('Tableau de suivi :', 'body', true),
+      table([1, 2], [row(cell('Groupe', { shade: true }), cell('Ligne', { shade: true }))], body),
+    ]);
+    const pages = bodyText(d);
+    expect(pages.length).toBeGreaterThan(2);
+    const pageOf = (text: string): number => pages.findIndex((fs) => fs.some((f) => f.text.replaceAll(NBSP, ' ') === text));
+    for (let g = 0; g < 20; g++) {
+      const rows = [0, 1, 2].map((k) => pageOf(`ligne ${g * 3 + k}`));
+      expect(new Set([pageOf(`Groupe ${g}`), ...rows]).size, `groupe ${g}`).toBe(1);
+    }
+    expect(pageOf('Tableau de suivi :')).toBe(pageOf('Ligne'));
+    // Every page the table reaches repeats its header.
+    for (let k = pageOf('Ligne'); k < pages.length; k++) expect(pages[k]!.some((f) => f.text === 'Ligne')).toBe(true);
+  });
+
+  it('keeps page furniture inside the margins: long titles shortened, many paraphe boxes', () => {
+    const d = layout([p('Texte.')], {
+      headerTitle: `CPOM 2019-2023 — ${'Groupement hospitalier de territoire '.repeat(4)}`,
+      name: `Annexe 12 — ${'Reconnaissances contractuelles '.repeat(3)}`,
+      paraphe: ['Établissement', 'ARS Île-de-France', 'GCS Partenaire', 'Clinique associée'],
+    });
+    const page = d.pages[0]!;
+    const right = page.width - 56.69;
+    for (const f of page.frames) {
+      if (f.kind === 'text') {
+        expect(f.x).toBeGreaterThanOrEqual(56.69);
+        expect(f.x + fonts.width(f.face, f.text) * f.size, f.text).toBeLessThanOrEqual(right + 0.01);
+      } else if (f.kind === 'rect') {
+        expect(f.x).toBeGreaterThanOrEqual(56.69);
+        expect(f.x + f.w).toBeLessThanOrEqual(right + 0.01);
+      }
+    }
+    const texts = page.frames.flatMap((f) => (f.kind === 'text' ? [f.text] : []));
+    expect(texts.some((t) => t.endsWith('…'))).toBe(true);
+    expect(texts.filter((t) => t.startsWith('Paraphe'))).toHaveLength(4);
+  });
+
   it('lays out landscape documents on landscape A4', () => {
     const d = layout([p('Paysage.')], { orientation: 'landscape' });
     expect([d.pages[0]!.width, d.pages[0]!.height]).toEqual([841.89, 595.28]);

@@ -4,7 +4,7 @@ import { layoutDocumentSet, FontBook } from '../../src/layout/index.ts';
 import { drawPdf, renderPdf, writePdf } from '../../src/writers/pdf/index.ts';
 import { hasPoppler, hasQpdf, pdfFonts, pdfInfo, pdfText, qpdfCheck, qpdfObjects, qpdfOutline, words } from '../helpers/poppler.ts';
 import { glyphFallback, stressSet } from './fixtures.ts';
-import { set } from './builders.ts';
+import { doc, p, set } from './builders.ts';
 
 const tools = hasPoppler() && hasQpdf();
 if (!tools) console.warn('⚠ poppler-utils ou qpdf absent : tests PDF par clients réels IGNORÉS (apt-get install poppler-utils qpdf)');
@@ -108,6 +108,16 @@ describe('PDF structure', () => {
     // Annex 1 is the third page onwards: its entry points at its first page.
     expect(outline[1]!.page).toBeGreaterThan(socle.page);
     expect(outline[2]!.kids.map((k) => k.title).slice(0, 2)).toEqual(['Article 1 – Reconnaissance 1', 'Article 2 – Reconnaissance 2']);
+  });
+});
+
+describe('text encoding', () => {
+  itTools('escapes glyph bytes that are PDF delimiters or line ends', async () => {
+    // In DejaVu Serif, E, F, y, ' and * have glyph ids 0x28 "(", 0x29 ")", 0x5C "\\", 0x0A, 0x0D.
+    const probe = "EFy'* (a) \\ Ey'FE";
+    const bytes = await writePdf(set([doc('e', 'Échappements', [p(probe)])]));
+    expect(qpdfCheck(bytes).ok).toBe(true);
+    expect(pdfText(bytes)).toContain(probe);
   });
 });
 
