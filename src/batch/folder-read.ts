@@ -2,7 +2,7 @@
 // each merged with `campagne.yaml`, the shared part (modele, ars, dates…). The contract's own
 // values win over the shared ones.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, relative, sep } from 'node:path';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { type ParsedYaml, yamlLocator } from './locate.ts';
 import { isPlainObject, mergeShared } from './merge.ts';
@@ -35,12 +35,14 @@ function parseFile(path: string, label: string): Parsed {
   return { ok: true, yaml: { file: label, doc, lines }, data: doc.toJS() };
 }
 
-function listFiles(dir: string): string[] {
+function listFiles(dir: string, exclude: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort(compareText)) {
     if (name.startsWith('.')) continue;
     const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...listFiles(full));
+    if (statSync(full).isDirectory()) {
+      if (!exclude.has(resolve(full))) out.push(...listFiles(full, exclude));
+    }
     else if (EXTENSIONS.has(extname(name).toLowerCase())) out.push(full);
   }
   return out;
@@ -64,7 +66,7 @@ function loadEntry(file: string, source: string, shared: Parsed | undefined, ext
  * order and the tranches follow it) and again when its turn comes: parsed files are never all
  * held at once.
  */
-export function readFolder(dir: string): CampaignInput {
+export function readFolder(dir: string, exclude: readonly string[] = []): CampaignInput {
   const issues: IssueRecord[] = [];
   const label = (p: string) => relative(dir, p).split(sep).join('/');
   let shared: Parsed | undefined;
@@ -78,7 +80,8 @@ export function readFolder(dir: string): CampaignInput {
   }
   const entries: CampaignEntry[] = [];
   const seen = new Map<string, string>();
-  for (const file of listFiles(dir)) {
+  // The output folder may sit inside the input folder: its manifest is not a contract.
+  for (const file of listFiles(dir, new Set(exclude.map((e) => resolve(e))))) {
     const source = label(file);
     if (sharedName && source === sharedName) continue;
     const stem = basename(file, extname(file));

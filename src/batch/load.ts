@@ -4,11 +4,12 @@ import { extname } from 'node:path';
 import { readFolder } from './folder-read.ts';
 import type { CampaignInput } from './types.ts';
 
-export async function loadCampaign(input: string): Promise<CampaignInput> {
+/** `exclude`: folders not to read as contracts (the campaign's own output folder). */
+export async function loadCampaign(input: string, exclude: readonly string[] = []): Promise<CampaignInput> {
   if (!existsSync(input)) {
     return { kind: 'dossier', entries: [], issues: [{ niveau: 'erreur', code: 'CAMPAGNE-INTROUVABLE', message: 'dossier ou classeur introuvable', emplacement: input }] };
   }
-  if (statSync(input).isDirectory()) return readFolder(input);
+  if (statSync(input).isDirectory()) return readFolder(input, exclude);
   // exceljs is loaded only for workbooks: it weighs ~20 MB in the main thread.
   if (extname(input).toLowerCase() === '.xlsx') return (await import('./workbook-read.ts')).readWorkbook(input);
   return {

@@ -105,7 +105,7 @@ export async function runCampaign(opts: RunOptions): Promise<RunResult> {
   const racine = resolve(opts.sortie);
   mkdirSync(racine, { recursive: true });
   const suffix = trancheSuffix(opts.tranche);
-  const input = await loadCampaign(opts.entree);
+  const input = await loadCampaign(opts.entree, [racine]);
   const sorted = [...input.entries].sort((a, b) => compareText(a.id, b.id));
   const mine = opts.tranche ? selectTranche(sorted, opts.tranche) : sorted;
 

@@ -124,6 +124,14 @@ describe('campagne : exécution', () => {
     expect(snapshot(out)).toEqual(snapshot(ref));
   });
 
+  it('an output folder inside the input folder is not read back as contracts', async () => {
+    const c = await campaign(3, 28);
+    const out = join(c.dossier, 'sortie');
+    await runCampaign(fakeOptions(c.dossier, out, 1));
+    const r = await runCampaign(fakeOptions(c.dossier, out, 1));
+    expect(r.manifest.bilan).toMatchObject({ contrats: 3, erreurs: 0 });
+  });
+
   it('--tranche k/n splits the campaign exactly: disjoint parts covering every contract', async () => {
     const c = await campaign(11, 27);
     const out = tmp('tranches');
