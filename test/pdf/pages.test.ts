@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { writePdf } from '../../src/writers/pdf/index.ts';
 import { hasPoppler, pdfText, pdfWordsBbox, words, wordsByPage, type BboxWord } from '../helpers/poppler.ts';
 import { documentsOf, footerNumber } from './bbox.ts';
-import { OBJECTIVE_450, stressSet } from './fixtures.ts';
+import { headingText, inlineText, type Document, type Paragraph } from '../../src/ir/types.ts';
+import { set } from './builders.ts';
+import { OBJECTIVE_450, socle, stressSet } from './fixtures.ts';
 
 const tools = hasPoppler();
 if (!tools) console.warn('⚠ poppler-utils absent : tests de pagination PDF IGNORÉS (apt-get install poppler-utils)');
@@ -16,6 +18,47 @@ const EPS = 0.6;
 function pageText(page: readonly BboxWord[]): string {
   return page.map((w) => w.text).join(' ');
 }
+
+/** The words a reader must find in the body of a document without tables, from the IR. */
+function irWords(d: Document): string[] {
+  const out: string[] = [];
+  for (const b of d.blocks) {
+    switch (b.type) {
+      case 'heading':
+        out.push(...words(headingText(b)));
+        break;
+      case 'paragraph':
+        out.push(...words(inlineText(b.content)));
+        break;
+      case 'list':
+        b.items.forEach((it, k) => out.push(b.ordered ? `${k + 1}.` : (b.bullet ?? '–'), ...words(inlineText(it.content))));
+        break;
+      case 'signature':
+        for (const l of b.leadIn) out.push(...words(inlineText(l.content)));
+        for (const party of b.parties) {
+          for (const l of party.lines) out.push(...words(inlineText(l)));
+          out.push(...words(party.signatory ?? ''), ...party.mentions.flatMap(words));
+        }
+        break;
+      default:
+        throw new Error(`irWords: ${b.type} not handled`);
+    }
+  }
+  return out;
+}
+
+describe('text parity with the IR', () => {
+  itTools('prints every word of the socle once, and nothing else, in the body', async () => {
+    const d = socle();
+    const bytes = await writePdf(set([d]));
+    const body = pdfWordsBbox(bytes).filter((w) => w.yMin > MARGIN - 1 && w.yMax < w.pageHeight - MARGIN + 1);
+    const sorted = (xs: string[]): string[] => [...xs].sort();
+    expect(sorted(body.map((w) => w.text))).toEqual(sorted(irWords(d)));
+    // Reading order too, for the running text (the signature columns sit side by side).
+    const raw = words(pdfText(bytes, { raw: true })).join(' ');
+    expect(raw).toContain(words(inlineText((d.blocks[10] as Paragraph).content)).join(' '));
+  });
+});
 
 describe('pages of the stress set', () => {
   let bytes: Uint8Array;
