@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { writeFileAtomic } from '../../io/atomic.ts';
 import { preflight, preflightCsv, preflightText } from '../../batch/preflight.ts';
-import { createProgress } from '../../batch/progress.ts';
+import { createProgress, lineProgress } from '../../batch/progress.ts';
 import { runCampaign } from '../../batch/runner.ts';
 import { parseTranche, type Tranche } from '../../batch/tranche.ts';
 import { ALL_FORMATS, type Format } from '../../batch/types.ts';
@@ -89,7 +89,8 @@ export async function runCampagne(argv: readonly string[], out: Out = stdout, er
     jobs: jobsOf(p.values.jobs),
     reprendre: p.values.reprendre === true,
     ...(tranche ? { tranche } : {}),
-    progress: createProgress(process.stderr),
+    // A bar on a terminal; otherwise plain lines through `err` (CI logs, tests).
+    progress: process.stderr.isTTY ? createProgress(process.stderr) : lineProgress(err),
   });
   const b = r.manifest.bilan;
   for (const i of r.manifest.problemes_campagne) err(`${i.niveau} [${i.code}] ${i.emplacement ?? ''} : ${i.message}`);
