@@ -61,15 +61,19 @@ type Prepared =
   | { readonly kind: 'job'; readonly entry: CampaignEntry; readonly locate: LoadedEntry['locate']; readonly contract: unknown; readonly hash: string; readonly model: ModelFingerprint; readonly warnings: IssueRecord[] }
   | { readonly kind: 'done'; readonly record: ManifestEntry };
 
-function record(e: CampaignEntry, fields: Partial<ManifestEntry> & Pick<ManifestEntry, 'statut' | 'formats'>): ManifestEntry {
+/** A manifest line, keys in reading order (status first, then identities, then details). */
+function record(e: CampaignEntry, f: Partial<ManifestEntry> & Pick<ManifestEntry, 'statut' | 'formats'>): ManifestEntry {
   return {
     finess_ej: e.id,
     ...(e.raisonSociale ? { raison_sociale: e.raisonSociale } : {}),
     source: e.source,
-    fichiers: [],
-    avertissements: [],
-    erreurs: [],
-    ...fields,
+    statut: f.statut,
+    ...(f.empreinte_donnees ? { empreinte_donnees: f.empreinte_donnees } : {}),
+    ...(f.modele ? { modele: f.modele } : {}),
+    formats: f.formats,
+    fichiers: f.fichiers ?? [],
+    avertissements: f.avertissements ?? [],
+    erreurs: f.erreurs ?? [],
   };
 }
 
