@@ -3,7 +3,13 @@
 // benchPdf() takes any list of DocumentSets, so the demo fixtures (and the DOCX and
 // LibreOffice timings) can be plugged in next to the synthetic contract used today.
 // Wall time is noisy on a shared 2-core machine: the CPU time of the process is printed too.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { demoContracts } from '../src/cli/commands/demo.ts';
+import { buildDocumentSet, loadContractFile, loadModel, writeDocx, type Contract, type Model } from '../src/index.ts';
 import { renderPdf } from '../src/writers/pdf/index.ts';
 import type { DocumentSet } from '../src/ir/types.ts';
 import { syntheticContract } from '../test/pdf/synthetic.ts';
@@ -78,12 +84,87 @@ export function printPdfBench(results: readonly PdfBench[]): void {
   console.log(`Objectif : contrat complet en ≤ ${target} ms (médiane) — pire cas mesuré : ${worst.toFixed(1)} ms.`);
 }
 
+function medianOf(runs: number, f: () => unknown): number {
+  const times: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const t = performance.now();
+    f();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+/** The demo fixtures: every example contract, IR built once to check it renders. */
+function demoCases(): { name: string; file: string; model: Model; contract: Contract; set: DocumentSet }[] {
+  return demoContracts().map((file) => {
+    const c = loadContractFile(file);
+    if (!c.ok) throw new Error(`${file}: ${JSON.stringify(c.diagnostics)}`);
+    const m = loadModel(c.value.modele);
+    if (!m.ok) throw new Error(`${file}: ${JSON.stringify(m.diagnostics)}`);
+    const set = buildDocumentSet(m.value, c.value);
+    if (!set.ok) throw new Error(`${file}: ${JSON.stringify(set.diagnostics)}`);
+    return { name: `${basename(dirname(file))}/${basename(file, '.yaml')}`, file, model: m.value, contract: c.value, set: set.value };
+  });
+}
+
+/** One soffice run converting every DOCX (after a warm-up run that creates the profile). */
+function libreOfficeSeconds(docx: readonly string[], outDir: string): number | undefined {
+  const probe = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
+  if (probe.status !== 0) return undefined;
+  const profile = mkdtempSync(join(tmpdir(), 'bench-soffice-'));
+  const args = (files: readonly string[]) => [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files];
+  spawnSync('soffice', args(docx.slice(0, 1)), { encoding: 'utf8' });
+  const t = performance.now();
+  const r = spawnSync('soffice', args(docx), { encoding: 'utf8', timeout: 600_000 });
+  const seconds = (performance.now() - t) / 1000;
+  rmSync(profile, { recursive: true, force: true });
+  if (r.status !== 0 || /Error:/.test(r.stdout ?? '')) throw new Error(`soffice a échoué : ${r.stdout}${r.stderr}`);
+  return seconds;
+}
+
 async function main(): Promise<void> {
-  const cases: BenchCase[] = [
-    { name: 'synthétique (socle + 4 annexes)', set: syntheticContract(1) },
-    { name: 'synthétique, variante 2', set: syntheticContract(2) },
-  ];
-  printPdfBench(await benchPdf(cases));
+  const RUNS = 7;
+  const cases = demoCases();
+  const dir = mkdtempSync(join(tmpdir(), 'bench-rendu-'));
+  console.log(`Contrats d’exemple : ${cases.length} ; ${RUNS} exécutions à chaud par mesure (médiane), sur ${cpus().length} cœurs.\n`);
+  console.log(`${'contrat'.padEnd(40)} pages   IR (ms)  DOCX (ms)  PDF (ms)  pages/s (PDF)`);
+  let totalOurs = 0;
+  let totalPages = 0;
+  const docxFiles: string[] = [];
+  for (const c of cases) {
+    // Warm-up: fonts, JIT, template caches.
+    buildDocumentSet(c.model, c.contract);
+    writeDocx(c.set);
+    const first = await renderPdf(c.set);
+    const ir = medianOf(RUNS, () => buildDocumentSet(c.model, c.contract));
+    const docx = medianOf(RUNS, () => writeDocx(c.set));
+    const pdfTimes: number[] = [];
+    for (let k = 0; k < RUNS; k++) {
+      const t = performance.now();
+      await renderPdf(c.set);
+      pdfTimes.push(performance.now() - t);
+    }
+    const pdf = median(pdfTimes);
+    totalOurs += ir + pdf;
+    totalPages += first.pages;
+    const out = join(dir, `${c.name.replace('/', '--')}.docx`);
+    writeFileSync(out, writeDocx(c.set));
+    docxFiles.push(out);
+    console.log(`${c.name.padEnd(40)} ${String(first.pages).padStart(5)} ${ir.toFixed(1).padStart(9)} ${docx.toFixed(1).padStart(10)} ${pdf.toFixed(1).padStart(9)} ${((first.pages * 1000) / pdf).toFixed(0).padStart(14)}`);
+  }
+  const perContract = totalOurs / cases.length;
+  console.log(`\nMoyenne par contrat, IR + PDF : ${perContract.toFixed(1)} ms (objectif ≤ 50 ms) ; ${((totalPages * 1000) / totalOurs).toFixed(0)} pages/s.`);
+  const lo = libreOfficeSeconds(docxFiles, dir);
+  if (lo === undefined) {
+    console.log('LibreOffice (soffice) absent : comparaison impossible.');
+  } else {
+    const loPer = (lo * 1000) / cases.length;
+    console.log(`LibreOffice headless, un appel pour les ${cases.length} DOCX : ${lo.toFixed(2)} s, soit ${loPer.toFixed(0)} ms par contrat.`);
+    console.log(`Rapport LibreOffice / moteur (IR + PDF) : ${(loPer / perContract).toFixed(1)} × (objectif ≥ 20 ×).`);
+  }
+  console.log('');
+  printPdfBench(await benchPdf([{ name: 'synthétique (socle + 4 annexes)', set: syntheticContract(1) }], 11, 3));
+  rmSync(dir, { recursive: true, force: true });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

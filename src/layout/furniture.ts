@@ -54,7 +54,7 @@ export function furnitureFrames(doc: Document, page: number, pages: number, ctx:
   const boxH = 16 * MM;
   const n = doc.paraphe.length;
   const maxW = (width - 70 - 8 * (n - 1)) / n; // leave room for the page number
-  const labels = doc.paraphe.map((p) => oneLine(`Paraphe — ${p}`, LABEL, maxW - 8, ctx));
+  const labels = doc.paraphe.map((p, i) => oneLine(doc.parapheLabels?.[i] ?? `Paraphe — ${p}`, LABEL, maxW - 8, ctx));
   let x = g.right;
   for (let k = labels.length - 1; k >= 0; k--) {
     const l = labels[k]!;
