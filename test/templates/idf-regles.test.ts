@@ -2,7 +2,7 @@
 // contract in fixtures/bad/idf/ that violates it (first line: "# RULE-ID : why"); checking it
 // yields that rule and no other, with its source (seed file and line) and the data path. Rules
 // common to both models are declared identically in both manifests and are checked against both.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -19,6 +19,18 @@ type ModelId = keyof typeof MODELS;
 const BAD = fileURLToPath(new URL('../../fixtures/bad/idf/', import.meta.url));
 /** Engine rules the manifests rely on instead of declaring them again. */
 const ENGINE_RULES = new Set(['MODELE-ANNEXE-INCONNUE']);
+
+/**
+ * Rules a fixture cannot help breaking along with its own, by construction (and only those):
+ * more than 10 engagements, each with its indicator (IDF-INDICATEUR-AU-MOINS-UN), make more than
+ * 10 indicators; the 2021 frame prints no autorisations, so a contract listing one is told so.
+ */
+function companions(id: string, data: Record<string, unknown>, m: ModelId): string[] {
+  const out: string[] = [];
+  if (id === 'IDF-ENGAGEMENTS-MAX-10') out.push('IDF-INDICATEURS-MAX-10');
+  if (m === 'idf-2021' && Array.isArray(data.autorisations) && data.autorisations.length > 0) out.push('IDF-2021-AUTORISATIONS-NON-REPRISES');
+  return out.filter((c) => c !== id);
+}
 
 const bad = readdirSync(BAD)
   .filter((f) => f.endsWith('.yaml'))
@@ -45,15 +57,16 @@ function check(data: Record<string, unknown>, m: ModelId) {
 
 function assertViolates(data: Record<string, unknown>, m: ModelId, id: string): void {
   const diags = check(data, m);
-  expect(diags.map((d) => d.code)).toContain(id);
-  expect(diags.filter((d) => d.code !== id).map((d) => `${d.code} ${d.message}`)).toEqual([]);
+  const expected = [id, ...companions(id, data, m)];
+  expect(diags.filter((d) => !expected.includes(d.code)).map((d) => `${d.code} ${d.message}`)).toEqual([]);
+  expect([...new Set(diags.map((d) => d.code))].sort()).toEqual([...expected].sort());
   for (const d of diags) {
     expect(d.dataPath, 'chemin de la donnée').toBeTruthy();
     const text = formatDiagnostic(d);
-    expect(text).toContain(id);
+    expect(text).toContain(d.code);
     expect(text).toContain(d.dataPath!);
-    if (ENGINE_RULES.has(id)) continue;
-    const rule = MODELS[m].manifest.regles.find((r) => r.id === id)!;
+    if (ENGINE_RULES.has(d.code)) continue;
+    const rule = MODELS[m].manifest.regles.find((r) => r.id === d.code)!;
     expect(d.severity).toBe(rule.niveau);
     expect(d.source).toEqual(rule.source);
     expect(text).toContain(`source : ${rule.source.fichier}, ligne ${rule.source.ligne}`);
@@ -99,8 +112,48 @@ describe('IDF — règles des modèles', () => {
     expect(check({ ...base, engagements: engagements.slice(0, 2) }, 'idf-2021').map((d) => d.code)).toEqual(['IDF-ENGAGEMENTS-MIN-3']);
   });
 
+  it('counts indicators, not engagements: 10 accepted, 11 refused', () => {
+    const base = bad.find((b) => b.id === 'IDF-INDICATEURS-MAX-10')!.data;
+    expect(check(base, 'idf-2021').map((d) => d.code)).toEqual(['IDF-INDICATEURS-MAX-10']);
+    const engagements = structuredClone(base.engagements) as { indicateurs: unknown[] }[];
+    engagements[0]!.indicateurs.pop();
+    expect(check({ ...base, engagements }, 'idf-2021')).toEqual([]);
+  });
+
+  it('accepts an RC or an autorisation attached to the legal entity, and several cited numbers that all exist', () => {
+    const rc = bad.find((b) => b.id === 'IDF-RC-SITE')!.data;
+    const ej = (rc.titulaire as { finess_ej: string }).finess_ej;
+    const rcs = (rc.reconnaissances as Record<string, unknown>[]).map((r) => ({ ...r, finess_et: ej }));
+    expect(check({ ...rc, reconnaissances: rcs }, 'idf-2021')).toEqual([]);
+    const aut = bad.find((b) => b.id === 'IDF-AUT-SITE')!.data;
+    const auts = (aut.autorisations as Record<string, unknown>[]).map((a) => ({ ...a, finess_et: ej }));
+    expect(check({ ...aut, autorisations: auts }, 'idf-2019')).toEqual([]);
+    const cited = bad.find((b) => b.id === 'IDF-AUT-CITEE-EXISTE')!.data;
+    const both = [...(cited.autorisations as Record<string, unknown>[]), { arhgos: '11-9', activite: 'IRM', finess_et: ej }];
+    const engagements = (cited.engagements as Record<string, unknown>[]).map((e, i) => (i === 0 ? { ...e, autorisations: ['11-9', '11-147'] } : e));
+    expect(check({ ...cited, autorisations: both, engagements }, 'idf-2019')).toEqual([]);
+  });
+
+  it('cites every rule’s source at the stated line of the seed', () => {
+    const squash = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, '');
+    for (const m of Object.values(MODELS)) {
+      for (const r of m.manifest.regles) {
+        const seed = fileURLToPath(new URL(`../../../shared/seeds/${r.source.fichier}`, import.meta.url));
+        if (!existsSync(seed)) {
+          console.warn(`⚠ idf-regles : source absente (${seed}) — citation de ${r.id} non contrôlée`);
+          continue;
+        }
+        const lines = readFileSync(seed, 'utf8').split('\n');
+        expect(r.source.citation, r.id).toBeTruthy();
+        // The citation starts on the cited line and may run over the next few (extraction breaks).
+        const citation = squash(r.source.citation!);
+        expect(squash(lines[r.source.ligne - 1] ?? ''), `${r.id} : la citation ne commence pas ligne ${r.source.ligne}`).toContain(citation.slice(0, 12));
+        expect(squash(lines.slice(r.source.ligne - 1, r.source.ligne + 5).join('\n')), `${r.id} : citation introuvable ligne ${r.source.ligne}`).toContain(citation);
+      }
+    }
+  });
+
   for (const c of cases) {
-    const run = it;
-    run(`${c.label} viole ${c.id}, et seulement elle`, () => assertViolates(c.data, c.model, c.id));
+    it(`${c.label} viole ${c.id}${companions(c.id, c.data, c.model).map((x) => ` (+ ${x})`).join('')}, et seulement elle`, () => assertViolates(c.data, c.model, c.id));
   }
 });
