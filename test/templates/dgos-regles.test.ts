@@ -1,6 +1,7 @@
 // The DGOS model's behaviour on real data: which annexes each kind of holder gets, what the
 // conditional texts print, and that every rule of modele.yaml fires on the one defect it is
 // about (and stays silent on the three reference fixtures).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -167,7 +168,7 @@ describe('modèle DGOS 2012-2017 : règles', () => {
     ['erreur:DGOS-RH-PUBLIC', 'ressources humaines dans le privé', () => variant('clinique-privee-chirurgie', (c) => (c.engagements[0]!.annexe = 'ressources_humaines'))],
     ['avertissement:DGOS-AUTORISATION-CITEE', 'objectif d’annexe 7 sans ARHGOS', () => variant('cabinet-radiologie-eml', (c) => delete c.engagements[0]!.autorisations)],
     ['erreur:DGOS-RC-CITEE', 'objectif d’annexe 10 sans RC', () => variant('chu-public', (c) => delete c.engagements[12]!.reconnaissances)],
-    ['avertissement:DGOS-INDICATEURS-20-25', '26 objectifs', () => variant('clinique-privee-chirurgie', (c) => { for (let n = 6; n <= 26; n++) c.engagements.push(extra(c, n)); })],
+    ['avertissement:DGOS-INDICATEURS-20-25', '26 objectifs à un indicateur', () => variant('clinique-privee-chirurgie', (c) => { for (let n = 6; n <= 26; n++) c.engagements.push(extra(c, n)); })],
     ['avertissement:DGOS-INDICATEURS-PAR-THEME', 'trois indicateurs pour un objectif', () => variant('cabinet-radiologie-eml', (c) => { const i = c.engagements[0]!.indicateurs[0]!; c.engagements[0]!.indicateurs.push({ ...i }, { ...i }); }), 'engagements[0].indicateurs'],
     ['avertissement:DGOS-PENALITES', 'pas de régime de pénalités', () => variant('cabinet-radiologie-eml', (c) => delete c.penalites)],
     ['avertissement:DGOS-VISA-PRS', 'date du PRS absente', () => variant('cabinet-radiologie-eml', (c) => delete c.ars.prs_adoption)],
@@ -185,8 +186,66 @@ describe('modèle DGOS 2012-2017 : règles', () => {
 
   it.each(cases)('%s : %s', (expected, _label, make, path) => assertFires(expected, make, path));
 
-  it('chaque règle du manifeste est couverte par un cas ci-dessus', () => {
-    const tested = new Set(cases.map(([id]) => id.split(':')[1]));
+  // Contracts in fixtures/bad/ named dgos-*.yaml, first line "# RULE-ID : why": each breaks that
+  // rule and no other.
+  const BAD = join(ROOT, 'fixtures', 'bad');
+  const badFixtures = readdirSync(BAD)
+    .filter((f) => /^dgos-.*\.yaml$/.test(f))
+    .sort()
+    .map((file) => {
+      const id = /^#\s*([A-Z0-9][A-Z0-9-]*)\s/.exec(readFileSync(join(BAD, file), 'utf8').split('\n')[0] ?? '')?.[1];
+      if (!id) throw new Error(`${file} : la première ligne doit nommer la règle (« # ID : … »)`);
+      return { file, id };
+    });
+
+  it.for(badFixtures)('$file viole $id, et seulement elle', ({ file, id }) => {
+    const r = loadContractFile(join(BAD, file));
+    if (!r.ok) throw new Error(`${file} invalide : ${r.diagnostics.map((d) => d.message).join(' ; ')}`);
+    const rule = model().manifest.regles.find((x) => x.id === id);
+    expect(rule, `${id} déclarée dans le manifeste`).toBeDefined();
+    const diags = [...r.warnings, ...checkContract(model(), r.value)];
+    expect(ids(diags)).toEqual([`${rule!.niveau}:${id}`]);
+    expect(diags[0]!.source).toEqual(rule!.source);
+    expect(diags[0]!.dataPath).toBeTruthy();
+  });
+
+  it('compte les indicateurs et non les objectifs : 25 indicateurs passent, 26 non', () => {
+    const r = loadContractFile(join(BAD, 'dgos-indicateurs-20-25.yaml'));
+    if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join(' ; '));
+    const c = structuredClone(r.value);
+    c.engagements[0]!.indicateurs.pop();
+    expect(checkContract(model(), c)).toEqual([]);
+  });
+
+  it('une reconnaissance ou une autorisation citée et inscrite au contrat ne déclenche rien, même à plusieurs', () => {
+    const c = variant('chu-public', (x) => {
+      x.engagements[8]!.autorisations = ['2011-MP-0233', '2009-MP-0412'];
+      x.engagements[13]!.reconnaissances = [2, 1];
+    });
+    expect(checkContract(model(), c)).toEqual([]);
+    const dup = variant('chu-public', (x) => (x.engagements[13]!.reconnaissances = [2, 2]));
+    expect(ids(checkContract(model(), dup))).toEqual(['erreur:DGOS-RC-CITEE-EXISTE']);
+  });
+
+  it('chaque règle du manifeste est couverte par un cas ci-dessus ou un contrat de fixtures/bad/', () => {
+    const tested = new Set([...cases.map(([id]) => id.split(':')[1]), ...badFixtures.map((b) => b.id)]);
     expect(model().rules.map((r) => r.rule.id).filter((id) => !tested.has(id))).toEqual([]);
+  });
+
+  it('chaque règle cite sa source à la ligne indiquée du document source', () => {
+    const squash = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, '');
+    for (const r of model().manifest.regles) {
+      const seed = fileURLToPath(new URL(`../../../shared/seeds/${r.source.fichier}`, import.meta.url));
+      if (!existsSync(seed)) {
+        console.warn(`⚠ dgos-regles : source absente (${seed}) — citation de ${r.id} non contrôlée`);
+        continue;
+      }
+      const lines = readFileSync(seed, 'utf8').split('\n');
+      expect(r.source.citation, r.id).toBeTruthy();
+      // The citation starts on the cited line and may run over the next few (extraction breaks).
+      const citation = squash(r.source.citation!);
+      expect(squash(lines[r.source.ligne - 1] ?? ''), `${r.id} : la citation ne commence pas ligne ${r.source.ligne}`).toContain(citation.slice(0, 12));
+      expect(squash(lines.slice(r.source.ligne - 1, r.source.ligne + 5).join('\n')), `${r.id} : citation introuvable ligne ${r.source.ligne}`).toContain(citation);
+    }
   });
 });
