@@ -100,6 +100,33 @@ describe('Occitanie 2019-2023 — règles du modèle', () => {
   });
 });
 
+describe('Occitanie 2019-2023 — listes du contrat et champs homonymes des objectifs', () => {
+  // OCC-ANNEXE-APPLICABLE reads the contract's « reconnaissances », not the objective's field of
+  // the same name: a mono-activité clinic that holds an RC may carry objectives in that annex.
+  it('mono-activité avec une reconnaissance contractuelle : l’objectif de l’annexe RC est accepté', () => {
+    const c = loadContractFile(BAD + 'annexe-non-applicable.yaml');
+    if (!c.ok) throw new Error(c.diagnostics.map((d) => d.message).join('; '));
+    expect(checkContract(model, c.value).map((d) => d.code)).toEqual(['OCC-ANNEXE-APPLICABLE']);
+    const withRc = { ...c.value, reconnaissances: [{ numero: 1, activite: 'Soins palliatifs', finess_et: c.value.titulaire.finess_ej }] };
+    expect(checkContract(model, withRc).map((d) => `${d.code} ${d.message}`)).toEqual([]);
+    expect(applicableDocuments(model, withRc)).toContain('annexe-reconnaissances-contractuelles');
+  });
+
+  it('une RC ou une ligne de permanence des soins rattachée à l’entité juridique est acceptée', () => {
+    for (const file of ['rc-finess-contrat.yaml', 'pds-finess-contrat.yaml']) {
+      const c = loadContractFile(BAD + file);
+      if (!c.ok) throw new Error(c.diagnostics.map((d) => d.message).join('; '));
+      const ej = c.value.titulaire.finess_ej;
+      const fixed = {
+        ...c.value,
+        reconnaissances: c.value.reconnaissances.map((r) => ({ ...r, finess_et: r.finess_et === '340780519' ? ej : r.finess_et })),
+        permanence_soins: c.value.permanence_soins.map((l) => ({ ...l, finess_et: l.finess_et === '340780519' ? ej : l.finess_et })),
+      };
+      expect(checkContract(model, fixed).map((d) => `${d.code} ${d.message}`), file).toEqual([]);
+    }
+  });
+});
+
 describe('Occitanie 2019-2023 — fixtures par catégorie', () => {
   const expected: Record<string, string[]> = {
     'chu.yaml': ['socle', 'annexe-orientations-strategiques', 'annexe-cooperations-territoriales', 'annexe-reconnaissances-contractuelles', 'annexe-financements', 'annexe-permanence-soins'],
