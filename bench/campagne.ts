@@ -7,7 +7,7 @@
 // 1,000 within +20 % of the 100-contract peak).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generer } from '../fixtures/campagnes/generer.ts';
@@ -16,6 +16,8 @@ import { runCampaign } from '../src/batch/runner.ts';
 interface Mesure {
   readonly taille: number;
   readonly secondes: number;
+  /** CPU time of every thread (user + system): comparable across machine loads, unlike wall time. */
+  readonly cpu_s: number;
   readonly pic_mo: number;
   readonly erreurs: number;
   readonly fichiers: number;
@@ -28,10 +30,13 @@ function peakRssMb(): number {
 
 async function enfant(entree: string, sortie: string, jobs: number): Promise<void> {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const r = await runCampaign({ entree, sortie, formats: ['docx', 'pdf'], jobs, reprendre: false });
   const secondes = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
+  const cpu_s = (c.user + c.system) / 1e6;
   const fichiers = r.manifest.contrats.reduce((s, c) => s + c.fichiers.length, 0);
-  const out: Mesure = { taille: r.manifest.bilan.contrats, secondes, pic_mo: peakRssMb(), erreurs: r.manifest.bilan.erreurs, fichiers };
+  const out: Mesure = { taille: r.manifest.bilan.contrats, secondes, cpu_s, pic_mo: peakRssMb(), erreurs: r.manifest.bilan.erreurs, fichiers };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
@@ -48,6 +53,8 @@ async function principal(): Promise<void> {
   const self = fileURLToPath(import.meta.url);
   const mesures: Mesure[] = [];
   process.stdout.write(`Banc d’essai campagne : ${jobs} processus de rendu, ${availableParallelism()} cœur(s), DOCX + PDF + manifeste\n`);
+  // Wall time depends on what else the machine runs; the load average says how much that was.
+  process.stdout.write(`charge de la machine au départ : ${loadavg().map((x) => x.toFixed(1)).join(' ')}\n`);
   for (const taille of tailles) {
     const dir = join(racine, String(taille));
     rmSync(dir, { recursive: true, force: true });
@@ -58,7 +65,7 @@ async function principal(): Promise<void> {
     const m = JSON.parse(line) as Mesure;
     mesures.push(m);
     process.stdout.write(
-      `${String(m.taille).padStart(5)} contrats : ${m.secondes.toFixed(1).padStart(6)} s, ${(m.taille / m.secondes).toFixed(1).padStart(5)} contrats/s, pic RSS ${String(m.pic_mo).padStart(4)} Mo, ${m.fichiers} fichiers, ${m.erreurs} en erreur\n`,
+      `${String(m.taille).padStart(5)} contrats : ${m.secondes.toFixed(1).padStart(6)} s, ${(m.taille / m.secondes).toFixed(1).padStart(5)} contrats/s, CPU ${m.cpu_s === undefined ? '?' : m.cpu_s.toFixed(0)} s, pic RSS ${String(m.pic_mo).padStart(4)} Mo, ${m.fichiers} fichiers, ${m.erreurs} en erreur\n`,
     );
   }
   const p100 = mesures.find((m) => m.taille === 100);
