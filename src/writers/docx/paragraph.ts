@@ -29,6 +29,8 @@ export interface ParagraphProps {
   readonly rightTab?: Twips;
   readonly spacing?: { readonly before?: Twips; readonly after?: Twips; readonly exactLine?: Twips };
   readonly jc?: 'left' | 'center' | 'right' | 'both';
+  /** Tracked change of the paragraph mark (`<w:ins/>` / `<w:del/>`), for whole inserted or deleted paragraphs. */
+  readonly mark?: string;
   /** Section properties closing a section (only on the section's last paragraph). */
   readonly sectPr?: string;
 }
@@ -49,6 +51,7 @@ export function pPr(props: ParagraphProps): string {
     inner += empty('w:spacing', list);
   }
   if (props.jc) inner += val('w:jc', props.jc);
+  if (props.mark) inner += `<w:rPr>${props.mark}</w:rPr>`;
   if (props.sectPr) inner += props.sectPr;
   return inner ? `<w:pPr>${inner}</w:pPr>` : '';
 }

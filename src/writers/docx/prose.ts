@@ -2,7 +2,7 @@
 
 import type { Heading, Inline, List, Paragraph } from '../../ir/types.ts';
 import type { RenderContext } from './context.ts';
-import { renderInlines } from './inline.ts';
+import { renderInlines, revisionMark, wholeRevision } from './inline.ts';
 import { HEADING_STYLE_IDS, PARAGRAPH_STYLE_IDS, paragraph, type RunFormat } from './paragraph.ts';
 import { attrs } from './xml.ts';
 
@@ -12,9 +12,15 @@ export interface ParagraphOptions {
   readonly format?: RunFormat;
 }
 
+/** The paragraph-mark revision of content wholly inserted or deleted, if any. */
+function markOf(content: readonly Inline[], ctx: RenderContext): { mark?: string } {
+  const rev = wholeRevision(content);
+  return rev ? { mark: revisionMark(rev, ctx) } : {};
+}
+
 export function renderParagraph(p: Paragraph, ctx: RenderContext, opts: ParagraphOptions = {}): string {
   return paragraph(
-    { styleId: PARAGRAPH_STYLE_IDS[p.style], keepNext: opts.keepNext ?? p.keepWithNext },
+    { styleId: PARAGRAPH_STYLE_IDS[p.style], keepNext: opts.keepNext ?? p.keepWithNext, ...markOf(p.content, ctx) },
     renderInlines(p.content, ctx, opts.format),
   );
 }
@@ -29,7 +35,7 @@ export function renderHeading(h: Heading, ctx: RenderContext): string {
     runs = `<w:bookmarkStart${attrs([['w:id', id], ['w:name', bookmark]])}/>${runs}<w:bookmarkEnd${attrs([['w:id', id]])}/>`;
   }
   // keepNext comes from the heading styles; restating it here keeps it if a user restyles.
-  return paragraph({ styleId: HEADING_STYLE_IDS[h.level], keepNext: true }, runs);
+  return paragraph({ styleId: HEADING_STYLE_IDS[h.level], keepNext: true, ...(h.number ? {} : markOf(h.content, ctx)) }, runs);
 }
 
 /**
@@ -41,7 +47,10 @@ export function renderList(list: List, ctx: RenderContext): string {
   return list.items
     .map((item, i) => {
       const marker: Inline = { type: 'text', text: `${list.ordered ? `${i + 1}.` : bullet}\t` };
-      return paragraph({ styleId: 'Liste' }, renderInlines([marker, ...item.content], ctx));
+      const rev = wholeRevision(item.content);
+      // The marker is tracked with its item, so a deleted item leaves no orphan bullet.
+      const m: Inline = rev ? { ...marker, revision: rev } : marker;
+      return paragraph({ styleId: 'Liste', ...markOf(item.content, ctx) }, renderInlines([m, ...item.content], ctx));
     })
     .join('');
 }

@@ -7,6 +7,7 @@ import type { Table, TableCell, TableRow } from '../../ir/types.ts';
 import type { RenderContext } from './context.ts';
 import { distribute, ptToHalfPoints, type Twips } from './page.ts';
 import type { RunFormat } from './paragraph.ts';
+import { revisionMark, wholeRevision } from './inline.ts';
 import { renderParagraph } from './prose.ts';
 import { empty, val } from './xml.ts';
 
@@ -78,6 +79,19 @@ function positiveInt(n: number | undefined, what: string): number {
   return v;
 }
 
+/** The revision of a row whose every paragraph is wholly inserted (or deleted). */
+function rowRevision(row: TableRow) {
+  let found: ReturnType<typeof wholeRevision>;
+  for (const cell of row.cells) {
+    for (const p of cell.content) {
+      const rev = wholeRevision(p.content);
+      if (!rev || (found && found.kind !== rev.kind)) return undefined;
+      found ??= rev;
+    }
+  }
+  return found;
+}
+
 export function renderTable(table: Table, ctx: RenderContext): string {
   const ncols = table.columns.length;
   const widths = distribute(table.columns, ctx.geometry.textWidth);
@@ -119,7 +133,9 @@ export function renderTable(table: Table, ctx: RenderContext): string {
     if (k < row.cells.length) throw new Error(`Table row ${r + 1} has ${row.cells.length - k} cell(s) beyond its ${ncols} columns`);
     // Header rows repeat on every page and never split; body rows may split (a row taller than
     // a page would otherwise be clipped by Word).
-    const trPr = header ? '<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' : '';
+    const mark = rowRevision(row);
+    const props = `${header ? '<w:cantSplit/><w:tblHeader/>' : ''}${mark ? revisionMark(mark, ctx) : ''}`;
+    const trPr = props ? `<w:trPr>${props}</w:trPr>` : '';
     return `<w:tr>${trPr}${out}</w:tr>`;
   };
 
