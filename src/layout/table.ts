@@ -8,6 +8,8 @@ import type { Chunk } from './flow.ts';
 import { pushMoved } from './flow.ts';
 import type { Line } from './linebreak.ts';
 import { CELL_PAD_X, CELL_PAD_Y, cellStyle, RULE, SHADE } from './styles.ts';
+import { tokenize } from './text.ts';
+import { textContext } from './blocks.ts';
 import type { Frame } from './types.ts';
 
 /** A cell placed on the grid, its content broken into lines. */
@@ -25,6 +27,69 @@ interface Placed {
 
 export interface TableIssue {
   readonly message: string;
+}
+
+/**
+ * Narrowest width each column needs so that no word of a single-column cell is cut: the widest
+ * word (unbreakable run) plus padding. Template widths are proportions; a word such as « N+1 »
+ * or « l’autorisation » cut across two lines reads badly, so columns are widened when possible.
+ */
+function minContentWidths(t: Table, ncols: number, ctx: LayoutContext): number[] {
+  const need = new Array<number>(ncols).fill(0);
+  for (const rows of [t.headerRows, t.bodyRows]) {
+    // Cells under a rowSpan are omitted from the IR: track them to find each cell's column.
+    const covered: boolean[][] = rows.map(() => new Array<boolean>(ncols).fill(false));
+    rows.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row.cells) {
+      while (c < ncols && covered[r]![c]) c++;
+      const span = cell.colSpan ?? 1;
+      const rs = cell.rowSpan ?? 1;
+      for (let rr = r + 1; rr < Math.min(rows.length, r + rs); rr++) for (let cc = c; cc < Math.min(ncols, c + span); cc++) covered[rr]![cc] = true;
+      if (span === 1 && c < ncols) {
+        for (const p of cell.content) {
+          const tc = textContext(ctx, cellStyle(p.style, t.fontSize));
+          for (const tok of tokenize(p.content, tc)) {
+            if (tok.t === 'word') need[c] = Math.max(need[c]!, tok.width + 2 * CELL_PAD_X + 0.5);
+          }
+        }
+      }
+      c += span;
+    }
+    });
+  }
+  return need;
+}
+
+/** Raises columns below their minimum, taking the room from columns that have some to spare. */
+export function fitMinContent(widths: readonly number[], need: readonly number[]): number[] {
+  const total = widths.reduce((a, b) => a + b, 0);
+  if (need.reduce((a, b) => a + b, 0) > total) {
+    // Not every word can fit: short words (« N+1 », « oui ») keep their full width and the
+    // widest columns share what is left, capped at one common width (water filling).
+    let lo = 0;
+    let hi = Math.max(...need);
+    for (let k = 0; k < 40; k++) {
+      const cap = (lo + hi) / 2;
+      if (need.reduce((a, n) => a + Math.min(n, cap), 0) > total) hi = cap;
+      else lo = cap;
+    }
+    const capped = need.map((n) => Math.min(n, lo));
+    const rest = total - capped.reduce((a, b) => a + b, 0);
+    return capped.map((w) => w + rest / capped.length);
+  }
+  const out = widths.map((w, i) => Math.max(w, need[i]!));
+  let excess = out.reduce((a, b) => a + b, 0) - total;
+  // Shrink the columns with slack, proportionally to their slack, until the total fits again.
+  for (let pass = 0; pass < 4 && excess > 1e-6; pass++) {
+    const slack = out.map((w, i) => Math.max(0, w - need[i]!));
+    const sum = slack.reduce((a, b) => a + b, 0);
+    if (sum <= 1e-6) break;
+    const take = Math.min(excess, sum);
+    for (let i = 0; i < out.length; i++) out[i] = out[i]! - (slack[i]! / sum) * take;
+    excess -= take;
+  }
+  return out;
 }
 
 function placeRows(rows: readonly TableRow[], t: Table, xs: readonly number[], ctx: LayoutContext, issues: TableIssue[]): Placed[] {
@@ -155,8 +220,12 @@ export function tableChunks(t: Table, ctx: LayoutContext, avail: number, issues:
   const width = ctx.geo.right - ctx.geo.left;
   const cols = t.columns.length ? t.columns : [1];
   const total = cols.reduce((a, b) => a + Math.max(0, b), 0) || cols.length;
+  const widths = fitMinContent(
+    cols.map((c) => (Math.max(0, c) / total) * width),
+    minContentWidths(t, cols.length, ctx),
+  );
   const xs = [left];
-  for (const c of cols) xs.push(xs[xs.length - 1]! + (Math.max(0, c) / total) * width);
+  for (const w of widths) xs.push(xs[xs.length - 1]! + w);
   xs[xs.length - 1] = left + width;
   const minRow = cellStyle('cell', t.fontSize).leading + 2 * CELL_PAD_Y;
 
