@@ -1,6 +1,6 @@
 // cpom demo: renders every shipped example contract (fixtures/<modèle>/*.yaml) into output/.
 import { existsSync, readdirSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT_INVALID, EXIT_OK, parse, wantsHelp } from '../args.ts';
 import { generateOne, parseFormats } from './generer.ts';
@@ -35,7 +35,7 @@ export async function runDemo(argv: readonly string[], out: (s: string) => void,
   let failed = 0;
   const files = demoContracts();
   // One sub-folder per model family: two families may ship examples with the same name.
-  for (const f of files) if (!(await generateOne(f, formats, join(outDir, basename(dirname(f))), out, err))) failed++;
+  for (const f of files) if (!(await generateOne(relative(process.cwd(), f) || f, formats, join(outDir, basename(dirname(f))), out, err))) failed++;
   out(`${files.length - failed} contrat(s) générés sur ${files.length} dans ${outDir}/.`);
   return failed ? EXIT_INVALID : EXIT_OK;
 }
