@@ -44,7 +44,7 @@ import(workerData.tsxApi).then((api) => { (api.register ?? api.default.register)
  * without a cap V8 lets garbage pile up (measured: each worker grew by 200+ MB over 100
  * contracts); with it, the campaign's RSS plateaus. Generous enough for the largest contracts.
  */
-const WORKER_HEAP_MB = 192;
+const WORKER_HEAP_MB = 128;
 
 const WORKER_ENTRY = new URL('./worker.ts', import.meta.url).href;
 
