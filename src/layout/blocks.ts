@@ -3,7 +3,7 @@ import { headingText, type Heading, type Inline, type List, type Paragraph } fro
 import type { FontBook } from './fonts.ts';
 import type { Chunk } from './flow.ts';
 import { shift } from './flow.ts';
-import { breakLines, type Line } from './linebreak.ts';
+import { breakLines, lineFrames, type Line } from './linebreak.ts';
 import { headingStyle, LIST_INDENT, PARAGRAPH_STYLES, type PageGeometry, type TextStyle } from './styles.ts';
 import { tokenize, type TextContext } from './text.ts';
 
@@ -31,7 +31,7 @@ export function lineChunks(lines: readonly Line[], dx: number, keepAll: boolean)
   return lines.map((l, i) => {
     const k = i + 1;
     const breakable = k >= 2 && n - k >= 2;
-    return { height: l.height, spaceBefore: 0, keepWithNext: keepAll || (k < n && !breakable), frames: shift(l.frames, dx, 0) };
+    return { height: l.height, spaceBefore: 0, keepWithNext: keepAll || (k < n && !breakable), frames: shift(lineFrames(l), dx, 0) };
   });
 }
 

@@ -5,11 +5,13 @@
 // so the writer emits one TJ per run instead of one show per word. The last line of a
 // paragraph and lines ended by a forced break stay ragged.
 import type { Align } from './styles.ts';
-import { splitWord, type SpaceToken, type TextContext, type Token, type WordToken } from './text.ts';
-import type { FaceId, TextFrame } from './types.ts';
+import { splitWord, type Mark, type SpaceToken, type TextContext, type Token, type WordToken } from './text.ts';
+import type { FaceId, Frame, LineFrame, TextFrame } from './types.ts';
 
 export interface Line {
   readonly frames: readonly TextFrame[];
+  /** Rules under (insertion) or through (deletion) tracked-change runs, when there are any. */
+  readonly rules?: readonly LineFrame[];
   /** Line pitch. */
   readonly height: number;
   /** Natural width of the text. */
@@ -19,6 +21,11 @@ export interface Line {
 const EPS = 1e-6;
 
 type Item = WordToken | SpaceToken;
+
+/** Everything a line draws: its text and, for redlines, its change rules. */
+export function lineFrames(l: Line): readonly Frame[] {
+  return l.rules ? [...l.frames, ...l.rules] : l.frames;
+}
 
 export interface BreakOptions {
   readonly width: number;
@@ -85,6 +92,26 @@ export function breakLines(tokens: readonly Token[], ctx: TextContext, opts: Bre
   return lines;
 }
 
+/** Grey of deleted text: readable, visibly not current. */
+const DELETED_GRAY = 0.45;
+
+/**
+ * One run of text; a tracked-change run also gets its rule, so a redline prints visibly: an
+ * underline for an insertion, a strike-through (and grey text) for a deletion.
+ */
+function pushRun(frames: TextFrame[], rules: LineFrame[], face: FaceId | null, mark: Mark | undefined, text: string, x0: number, x1: number, base: number, size: number, gap: number): void {
+  if (!face || !text) return;
+  const t: TextFrame = { kind: 'text', x: x0, y: base, face, size, text, wordGap: gap };
+  if (!mark) {
+    frames.push(t);
+    return;
+  }
+  const deleted = mark === 'suppression';
+  frames.push(deleted ? { ...t, gray: DELETED_GRAY } : t);
+  const y = deleted ? base - size * 0.27 : base + size * 0.14;
+  rules.push({ kind: 'line', x1: x0, y1: y, x2: x1, y2: y, width: Math.max(0.4, size * 0.05), ...(deleted ? { gray: DELETED_GRAY } : {}) });
+}
+
 function buildLine(
   items: readonly Item[],
   natural: number,
@@ -99,14 +126,17 @@ function buildLine(
   let x = (opts.x ?? 0) + (opts.align === 'center' ? Math.max(0, (opts.width - natural) / 2) : 0);
 
   const frames: TextFrame[] = [];
+  const rules: LineFrame[] = [];
   let runFace: FaceId | null = null;
+  let runMark: Mark | undefined;
   let runText = '';
   let runX = x;
   for (const it of items) {
     if (it.t === 'space') {
-      if (it.face !== runFace) {
-        if (runFace && runText) frames.push({ kind: 'text', x: runX, y: base, face: runFace, size, text: runText, wordGap: gap });
+      if (it.face !== runFace || it.mark !== runMark) {
+        pushRun(frames, rules, runFace, runMark, runText, runX, x, base, size, gap);
         runFace = it.face;
+        runMark = it.mark;
         runText = '';
         runX = x;
       }
@@ -115,9 +145,10 @@ function buildLine(
       continue;
     }
     for (const f of it.frags) {
-      if (f.face !== runFace) {
-        if (runFace && runText) frames.push({ kind: 'text', x: runX, y: base, face: runFace, size, text: runText, wordGap: gap });
+      if (f.face !== runFace || f.mark !== runMark) {
+        pushRun(frames, rules, runFace, runMark, runText, runX, x, base, size, gap);
         runFace = f.face;
+        runMark = f.mark;
         runText = '';
         runX = x;
       }
@@ -125,6 +156,6 @@ function buildLine(
       x += f.width;
     }
   }
-  if (runFace && runText) frames.push({ kind: 'text', x: runX, y: base, face: runFace, size, text: runText, wordGap: gap });
-  return { frames, height: opts.leading, width: natural };
+  pushRun(frames, rules, runFace, runMark, runText, runX, x, base, size, gap);
+  return rules.length ? { frames, rules, height: opts.leading, width: natural } : { frames, height: opts.leading, width: natural };
 }

@@ -6,6 +6,7 @@ import type { LayoutContext } from './blocks.ts';
 import { linesOf } from './blocks.ts';
 import type { Chunk } from './flow.ts';
 import { shift } from './flow.ts';
+import { lineFrames } from './linebreak.ts';
 import { PARAGRAPH_STYLES, type TextStyle } from './styles.ts';
 import type { Frame } from './types.ts';
 
@@ -24,7 +25,7 @@ export function signatureChunks(s: SignatureBlock, ctx: LayoutContext): Chunk[] 
         height: l.height,
         spaceBefore: i === 0 && k > 0 ? style.spaceAfter : 0,
         keepWithNext: true,
-        frames: shift(l.frames, ctx.geo.left, 0),
+        frames: shift(lineFrames(l), ctx.geo.left, 0),
       });
     });
   });
@@ -44,7 +45,7 @@ export function signatureChunks(s: SignatureBlock, ctx: LayoutContext): Chunk[] 
       let y = 0;
       const put = (content: readonly Inline[], style: TextStyle): void => {
         for (const l of linesOf(content, style, colW, ctx)) {
-          frames.push(...shift(l.frames, x, y));
+          frames.push(...shift(lineFrames(l), x, y));
           y += l.height;
         }
       };

@@ -6,7 +6,7 @@ import type { LayoutContext } from './blocks.ts';
 import { linesOf } from './blocks.ts';
 import type { Chunk } from './flow.ts';
 import { pushMoved } from './flow.ts';
-import type { Line } from './linebreak.ts';
+import { lineFrames, type Line } from './linebreak.ts';
 import { CELL_PAD_X, CELL_PAD_Y, cellStyle, RULE, SHADE } from './styles.ts';
 import { tokenize } from './text.ts';
 import { textContext } from './blocks.ts';
@@ -151,7 +151,7 @@ function cellFrames(c: Placed, top: number, height: number, t: Table, lines: Pla
   if (c.shade || stroke) {
     frames.push({ kind: 'rect', x: c.x, y: top, w: c.w, h: height, ...(c.shade ? { fill: SHADE } : {}), ...(stroke ? { stroke } : {}) });
   }
-  for (const l of lines) pushMoved(frames, l.line.frames, 0, top + CELL_PAD_Y + l.top - dy);
+  for (const l of lines) pushMoved(frames, lineFrames(l.line), 0, top + CELL_PAD_Y + l.top - dy);
   return frames;
 }
 

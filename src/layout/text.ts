@@ -10,11 +10,15 @@ import type { Inline } from '../ir/types.ts';
 import type { FontBook } from './fonts.ts';
 import type { FaceId } from './types.ts';
 
+/** Tracked change of a piece of text (redlines): drawn underlined (insertion) or struck through. */
+export type Mark = 'insertion' | 'suppression';
+
 export interface Fragment {
   readonly face: FaceId;
   readonly text: string;
   /** Width in points at the paragraph's size. */
   readonly width: number;
+  readonly mark?: Mark;
 }
 
 export interface WordToken {
@@ -27,6 +31,7 @@ export interface SpaceToken {
   readonly t: 'space';
   readonly face: FaceId;
   readonly width: number;
+  readonly mark?: Mark;
 }
 
 export interface BreakToken {
@@ -115,6 +120,7 @@ export function isNonBreakingSpace(a: string, b: string): boolean {
 interface Segment {
   readonly face: FaceId;
   readonly text: string;
+  readonly mark?: Mark;
 }
 
 const CONTROL_WS = /[\t\n\r\f\v\u2028\u2029]/;
@@ -127,6 +133,7 @@ class Tokenizer {
   /** Text of the current word since the last glued space: what the French rules look at. */
   private lastPlain = '';
   private pendingSpace: FaceId | null = null;
+  private pendingMark: Mark | undefined = undefined;
 
   constructor(private readonly ctx: TextContext) {}
 
@@ -141,27 +148,34 @@ class Tokenizer {
     this.out.push({ t: 'break' });
   }
 
-  space(face: FaceId): void {
-    if (this.word && this.pendingSpace === null) this.pendingSpace = face;
+  space(face: FaceId, mark?: Mark): void {
+    if (this.word && this.pendingSpace === null) {
+      this.pendingSpace = face;
+      this.pendingMark = mark;
+    }
   }
 
-  segment(face: FaceId, text: string): void {
+  segment(face: FaceId, text: string, mark?: Mark): void {
     const sp = this.pendingSpace;
+    const seg: Segment = mark ? { face, text, mark } : { face, text };
     if (sp !== null) {
+      const pm = this.pendingMark;
       if (this.word && isNonBreakingSpace(this.lastPlain, text)) {
-        this.word.push({ face: sp, text: NBSP }, { face, text });
+        this.word.push(pm ? { face: sp, text: NBSP, mark: pm } : { face: sp, text: NBSP }, seg);
       } else {
         this.flushWord();
-        this.out.push({ t: 'space', face: sp, width: this.ctx.fonts.width(sp, ' ') * this.ctx.size });
-        this.word = [{ face, text }];
+        const width = this.ctx.fonts.width(sp, ' ') * this.ctx.size;
+        this.out.push(pm ? { t: 'space', face: sp, width, mark: pm } : { t: 'space', face: sp, width });
+        this.word = [seg];
       }
       this.lastPlain = text;
       this.pendingSpace = null;
+      this.pendingMark = undefined;
     } else if (this.word) {
-      this.word.push({ face, text });
+      this.word.push(seg);
       this.lastPlain += text;
     } else {
-      this.word = [{ face, text }];
+      this.word = [seg];
       this.lastPlain = text;
     }
   }
@@ -174,11 +188,13 @@ export function tokenize(content: readonly Inline[], ctx: TextContext): Token[] 
     let text: string;
     let bold = !!ctx.bold;
     let italic = !!ctx.italic;
+    let mark: Mark | undefined;
     switch (inl.type) {
       case 'text':
         text = inl.text;
         bold ||= !!inl.bold;
         italic ||= !!inl.italic;
+        mark = inl.revision?.kind;
         break;
       case 'ref':
         text = inl.text ?? inl.target;
@@ -197,11 +213,11 @@ export function tokenize(content: readonly Inline[], ctx: TextContext): Token[] 
     while (k < n) {
       if (text.charCodeAt(k) === 32) {
         while (k < n && text.charCodeAt(k) === 32) k++;
-        tk.space(face);
+        tk.space(face, mark);
       } else {
         let e = text.indexOf(' ', k);
         if (e < 0) e = n;
-        tk.segment(face, text.slice(k, e));
+        tk.segment(face, text.slice(k, e), mark);
         k = e;
       }
     }
@@ -216,21 +232,22 @@ function measureWord(segs: readonly Segment[], ctx: TextContext): WordToken {
     const w = ctx.fonts.width(s.face, s.text);
     if (!Number.isNaN(w)) {
       const width = w * ctx.size;
-      return { t: 'word', frags: [{ face: s.face, text: s.text, width }], width };
+      return { t: 'word', frags: [s.mark ? { face: s.face, text: s.text, width, mark: s.mark } : { face: s.face, text: s.text, width }], width };
     }
   }
   // Merge same-face neighbours first so that widths are cached per string.
   const merged: Segment[] = [];
   for (const s of segs) {
     const last = merged[merged.length - 1];
-    if (last && last.face === s.face) merged[merged.length - 1] = { face: s.face, text: last.text + s.text };
+    if (last && last.face === s.face && last.mark === s.mark) merged[merged.length - 1] = { ...last, text: last.text + s.text };
     else merged.push(s);
   }
   const frags: Fragment[] = [];
   for (const part of merged) {
-    for (const f of fragmentsFor(ctx, part.face, part.text)) {
+    for (const f0 of fragmentsFor(ctx, part.face, part.text)) {
+      const f: Fragment = part.mark ? { ...f0, mark: part.mark } : f0;
       const last = frags[frags.length - 1];
-      if (last && last.face === f.face) frags[frags.length - 1] = { face: f.face, text: last.text + f.text, width: last.width + f.width };
+      if (last && last.face === f.face && last.mark === f.mark) frags[frags.length - 1] = { ...last, text: last.text + f.text, width: last.width + f.width };
       else frags.push(f);
     }
   }
@@ -250,7 +267,7 @@ export function splitWord(word: WordToken, max: number, ctx: TextContext): WordT
     for (const ch of f.text) {
       const cw = ctx.fonts.advance(f.face, ch.codePointAt(0)!) * ctx.size;
       if (width + w + cw > max && (width + w > 0)) {
-        if (text) frags.push({ face: f.face, text, width: w });
+        if (text) frags.push({ ...f, text, width: w });
         pieces.push({ t: 'word', frags, width: width + w });
         frags = [];
         width = 0;
@@ -261,7 +278,7 @@ export function splitWord(word: WordToken, max: number, ctx: TextContext): WordT
       w += cw;
     }
     if (text) {
-      frags.push({ face: f.face, text, width: w });
+      frags.push({ ...f, text, width: w });
       width += w;
     }
   }
