@@ -18,3 +18,4 @@ export async function writePdf(set: import('./ir/types.ts').DocumentSet, options
   return m.writePdf(set, options);
 }
 export { combinedFileName, contractStem, documentFileName } from './io/names.ts';
+export * from './amend/index.ts';

@@ -5,7 +5,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect } from 'vitest';
-import { buildDocumentSet, loadContractFile, loadModel, writeDocx } from '../../src/index.ts';
+import { loadContractFile, writeDocx } from '../../src/index.ts';
+import { buildFixture } from '../helpers/contracts.ts';
 import type { DocumentSet } from '../../src/ir/types.ts';
 import { convertWithSoffice, docxText, itWith, normalizeSpace, pdfPages } from '../helpers/libreoffice.ts';
 
@@ -27,13 +28,7 @@ const pages = new Map<string, string[]>();
 const docx = new Map<string, string>();
 
 function build(name: string): DocumentSet {
-  const c = loadContractFile(`fixtures/dgos/${name}.yaml`);
-  if (!c.ok) throw new Error(JSON.stringify(c.diagnostics));
-  const m = loadModel(c.value.modele);
-  if (!m.ok) throw new Error(JSON.stringify(m.diagnostics));
-  const s = buildDocumentSet(m.value, c.value);
-  if (!s.ok) throw new Error(JSON.stringify(s.diagnostics));
-  return s.value;
+  return buildFixture(`fixtures/dgos/${name}.yaml`).set;
 }
 
 describe('DGOS contracts through LibreOffice, poppler and python-docx', () => {

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoContracts } from '../../src/cli/commands/demo.ts';
-import { buildDocumentSet, loadContractFile, loadModel } from '../../src/index.ts';
+import { buildFixture } from '../helpers/contracts.ts';
 
 const GOLDEN = join(import.meta.dirname, '../golden/ir');
 const update = process.env.CPOM_MAJ_GOLDEN === '1';
@@ -14,13 +14,7 @@ describe('golden IR of the example contracts', () => {
   for (const file of demoContracts()) {
     const name = `${basename(dirname(file))}-${basename(file).replace(/\.ya?ml$/, '')}.json`;
     it(name, () => {
-      const c = loadContractFile(file);
-      if (!c.ok) throw new Error(JSON.stringify(c.diagnostics));
-      const m = loadModel(c.value.modele);
-      if (!m.ok) throw new Error(JSON.stringify(m.diagnostics));
-      const set = buildDocumentSet(m.value, c.value);
-      if (!set.ok) throw new Error(JSON.stringify(set.diagnostics));
-      const json = `${JSON.stringify(set.value, null, 1)}\n`;
+      const json = `${JSON.stringify(buildFixture(file).set, null, 1)}\n`;
       const path = join(GOLDEN, name);
       if (update || !existsSync(path)) {
         mkdirSync(GOLDEN, { recursive: true });

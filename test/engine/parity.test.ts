@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { beforeAll, describe, expect } from 'vitest';
 import { demoContracts } from '../../src/cli/commands/demo.ts';
-import { buildDocumentSet, loadContractFile, loadModel, writeDocx } from '../../src/index.ts';
+import { writeDocx } from '../../src/index.ts';
+import { buildFixture } from '../helpers/contracts.ts';
 import { writePdf } from '../../src/writers/pdf/index.ts';
 import { convertWithSoffice, itWith } from '../helpers/libreoffice.ts';
 import { pdfWordsBbox, words } from '../helpers/poppler.ts';
@@ -89,17 +90,12 @@ describe('text parity: PDF words = DOCX words', () => {
   beforeAll(async () => {
     const docx: string[] = [];
     for (const file of demoContracts()) {
-      const c = loadContractFile(file);
-      if (!c.ok) throw new Error(JSON.stringify(c.diagnostics));
-      const m = loadModel(c.value.modele);
-      if (!m.ok) throw new Error(JSON.stringify(m.diagnostics));
-      const s = buildDocumentSet(m.value, c.value);
-      if (!s.ok) throw new Error(JSON.stringify(s.diagnostics));
+      const { set } = buildFixture(file);
       const name = `${basename(dirname(file))}--${basename(file, '.yaml')}`;
       const path = join(dir, `${name}.docx`);
-      writeFileSync(path, writeDocx(s.value));
+      writeFileSync(path, writeDocx(set));
       docx.push(path);
-      cases.push({ name, pdf: await writePdf(s.value), txt: '' });
+      cases.push({ name, pdf: await writePdf(set), txt: '' });
     }
     try {
       const txts = convertWithSoffice(docx, dir, 'txt');

@@ -4,6 +4,7 @@
 import type { Contract } from '../../model/contract.ts';
 import type { Key } from '../keys.ts';
 import type { Nature } from '../types.ts';
+import { suggest } from '../../dsl/suggest.ts';
 
 export interface OpEnv {
   readonly state: Contract;
@@ -30,35 +31,10 @@ export function stableJson(v: unknown): string {
   );
 }
 
-/** Levenshtein distance, for "vouliez-vous dire" hints on mistyped identifiers. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
-
-/** Hint naming the closest candidate, when one is reasonably close. */
+/** Hint naming the closest candidate, when one is reasonably close (the DSL's own suggester). */
 export function closest(wanted: string, candidates: readonly string[]): string[] {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = distance(wanted.toLowerCase(), c.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(wanted.length / 3))
-    ? [`vouliez-vous dire « ${best} » ?`]
-    : [];
+  const best = suggest(wanted, candidates);
+  return best !== undefined ? [`vouliez-vous dire « ${best} » ?`] : [];
 }
 
 /** « a », « b » et « c » — or « aucun » for an empty list. */

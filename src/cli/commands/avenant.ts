@@ -14,6 +14,7 @@ import { buildRedlineSet } from '../../amend/document/redline.ts';
 import { renderSet, type Format, type OutFile } from '../../amend/render.ts';
 import { openSession, versionAt, type Session } from '../../amend/session.ts';
 import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp, type Options } from '../args.ts';
+import { parseFormats } from './generer.ts';
 
 type Out = (s: string) => void;
 
@@ -61,17 +62,9 @@ ${COMMON}`;
 
 const OUTPUT: Options = { format: { type: 'string', short: 'f' }, sortie: { type: 'string', short: 'o' } };
 
+/** The same --format values as `cpom generer`. */
 function formats(v: unknown): Format[] {
-  switch (v ?? 'docx') {
-    case 'docx':
-      return ['docx'];
-    case 'pdf':
-      return ['pdf'];
-    case 'tout':
-      return ['docx', 'pdf'];
-    default:
-      throw new UsageError(`format inconnu « ${String(v)} » : docx, pdf ou tout`);
-  }
+  return parseFormats(v === undefined ? undefined : String(v));
 }
 
 function integer(v: unknown, option: string): number | undefined {
