@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Two cores: more workers only make LibreOffice and fontkit fight for them.
     maxWorkers: 2,
+    reporters: ['default', './test/summary-reporter.ts'],
   },
 });
