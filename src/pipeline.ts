@@ -32,14 +32,20 @@ export async function renderContract(model: Model, contract: Contract, stem: str
   if (!built.ok) return built;
   const set = built.value;
   const files: RenderedFile[] = [];
-  // The PDF stack (fontkit, fonts) is loaded only when a PDF is asked for: DOCX-only runs stay light.
-  const writePdf = formats.includes('pdf') ? (await import('./writers/pdf/index.ts')).writePdf : undefined;
+  const warnings: Diagnostic[] = [...ruleDiags, ...built.warnings];
   for (const format of formats) {
-    for (const [i, d] of set.documents.entries()) {
-      const data = format === 'docx' ? writeDocx(set, { documents: [d.id] }) : await writePdf!(set, { documents: [d.id] });
-      files.push({ name: documentFileName(i, d.id, format), data });
+    if (format === 'docx') {
+      for (const [i, d] of set.documents.entries()) files.push({ name: documentFileName(i, d.id, 'docx'), data: writeDocx(set, { documents: [d.id] }) });
+      files.push({ name: combinedFileName(stem, 'docx'), data: writeDocx(set) });
+    } else {
+      // The PDF stack (fontkit, fonts) is loaded only when a PDF is asked for; one layout
+      // serves the per-document files and the combined dossier.
+      const { renderPdfFiles } = await import('./writers/pdf/index.ts');
+      const pdf = await renderPdfFiles(set);
+      set.documents.forEach((d, i) => files.push({ name: documentFileName(i, d.id, 'pdf'), data: pdf.perDocument[i]! }));
+      files.push({ name: combinedFileName(stem, 'pdf'), data: pdf.combined });
+      warnings.push(...pdf.warnings);
     }
-    files.push({ name: combinedFileName(stem, format), data: format === 'docx' ? writeDocx(set) : await writePdf!(set) });
   }
-  return ok({ set, files, warnings: [...ruleDiags, ...built.warnings] });
+  return ok({ set, files, warnings });
 }

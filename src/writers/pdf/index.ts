@@ -105,3 +105,18 @@ export async function renderPdf(set: DocumentSet, options?: PdfOptions): Promise
 export async function writePdf(set: DocumentSet, options?: { documents?: readonly string[] }): Promise<Uint8Array> {
   return (await renderPdf(set, options)).bytes;
 }
+
+/**
+ * The combined dossier and one PDF per document from a single layout: each document starts a
+ * new page and counts its own pages, so a document's pages are the same alone or combined, and
+ * a campaign need not lay every contract out twice.
+ */
+export async function renderPdfFiles(set: DocumentSet): Promise<{ combined: Uint8Array; perDocument: Uint8Array[]; warnings: readonly Diagnostic[] }> {
+  const fonts = sharedFontBook();
+  const laid = layoutDocumentSet(set, fonts);
+  const perDocument: Uint8Array[] = [];
+  for (const [i, d] of set.documents.entries()) {
+    perDocument.push(await drawPdf({ ...set, documents: [d] }, { documents: [laid.documents[i]!], warnings: [] }, fonts));
+  }
+  return { combined: await drawPdf(set, laid, fonts), perDocument, warnings: laid.warnings };
+}
