@@ -11,6 +11,7 @@ import type { Contract } from '../../src/model/contract.ts';
 import { loadContractFile } from '../../src/model/load.ts';
 import { loadModel, type Model } from '../../src/templates/load.ts';
 import { checkContract } from '../../src/templates/rules.ts';
+import { expectCitationsAtLines } from '../helpers/seeds.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -233,19 +234,6 @@ describe('modèle DGOS 2012-2017 : règles', () => {
   });
 
   it('chaque règle cite sa source à la ligne indiquée du document source', () => {
-    const squash = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, '');
-    for (const r of model().manifest.regles) {
-      const seed = fileURLToPath(new URL(`../../../shared/seeds/${r.source.fichier}`, import.meta.url));
-      if (!existsSync(seed)) {
-        console.warn(`⚠ dgos-regles : source absente (${seed}) — citation de ${r.id} non contrôlée`);
-        continue;
-      }
-      const lines = readFileSync(seed, 'utf8').split('\n');
-      expect(r.source.citation, r.id).toBeTruthy();
-      // The citation starts on the cited line and may run over the next few (extraction breaks).
-      const citation = squash(r.source.citation!);
-      expect(squash(lines[r.source.ligne - 1] ?? ''), `${r.id} : la citation ne commence pas ligne ${r.source.ligne}`).toContain(citation.slice(0, 12));
-      expect(squash(lines.slice(r.source.ligne - 1, r.source.ligne + 5).join('\n')), `${r.id} : citation introuvable ligne ${r.source.ligne}`).toContain(citation);
-    }
+    expectCitationsAtLines(model(), 'dgos-regles');
   });
 });

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkContract, formatDiagnostic, loadModel, parseContract, type Model } from '../../src/index.ts';
+import { expectCitationsAtLines } from '../helpers/seeds.ts';
 
 function model(id: string): Model {
   const r = loadModel(id);
@@ -135,22 +136,7 @@ describe('IDF — règles des modèles', () => {
   });
 
   it('cites every rule’s source at the stated line of the seed', () => {
-    const squash = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, '');
-    for (const m of Object.values(MODELS)) {
-      for (const r of m.manifest.regles) {
-        const seed = fileURLToPath(new URL(`../../../shared/seeds/${r.source.fichier}`, import.meta.url));
-        if (!existsSync(seed)) {
-          console.warn(`⚠ idf-regles : source absente (${seed}) — citation de ${r.id} non contrôlée`);
-          continue;
-        }
-        const lines = readFileSync(seed, 'utf8').split('\n');
-        expect(r.source.citation, r.id).toBeTruthy();
-        // The citation starts on the cited line and may run over the next few (extraction breaks).
-        const citation = squash(r.source.citation!);
-        expect(squash(lines[r.source.ligne - 1] ?? ''), `${r.id} : la citation ne commence pas ligne ${r.source.ligne}`).toContain(citation.slice(0, 12));
-        expect(squash(lines.slice(r.source.ligne - 1, r.source.ligne + 5).join('\n')), `${r.id} : citation introuvable ligne ${r.source.ligne}`).toContain(citation);
-      }
-    }
+    for (const [id, m] of Object.entries(MODELS)) expectCitationsAtLines(m, `idf-regles ${id}`);
   });
 
   for (const c of cases) {
