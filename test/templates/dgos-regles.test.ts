@@ -1,7 +1,7 @@
 // The DGOS model's behaviour on real data: which annexes each kind of holder gets, what the
 // conditional texts print, and that every rule of modele.yaml fires on the one defect it is
 // about (and stays silent on the three reference fixtures).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';

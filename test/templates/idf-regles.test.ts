@@ -2,7 +2,7 @@
 // contract in fixtures/bad/idf/ that violates it (first line: "# RULE-ID : why"); checking it
 // yields that rule and no other, with its source (seed file and line) and the data path. Rules
 // common to both models are declared identically in both manifests and are checked against both.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
