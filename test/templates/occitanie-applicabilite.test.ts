@@ -116,13 +116,9 @@ describe('Occitanie 2019-2023 — applicabilité des annexes (matrice copie B)',
 });
 
 describe('Occitanie 2019-2023 — contenu conditionnel', () => {
-  it('renders visa V12 only when a previous contract is named', (ctx) => {
+  it('renders visa V12 only when a previous contract is named', () => {
     const v12 = 'Vu le contrat pluriannuel d’objectifs et de moyens 2013-2018 ;';
     expect(paragraphs(doc(contract('pluriactivite'), 'socle'))).toContain(v12);
-    if (absentRootBug(() => buildDocumentSet(model, contract('pluriactivite', { precedent: false })))) {
-      console.warn('⚠ visa V12 sans contrat précédent IGNORÉ : bogue du moteur — un champ racine absent lève « unbound variable » (src/eval/build.ts, rootEnv)');
-      ctx.skip();
-    }
     const first = doc(contract('pluriactivite', { precedent: false }), 'socle');
     expect(paragraphs(first).some((p) => p.includes('2013-2018'))).toBe(false);
     expect(paragraphs(first)).toContain('Il est convenu ce qui suit,');
@@ -170,16 +166,6 @@ function doc(c: Contract, id: string): Document {
   return d;
 }
 
-/** Engine bug being fixed elsewhere (rootEnv binds only the top-level keys present): detected, not assumed. */
-function absentRootBug(run: () => unknown): boolean {
-  try {
-    run();
-    return false;
-  } catch (e) {
-    if (/unbound variable/.test(String(e))) return true;
-    throw e;
-  }
-}
 
 function blocksOf<T extends Block['type']>(d: Document, type: T): Extract<Block, { type: T }>[] {
   return d.blocks.filter((b): b is Extract<Block, { type: T }> => b.type === type);

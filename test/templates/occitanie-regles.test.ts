@@ -17,20 +17,6 @@ const SEED_FILE = '002_31a56b3083e7fdc0.txt';
 /** Engine rules the manifest relies on instead of declaring them again. */
 const ENGINE_RULES = new Set(['MODELE-ANNEXE-INCONNUE']);
 
-/**
- * Engine bug being fixed elsewhere: rootEnv binds only the top-level keys present in the data,
- * so a rule naming an absent optional field (contrat_precedent) throws instead of reading it as
- * absent. Detected, not assumed: once fixed, the affected case runs again.
- */
-function absentRootBug(run: () => unknown): boolean {
-  try {
-    run();
-    return false;
-  } catch (e) {
-    if (/unbound variable/.test(String(e))) return true;
-    throw e;
-  }
-}
 
 function squash(s: string): string {
   return s.replace(/(.+?)\1{3}/g, '$1').replace(/[\s\u00a0\u202f]+/g, '');
@@ -71,13 +57,9 @@ describe('Occitanie 2019-2023 — règles du modèle', () => {
     }
   });
 
-  it.for(bad)('$file viole $id, et seulement elle', ({ file, id }, ctx) => {
+  it.for(bad)('$file viole $id, et seulement elle', ({ file, id }) => {
     const c = loadContractFile(BAD + file);
     if (!c.ok) throw new Error(`${file} : données invalides : ${c.diagnostics.map((d) => d.message).join('; ')}`);
-    if (absentRootBug(() => checkContract(model, c.value))) {
-      console.warn(`⚠ ${file} IGNORÉ : bogue du moteur — un champ racine absent (${id}) lève « unbound variable » (src/eval/build.ts, rootEnv)`);
-      ctx.skip();
-    }
     const diags = [...c.warnings, ...checkContract(model, c.value)];
     expect(diags.map((d) => d.code)).toContain(id);
     expect(diags.filter((d) => d.code !== id).map((d) => `${d.code} ${d.message}`)).toEqual([]);
