@@ -11,8 +11,9 @@ import { subsetTtf } from './subset.ts';
 /** Glyph id → the code point it was drawn for (first seen wins, deterministic). */
 export type GlyphUse = Map<number, number>;
 
-export function flateStream(context: PDFContext, data: Uint8Array, extra: Record<string, unknown> = {}): PDFRawStream {
-  return deflatedStream(context, deflateSync(data, { level: 6 }), extra);
+/** Deflate for FlateDecode streams (native zlib: fast, and no garbage on the JS heap). */
+export function deflate(data: Uint8Array): Uint8Array {
+  return deflateSync(data, { level: 6 });
 }
 
 /** A stream whose bytes are already deflated. */
@@ -33,7 +34,7 @@ function fontProgram(fonts: FontBook, face: FaceId, gids: readonly number[]): { 
   const hit = programCache.get(key);
   if (hit) return hit;
   const program = subsetTtf(fonts.face(face).bytes, gids);
-  const entry = { deflated: deflateSync(program, { level: 6 }), length: program.length };
+  const entry = { deflated: deflate(program), length: program.length };
   if (programCache.size >= PROGRAM_CACHE_SIZE) programCache.delete(programCache.keys().next().value!);
   programCache.set(key, entry);
   return entry;
@@ -104,11 +105,33 @@ function widths(fonts: FontBook, face: FaceId, gids: readonly number[]): Array<n
   return out;
 }
 
-export function embedFace(context: PDFContext, fonts: FontBook, face: FaceId, use: GlyphUse): PDFRef {
-  const f = fonts.face(face);
+/**
+ * What a face's embedding needs, computed once per glyph set: the per-document PDFs of a
+ * contract and its dossier share one set (the union of their glyphs), so the subset program,
+ * its compression and the ToUnicode CMap are made once per contract, not once per file.
+ */
+export interface PreparedFace {
+  readonly face: FaceId;
+  readonly name: string;
+  readonly program: { readonly deflated: Uint8Array; readonly length: number };
+  readonly widths: Array<number | number[]>;
+  readonly toUnicode: Uint8Array;
+}
+
+export function prepareFace(fonts: FontBook, face: FaceId, use: GlyphUse): PreparedFace {
   const gids = [...use.keys()].sort((a, b) => a - b);
-  const name = `${subsetTag(face, gids)}+${f.postscriptName}`;
-  const program = fontProgram(fonts, face, gids);
+  return {
+    face,
+    name: `${subsetTag(face, gids)}+${fonts.face(face).postscriptName}`,
+    program: fontProgram(fonts, face, gids),
+    widths: widths(fonts, face, gids),
+    toUnicode: deflate(toUnicodeCMap(use)),
+  };
+}
+
+export function embedFace(context: PDFContext, fonts: FontBook, prepared: PreparedFace): PDFRef {
+  const { face, name, program } = prepared;
+  const f = fonts.face(face);
   const fileRef = context.register(deflatedStream(context, program.deflated, { Length1: program.length }));
   const s = 1000 / f.unitsPerEm;
   const bbox = f.font.bbox;
@@ -137,11 +160,11 @@ export function embedFace(context: PDFContext, fonts: FontBook, face: FaceId, us
       BaseFont: name,
       CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
-      W: widths(fonts, face, gids),
+      W: prepared.widths,
       CIDToGIDMap: 'Identity',
     }),
   );
-  const toUnicode = context.register(flateStream(context, toUnicodeCMap(use)));
+  const toUnicode = context.register(deflatedStream(context, prepared.toUnicode));
   return context.register(
     context.obj({
       Type: 'Font',

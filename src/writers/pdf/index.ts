@@ -8,7 +8,7 @@ import type { DocumentSet } from '../../ir/types.ts';
 import { layoutDocumentSet, sharedFontBook, type FontBook } from '../../layout/index.ts';
 import { FACE_IDS, type LaidOutSet } from '../../layout/types.ts';
 import { ContentEncoder, fontResourceName } from './content.ts';
-import { embedFace, flateStream } from './fonts.ts';
+import { deflate, deflatedStream, embedFace, prepareFace, type PreparedFace } from './fonts.ts';
 import { applyMetadata, PRODUCER } from './metadata.ts';
 import { buildOutline } from './outline.ts';
 
@@ -33,41 +33,57 @@ function selectDocuments(set: DocumentSet, ids: readonly string[] | undefined): 
   return { ...set, documents: set.documents.filter((d) => ids.includes(d.id)) };
 }
 
-/** Draws an already laid-out set. */
-export async function drawPdf(set: DocumentSet, laid: LaidOutSet, fonts: FontBook): Promise<Uint8Array> {
+/** Every page's content stream, deflated, and the faces they draw with, prepared for embedding. */
+interface EncodedPages {
+  /** Per laid-out document, per page. */
+  readonly streams: readonly (readonly Uint8Array[])[];
+  readonly faces: readonly PreparedFace[];
+}
+
+function encodePages(laid: LaidOutSet, fonts: FontBook): EncodedPages {
+  const encoder = new ContentEncoder(fonts);
+  const streams = laid.documents.map((d) => d.pages.map((page) => deflate(encoder.page(page))));
+  const used = encoder.glyphUse();
+  const faces = FACE_IDS.flatMap((face) => {
+    const use = used.get(face);
+    return use ? [prepareFace(fonts, face, use)] : [];
+  });
+  return { streams, faces };
+}
+
+/**
+ * One PDF file: `set`'s documents are `docs`, whose pages are `streams` (same order). Fonts
+ * are the prepared faces: they must cover every glyph the streams draw.
+ */
+async function assemblePdf(set: DocumentSet, docs: LaidOutSet['documents'], streams: EncodedPages['streams'], faces: readonly PreparedFace[], fonts: FontBook): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const ctx = pdf.context;
-  const encoder = new ContentEncoder(fonts);
   const resourcesRef = ctx.nextRef();
   // The file identifier hashes what the reader sees (metadata, page contents), not the clock.
-  const idHash = createHash('md5').update(PRODUCER).update(JSON.stringify(set.meta)).update(laid.documents.map((d) => d.id).join('\n'));
+  const idHash = createHash('md5').update(PRODUCER).update(JSON.stringify(set.meta)).update(docs.map((d) => d.id).join('\n'));
   const pageRefs: PDFRef[][] = [];
   const pageHeights: number[][] = [];
-  for (const doc of laid.documents) {
+  docs.forEach((doc, i) => {
     const refs: PDFRef[] = [];
     const heights: number[] = [];
-    for (const page of doc.pages) {
+    doc.pages.forEach((page, j) => {
       const p = pdf.addPage([page.width, page.height]);
-      const stream = flateStream(ctx, encoder.page(page));
-      idHash.update(stream.contents);
-      p.node.set(PDFName.of('Contents'), ctx.register(stream));
+      const contents = streams[i]![j]!;
+      idHash.update(contents);
+      p.node.set(PDFName.of('Contents'), ctx.register(deflatedStream(ctx, contents)));
       p.node.set(PDFName.of('Resources'), resourcesRef);
       refs.push(p.ref);
       heights.push(page.height);
-    }
+    });
     pageRefs.push(refs);
     pageHeights.push(heights);
-  }
+  });
 
   const fontDict: Record<string, PDFRef> = {};
-  const used = encoder.glyphUse();
-  for (const face of FACE_IDS) {
-    const use = used.get(face);
-    if (use) fontDict[fontResourceName(face)] = embedFace(ctx, fonts, face, use);
-  }
+  for (const face of faces) fontDict[fontResourceName(face.face)] = embedFace(ctx, fonts, face);
   ctx.assign(resourcesRef, ctx.obj({ Font: fontDict }));
 
-  const outline = buildOutline(ctx, laid.documents, pageRefs, pageHeights);
+  const outline = buildOutline(ctx, docs, pageRefs, pageHeights);
   if (outline) {
     pdf.catalog.set(PDFName.of('Outlines'), outline);
     pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
@@ -89,6 +105,12 @@ export async function drawPdf(set: DocumentSet, laid: LaidOutSet, fonts: FontBoo
   return pdf.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
 }
 
+/** Draws an already laid-out set. */
+export async function drawPdf(set: DocumentSet, laid: LaidOutSet, fonts: FontBook): Promise<Uint8Array> {
+  const encoded = encodePages(laid, fonts);
+  return assemblePdf(set, laid.documents, encoded.streams, encoded.faces, fonts);
+}
+
 /** PDF bytes plus page count and warnings. */
 export async function renderPdf(set: DocumentSet, options?: PdfOptions): Promise<PdfReport> {
   const fonts = sharedFontBook();
@@ -107,16 +129,19 @@ export async function writePdf(set: DocumentSet, options?: { documents?: readonl
 }
 
 /**
- * The combined dossier and one PDF per document from a single layout: each document starts a
- * new page and counts its own pages, so a document's pages are the same alone or combined, and
- * a campaign need not lay every contract out twice.
+ * The combined dossier and one PDF per document from a single layout and a single encoding:
+ * each document starts a new page and counts its own pages, so a document's pages are the
+ * same alone or combined. Every file embeds the same font subsets (the contract's glyphs), so
+ * a campaign subsets and compresses fonts once per contract, not once per file; a document's
+ * own file is then the dossier's pages for that document, byte for byte.
  */
 export async function renderPdfFiles(set: DocumentSet): Promise<{ combined: Uint8Array; perDocument: Uint8Array[]; warnings: readonly Diagnostic[] }> {
   const fonts = sharedFontBook();
   const laid = layoutDocumentSet(set, fonts);
+  const { streams, faces } = encodePages(laid, fonts);
   const perDocument: Uint8Array[] = [];
   for (const [i, d] of set.documents.entries()) {
-    perDocument.push(await drawPdf({ ...set, documents: [d] }, { documents: [laid.documents[i]!], warnings: [] }, fonts));
+    perDocument.push(await assemblePdf({ ...set, documents: [d] }, [laid.documents[i]!], [streams[i]!], faces, fonts));
   }
-  return { combined: await drawPdf(set, laid, fonts), perDocument, warnings: laid.warnings };
+  return { combined: await assemblePdf(set, laid.documents, streams, faces, fonts), perDocument, warnings: laid.warnings };
 }
