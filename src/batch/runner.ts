@@ -109,64 +109,74 @@ export async function runCampaign(opts: RunOptions): Promise<RunResult> {
   const racine = resolve(opts.sortie);
   mkdirSync(racine, { recursive: true });
   const suffix = trancheSuffix(opts.tranche);
-  const input = await loadCampaign(opts.entree, [racine]);
-  const sorted = [...input.entries].sort((a, b) => compareText(a.id, b.id));
-  const mine = opts.tranche ? selectTranche(sorted, opts.tranche) : sorted;
-
-  const cache = new Map<string, Result<ModelFingerprint>>();
-  const infoOf = opts.modelInfo ?? engineModelInfo;
-  const models = (id: string) => {
-    let r = cache.get(id);
-    if (!r) cache.set(id, (r = infoOf(id)));
-    return r;
-  };
-
-  const previous = opts.reprendre ? readPrevious(racine, suffix) : new Map<string, ManifestEntry>();
-  const journal = new Journal(racine, suffix, opts.reprendre);
-  sweepTempFiles(racine, suffix, mine.map((e) => e.id));
+  const newExecutor = opts.executor ?? (() => workerPool(opts.jobs, DEFAULT_RENDER_MODULE));
+  // Worker threads take a second or two to boot (modules, fonts, compilation): start them now,
+  // while this thread reads the input. With --reprendre most contracts may need no rendering,
+  // so the pool then starts with the first contract that does.
+  let executor: Executor | undefined = opts.reprendre ? undefined : newExecutor();
+  let input: Awaited<ReturnType<typeof loadCampaign>>;
+  let journal: Journal;
   const results: ManifestEntry[] = [];
-  const progress = opts.progress ?? silentProgress;
-  const settle = (r: ManifestEntry, journalIt: boolean) => {
-    results.push(r);
-    if (journalIt) journal.append(r);
-    progress.tick(r.statut === 'erreur');
-  };
-
-  progress.start(mine.length);
   let repris = 0;
-  let executor: Executor | undefined;
   try {
-    const inflight = new Set<Promise<void>>();
-    for (const e of mine) {
-      const p = prepare(e, opts.formats, models);
-      if (p.kind === 'done') {
-        clearContractFiles(racine, e.id);
-        settle(p.record, true);
-        continue;
+    input = await loadCampaign(opts.entree, [racine]);
+    const sorted = [...input.entries].sort((a, b) => compareText(a.id, b.id));
+    const mine = opts.tranche ? selectTranche(sorted, opts.tranche) : sorted;
+
+    const cache = new Map<string, Result<ModelFingerprint>>();
+    const infoOf = opts.modelInfo ?? engineModelInfo;
+    const models = (id: string) => {
+      let r = cache.get(id);
+      if (!r) cache.set(id, (r = infoOf(id)));
+      return r;
+    };
+
+    const previous = opts.reprendre ? readPrevious(racine, suffix) : new Map<string, ManifestEntry>();
+    journal = new Journal(racine, suffix, opts.reprendre);
+    sweepTempFiles(racine, suffix, mine.map((e) => e.id));
+    const progress = opts.progress ?? silentProgress;
+    const settle = (r: ManifestEntry, journalIt: boolean) => {
+      results.push(r);
+      if (journalIt) journal.append(r);
+      progress.tick(r.statut === 'erreur');
+    };
+
+    progress.start(mine.length);
+    try {
+      const inflight = new Set<Promise<void>>();
+      for (const e of mine) {
+        const p = prepare(e, opts.formats, models);
+        if (p.kind === 'done') {
+          clearContractFiles(racine, e.id);
+          settle(p.record, true);
+          continue;
+        }
+        const prev = previous.get(e.id);
+        if (await canReuse(prev, { empreinte_donnees: p.hash, modele: p.model, formats: opts.formats }, racine)) {
+          repris++;
+          // Already recorded in the manifest or journal it came from: no new journal line.
+          settle({ ...prev!, source: e.source }, false);
+          continue;
+        }
+        executor ??= newExecutor();
+        const ex = executor;
+        // Bounded look-ahead: enough queued work to keep every worker busy, no more in memory.
+        while (inflight.size >= Math.max(2, opts.jobs * 2)) await Promise.race(inflight);
+        const task = ex
+          .run({ id: e.id, contract: p.contract, racine, dossier: e.id, formats: opts.formats })
+          .then((o) => settle(finish(p, o, opts.formats), true))
+          .finally(() => inflight.delete(task));
+        inflight.add(task);
       }
-      const prev = previous.get(e.id);
-      if (await canReuse(prev, { empreinte_donnees: p.hash, modele: p.model, formats: opts.formats }, racine)) {
-        repris++;
-        // Already recorded in the manifest or journal it came from: no new journal line.
-        settle({ ...prev!, source: e.source }, false);
-        continue;
-      }
-      executor ??= (opts.executor ?? (() => workerPool(opts.jobs, DEFAULT_RENDER_MODULE)))();
-      const ex = executor;
-      // Bounded look-ahead: enough queued work to keep every worker busy, no more in memory.
-      while (inflight.size >= Math.max(2, opts.jobs * 2)) await Promise.race(inflight);
-      const task = ex
-        .run({ id: e.id, contract: p.contract, racine, dossier: e.id, formats: opts.formats })
-        .then((o) => settle(finish(p, o, opts.formats), true))
-        .finally(() => inflight.delete(task));
-      inflight.add(task);
+      await Promise.all(inflight);
+    } finally {
+      progress.stop();
+      journal.close();
     }
-    await Promise.all(inflight);
   } finally {
-    progress.stop();
-    journal.close();
     await executor?.close();
   }
+  const peakRss = executor?.peakRss ?? 0;
 
   const manifest = buildManifest(
     { moteur: engineVersion(), entree: input.kind, formats: opts.formats, tranche: opts.tranche ? `${opts.tranche.k}/${opts.tranche.n}` : '1/1', problemes_campagne: dedupe(input.issues) },
@@ -176,7 +186,7 @@ export async function runCampaign(opts: RunOptions): Promise<RunResult> {
   const rapports = writeReports(racine, suffix, manifest);
   journal.finish();
   const failed = manifest.bilan.erreurs > 0 || manifest.problemes_campagne.some((i) => i.niveau === 'erreur');
-  return { manifest, manifestPath, rapports, repris, exitCode: failed ? 1 : 0, peakRss: executor?.peakRss ?? 0 };
+  return { manifest, manifestPath, rapports, repris, exitCode: failed ? 1 : 0, peakRss };
 }
 
 function finish(p: Extract<Prepared, { kind: 'job' }>, o: RenderOutcome, formats: readonly Format[]): ManifestEntry {
