@@ -1,17 +1,18 @@
 // Campaign benchmark: 100, 371 and 1,000 synthetic Occitanie contracts → DOCX + PDF + manifest.
-//   npm run bench:campagne -- [--tailles 100,371,1000] [--jobs N] [--graine 2019]
+//   npm run bench:campagne -- [--tailles 100,371,1000] [--jobs N] [--graine 2019] [--echantillon-lo 20]
 // Each size runs in a fresh child process so that its peak memory is its own. Peak RSS is the
 // process's VmHWM (/proc/self/status): worker threads live in the same process, so this is the
 // whole campaign's peak (main thread + every worker), not a per-thread figure to add up.
 // Figures only: no assertion on time (targets: 371 in ≤ 30 s on 2 cores, peak ≤ 500 MB,
 // 1,000 within +20 % of the 100-contract peak).
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generer } from '../fixtures/campagnes/generer.ts';
 import { runCampaign } from '../src/batch/runner.ts';
+import { libreOfficeSeconds } from './libreoffice.ts';
 
 interface Mesure {
   readonly taille: number;
@@ -45,6 +46,39 @@ function arg(name: string, fallback: string): string {
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 }
 
+/**
+ * The LibreOffice route on the same campaign: the signature dossiers (DOCX) of a sample of
+ * contracts converted by one warm soffice call, extrapolated to the whole campaign and spread
+ * over as many soffice processes as the engine had threads. Only the dossier is converted,
+ * while the engine also writes every per-document PDF and DOCX: the comparison favours
+ * LibreOffice.
+ */
+function comparerLibreOffice(m: Mesure, sortie: string, echantillon: number, jobs: number): void {
+  const dossiers = readdirSync(sortie, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+    .slice(0, echantillon)
+    .flatMap((d) => readdirSync(join(sortie, d)).filter((f) => f.endsWith('-dossier-complet.docx')).map((f) => join(sortie, d, f)));
+  if (dossiers.length === 0) return;
+  const tmp = mkdtempSync(join(tmpdir(), 'bench-campagne-lo-'));
+  try {
+    const s = libreOfficeSeconds(dossiers, tmp);
+    if (s === undefined) {
+      process.stdout.write('LibreOffice (soffice) absent : pas de comparaison.\n');
+      return;
+    }
+    const parContrat = s / dossiers.length;
+    const estimation = (parContrat * m.taille) / jobs;
+    process.stdout.write(
+      `LibreOffice, dossier DOCX → PDF seul, ${dossiers.length} contrats : ${(parContrat * 1000).toFixed(0)} ms par contrat ; ` +
+        `${m.taille} contrats sur ${jobs} processus soffice ≈ ${estimation.toFixed(0)} s, soit ${(estimation / m.secondes).toFixed(1)} × le moteur (${m.secondes.toFixed(1)} s, DOCX + PDF de chaque document et du dossier)\n`,
+    );
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
 async function principal(): Promise<void> {
   const tailles = arg('tailles', '100,371,1000').split(',').map(Number);
   const jobs = Number(arg('jobs', String(availableParallelism())));
@@ -68,6 +102,9 @@ async function principal(): Promise<void> {
       `${String(m.taille).padStart(5)} contrats : ${m.secondes.toFixed(1).padStart(6)} s, ${(m.taille / m.secondes).toFixed(1).padStart(5)} contrats/s, CPU ${m.cpu_s === undefined ? '?' : m.cpu_s.toFixed(0)} s, pic RSS ${String(m.pic_mo).padStart(4)} Mo, ${m.fichiers} fichiers, ${m.erreurs} en erreur\n`,
     );
   }
+  const ref = mesures.find((m) => m.taille === 371) ?? mesures[0];
+  const echantillon = Number(arg('echantillon-lo', '20'));
+  if (ref && echantillon > 0) comparerLibreOffice(ref, join(racine, String(ref.taille), 'sortie'), echantillon, jobs);
   const p100 = mesures.find((m) => m.taille === 100);
   const p1000 = mesures.find((m) => m.taille === 1000);
   if (p100 && p1000) process.stdout.write(`rapport des pics mémoire 1000 / 100 : ${(p1000.pic_mo / p100.pic_mo).toFixed(2)} (cible ≤ 1,20)\n`);

@@ -3,7 +3,6 @@
 // benchPdf() takes any list of DocumentSets, so the demo fixtures (and the DOCX and
 // LibreOffice timings) can be plugged in next to the synthetic contract used today.
 // Wall time is noisy on a shared 2-core machine: the CPU time of the process is printed too.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -13,6 +12,7 @@ import { buildDocumentSet, loadContractFile, loadModel, writeDocx, type Contract
 import { renderPdf } from '../src/writers/pdf/index.ts';
 import type { DocumentSet } from '../src/ir/types.ts';
 import { syntheticContract } from '../test/pdf/synthetic.ts';
+import { libreOfficeSeconds } from './libreoffice.ts';
 
 export interface BenchCase {
   readonly name: string;
@@ -105,21 +105,6 @@ function demoCases(): { name: string; file: string; model: Model; contract: Cont
     if (!set.ok) throw new Error(`${file}: ${JSON.stringify(set.diagnostics)}`);
     return { name: `${basename(dirname(file))}/${basename(file, '.yaml')}`, file, model: m.value, contract: c.value, set: set.value };
   });
-}
-
-/** One soffice run converting every DOCX (after a warm-up run that creates the profile). */
-function libreOfficeSeconds(docx: readonly string[], outDir: string): number | undefined {
-  const probe = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
-  if (probe.status !== 0) return undefined;
-  const profile = mkdtempSync(join(tmpdir(), 'bench-soffice-'));
-  const args = (files: readonly string[]) => [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, ...files];
-  spawnSync('soffice', args(docx.slice(0, 1)), { encoding: 'utf8' });
-  const t = performance.now();
-  const r = spawnSync('soffice', args(docx), { encoding: 'utf8', timeout: 600_000 });
-  const seconds = (performance.now() - t) / 1000;
-  rmSync(profile, { recursive: true, force: true });
-  if (r.status !== 0 || /Error:/.test(r.stdout ?? '')) throw new Error(`soffice a échoué : ${r.stdout}${r.stderr}`);
-  return seconds;
 }
 
 async function main(): Promise<void> {
