@@ -52,13 +52,18 @@ describe('one layout for the dossier and the per-document PDFs', async () => {
     expect(at).toBe(dossier.length);
   });
 
-  it('embeds the same font subsets in every file of the contract', async () => {
+  it('embeds the dossier’s font subsets in every file, declaring only the faces its pages show', async () => {
     const dossierFonts = await fontNames(files.combined);
     expect(Object.keys(dossierFonts).length).toBeGreaterThan(1);
+    const declared = new Set<string>();
     for (const [i, d] of set.documents.entries()) {
       const own = await fontNames(files.perDocument[i]!);
       for (const [res, name] of Object.entries(own)) expect(name, `${d.id} ${res}`).toBe(dossierFonts[res]);
+      const alone = await fontNames(await writePdf(set, { documents: [d.id] }));
+      expect(Object.keys(own).sort(), d.id).toEqual(Object.keys(alone).sort());
+      Object.keys(own).forEach((k) => declared.add(k));
     }
+    expect([...declared].sort()).toEqual(Object.keys(dossierFonts).sort());
   });
 
   itWith(['pdftotext', 'qpdf'])('gives back the same text as the document rendered alone, in valid files', async () => {

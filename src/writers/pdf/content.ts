@@ -110,6 +110,8 @@ function grayOp(g: number, op: 'rg' | 'RG'): string {
 export class ContentEncoder {
   /** Per face, glyph id → 1 + first code point drawn with it (0: unused). */
   private readonly use = new Map<FaceId, Int32Array>();
+  /** Faces shown since the last takeFaces() call. */
+  private faces = new Set<FaceId>();
   private readonly w = new ByteWriter();
 
   constructor(private readonly fonts: FontBook) {}
@@ -136,6 +138,7 @@ export class ContentEncoder {
     if (!table) gidTables.set(f.face, (table = new Int32Array(0x10000)));
     let use = this.use.get(f.face);
     if (!use) this.use.set(f.face, (use = new Int32Array(this.fonts.face(f.face).font.numGlyphs)));
+    this.faces.add(f.face);
     const text = f.text;
     const justified = f.wordGap !== 0 && text.includes(' ');
     const adj = (-f.wordGap * 1000) / f.size;
@@ -205,6 +208,13 @@ export class ContentEncoder {
     }
     if (inText) w.ascii('ET\n');
     return w.take();
+  }
+
+  /** Faces shown since the previous call (a file need only declare the fonts its pages use). */
+  takeFaces(): ReadonlySet<FaceId> {
+    const out = this.faces;
+    this.faces = new Set();
+    return out;
   }
 
   /** Glyphs drawn so far, per face, in the fixed face order. */

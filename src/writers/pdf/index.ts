@@ -6,7 +6,7 @@ import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { DocumentSet } from '../../ir/types.ts';
 import { layoutDocumentSet, sharedFontBook, type FontBook } from '../../layout/index.ts';
-import { FACE_IDS, type LaidOutSet } from '../../layout/types.ts';
+import { FACE_IDS, type FaceId, type LaidOutSet } from '../../layout/types.ts';
 import { ContentEncoder, fontResourceName } from './content.ts';
 import { deflate, deflatedStream, embedFace, prepareFace, type PreparedFace } from './fonts.ts';
 import { applyMetadata, PRODUCER } from './metadata.ts';
@@ -37,18 +37,30 @@ function selectDocuments(set: DocumentSet, ids: readonly string[] | undefined): 
 interface EncodedPages {
   /** Per laid-out document, per page. */
   readonly streams: readonly (readonly Uint8Array[])[];
+  /** Per laid-out document, the faces its pages show. */
+  readonly facesUsed: readonly ReadonlySet<FaceId>[];
   readonly faces: readonly PreparedFace[];
 }
 
 function encodePages(laid: LaidOutSet, fonts: FontBook): EncodedPages {
   const encoder = new ContentEncoder(fonts);
-  const streams = laid.documents.map((d) => d.pages.map((page) => deflate(encoder.page(page))));
+  const facesUsed: ReadonlySet<FaceId>[] = [];
+  const streams = laid.documents.map((d) => {
+    const pages = d.pages.map((page) => deflate(encoder.page(page)));
+    facesUsed.push(encoder.takeFaces());
+    return pages;
+  });
   const used = encoder.glyphUse();
   const faces = FACE_IDS.flatMap((face) => {
     const use = used.get(face);
     return use ? [prepareFace(fonts, face, use)] : [];
   });
-  return { streams, faces };
+  return { streams, facesUsed, faces };
+}
+
+/** The prepared faces that some of `docs` (indices into the encoding) show. */
+function facesFor(encoded: EncodedPages, docs: readonly number[]): PreparedFace[] {
+  return encoded.faces.filter((f) => docs.some((i) => encoded.facesUsed[i]!.has(f.face)));
 }
 
 /**
@@ -131,17 +143,19 @@ export async function writePdf(set: DocumentSet, options?: { documents?: readonl
 /**
  * The combined dossier and one PDF per document from a single layout and a single encoding:
  * each document starts a new page and counts its own pages, so a document's pages are the
- * same alone or combined. Every file embeds the same font subsets (the contract's glyphs), so
+ * same alone or combined. Every file embeds the same font subsets (the contract's glyphs; a file
+ * declares only the faces its pages show), so
  * a campaign subsets and compresses fonts once per contract, not once per file; a document's
  * own file is then the dossier's pages for that document, byte for byte.
  */
 export async function renderPdfFiles(set: DocumentSet): Promise<{ combined: Uint8Array; perDocument: Uint8Array[]; warnings: readonly Diagnostic[] }> {
   const fonts = sharedFontBook();
   const laid = layoutDocumentSet(set, fonts);
-  const { streams, faces } = encodePages(laid, fonts);
+  const encoded = encodePages(laid, fonts);
+  const { streams } = encoded;
   const perDocument: Uint8Array[] = [];
   for (const [i, d] of set.documents.entries()) {
-    perDocument.push(await assemblePdf({ ...set, documents: [d] }, [laid.documents[i]!], [streams[i]!], faces, fonts));
+    perDocument.push(await assemblePdf({ ...set, documents: [d] }, [laid.documents[i]!], [streams[i]!], facesFor(encoded, [i]), fonts));
   }
-  return { combined: await assemblePdf(set, laid.documents, streams, faces, fonts), perDocument, warnings: laid.warnings };
+  return { combined: await assemblePdf(set, laid.documents, streams, encoded.faces, fonts), perDocument, warnings: laid.warnings };
 }
