@@ -1,25 +1,30 @@
 // Rule sources are data (seed file, line, citation): this checks them against the seeds, so a
 // rule can never cite a line that does not say what the manifest claims.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { Model } from '../../src/index.ts';
+
+/**
+ * The source texts, kept in the repository (templates/_sources, copied unchanged from the
+ * project's seeds) so that the verbatim and citation checks run wherever the repo is cloned.
+ */
+export const SEEDS_DIR = fileURLToPath(new URL('../../templates/_sources/', import.meta.url));
+
+export function seedPath(file: string): string {
+  return `${SEEDS_DIR}${file}`;
+}
 
 const squash = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, '');
 
 /** Every rule's citation starts on its stated line and is found within the next few lines. */
 export function expectCitationsAtLines(model: Model, label: string): void {
   for (const r of model.manifest.regles) {
-    const seed = fileURLToPath(new URL(`../../../shared/seeds/${r.source.fichier}`, import.meta.url));
-    if (!existsSync(seed)) {
-      console.warn(`⚠ ${label} : source absente (${seed}) — citation de ${r.id} non contrôlée`);
-      continue;
-    }
-    const lines = readFileSync(seed, 'utf8').split('\n');
-    expect(r.source.citation, r.id).toBeTruthy();
+    const lines = readFileSync(seedPath(r.source.fichier), 'utf8').split('\n');
+    expect(r.source.citation, `${label} ${r.id}`).toBeTruthy();
     // The citation starts on the cited line and may run over the next few (extraction breaks).
     const citation = squash(r.source.citation!);
-    expect(squash(lines[r.source.ligne - 1] ?? ''), `${r.id} : la citation ne commence pas ligne ${r.source.ligne}`).toContain(citation.slice(0, 12));
-    expect(squash(lines.slice(r.source.ligne - 1, r.source.ligne + 5).join('\n')), `${r.id} : citation introuvable ligne ${r.source.ligne}`).toContain(citation);
+    expect(squash(lines[r.source.ligne - 1] ?? ''), `${label} ${r.id} : la citation ne commence pas ligne ${r.source.ligne}`).toContain(citation.slice(0, 12));
+    expect(squash(lines.slice(r.source.ligne - 1, r.source.ligne + 5).join('\n')), `${label} ${r.id} : citation introuvable ligne ${r.source.ligne}`).toContain(citation);
   }
 }

@@ -3,14 +3,15 @@
 // guide's Annexe 1, lines 4289-5068), and the socle must keep all the articles of the model in
 // order. Only whitespace, quotes and no-break spaces are normalised: a reworded sentence, a
 // « corrected » [sic] spelling (« Sante », « pluriannuels ») or a dropped article fails.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { seedPath } from '../helpers/seeds.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SEED = join(ROOT, '..', 'shared', 'seeds', '001_31e1b23b00324c09.txt');
+const SEED = seedPath('001_31e1b23b00324c09.txt');
 const MODEL_DIR = join(ROOT, 'templates', 'dgos-2012');
 /** The model in the seed: « ANNEXE 1 Proposition de modèle-type de CPOM » up to Annexe 11. */
 const MODEL_LINES = { from: 4289, to: 5068 } as const;
@@ -157,23 +158,21 @@ interface ManifestDoc {
   readonly provenance: string;
 }
 
-const seedLines = existsSync(SEED) ? readFileSync(SEED, 'utf8').split('\n') : undefined;
-if (!seedLines) console.warn(`⚠ dgos-verbatim : graine absente (${SEED}) — contrôle du texte verbatim DGOS IGNORÉ.`);
-const run = seedLines ? it : it.skip;
+const seedLines = readFileSync(SEED, 'utf8').split('\n');
 
 describe('modèle DGOS 2012-2017 : fidélité au texte de la circulaire', () => {
-  const model = seedLines ? seedText(seedLines, MODEL_LINES) : '';
+  const model = seedText(seedLines, MODEL_LINES);
   const socleSrc = readFileSync(join(MODEL_DIR, 'socle.md'), 'utf8');
 
-  run('chaque titre, article et phrase du socle figure mot pour mot dans le modèle-type', () => {
-    const socleSeed = seedText(seedLines!, SOCLE_LINES);
+  it('chaque titre, article et phrase du socle figure mot pour mot dans le modèle-type', () => {
+    const socleSeed = seedText(seedLines, SOCLE_LINES);
     const { missing, checked } = compare(socleSeed, socleSrc, 'socle.md');
     expect(missing).toEqual([]);
     expect(checked).toBeGreaterThan(40);
   });
 
-  run('le socle garde les deux titres et les sept articles du modèle, dans l’ordre', () => {
-    const inSeed = seedLines!
+  it('le socle garde les deux titres et les sept articles du modèle, dans l’ordre', () => {
+    const inSeed = seedLines
       .slice(SOCLE_LINES.from - 1, SOCLE_LINES.to)
       .map((l) => normalise(l))
       .filter((l) => /^(Titre \d+\.|Article \d+-) /.test(l));
@@ -184,7 +183,7 @@ describe('modèle DGOS 2012-2017 : fidélité au texte de la circulaire', () => 
     expect(inSocle).toEqual(inSeed);
   });
 
-  run('les phrases clés du modèle sont présentes dans le socle (rien n’a été retranché)', () => {
+  it('les phrases clés du modèle sont présentes dans le socle (rien n’a été retranché)', () => {
     const socle = normalise(literalUnits(socleSrc).map((u) => u.text).join(' '));
     const key = [
       'Contrat pluriannuels d’objectifs et de moyens',
@@ -207,7 +206,7 @@ describe('modèle DGOS 2012-2017 : fidélité au texte de la circulaire', () => 
     expect(key.filter((k) => !socle.includes(k))).toEqual([]);
   });
 
-  run('les textes des annexes déclarées « verbatim » figurent dans le modèle-type', () => {
+  it('les textes des annexes déclarées « verbatim » figurent dans le modèle-type', () => {
     const manifest = parse(readFileSync(join(MODEL_DIR, 'modele.yaml'), 'utf8')) as { documents: ManifestDoc[] };
     const verbatim = manifest.documents.filter((d) => d.provenance === 'verbatim' && d.fichier !== 'socle.md');
     expect(verbatim.length).toBeGreaterThanOrEqual(10);
@@ -227,7 +226,7 @@ describe('modèle DGOS 2012-2017 : fidélité au texte de la circulaire', () => 
 
   it('le contrôle détecte un texte altéré (le test peut échouer)', () => {
     const altered = socleSrc.replace('code de la Sante Publique', 'code de la santé publique');
-    const seed = seedLines ? seedText(seedLines, SOCLE_LINES) : 'Vu les articles L.6114-1 à L.6114-5 du code de la Sante Publique ;';
+    const seed = seedText(seedLines, SOCLE_LINES);
     expect(compare(seed, altered, 'socle.md').missing.length).toBeGreaterThan(0);
   });
 });

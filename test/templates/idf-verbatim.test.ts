@@ -1,18 +1,15 @@
 // The Île-de-France socle is reconstituted (the agency's model is not in the sources), but the
 // sentences the sources do give are quoted as they are: each quote below must be in the template
 // AND at its line in the seed. Every rule citation of both manifests must also be found in its
-// seed at the line it names. The seeds are the authority; they are read from ../shared/seeds and
-// the tests skip loudly when they are not there.
-import { existsSync, readFileSync } from 'node:fs';
+// seed at the line it names. The seeds are the authority (templates/_sources).
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { SEEDS_DIR } from '../helpers/seeds.ts';
 
-const SEEDS = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
+const SEEDS = SEEDS_DIR;
 const TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
-const seedsPresent = existsSync(`${SEEDS}004_ec60fe0b7b5a9c75.txt`);
-if (!seedsPresent) console.warn(`⚠ idf-verbatim : seeds absents (${SEEDS}) — tests de citations IDF IGNORÉS`);
-const itSeeds = seedsPresent ? it : it.skip;
 
 const GUIDE = '004_ec60fe0b7b5a9c75.txt';
 const V1 = '000_734e3d6b30681c3c.txt';
@@ -143,11 +140,11 @@ describe('IDF — citations des sources', () => {
     expect(norm(template(doc))).toContain(norm(text));
   });
 
-  itSeeds.each(QUOTES)('$seed ligne $line : la citation est celle de la source', ({ seed, line, text }) => {
+  it.each(QUOTES)('$seed ligne $line : la citation est celle de la source', ({ seed, line, text }) => {
     expect(seedWindow(seed, line)).toContain(norm(text));
   });
 
-  itSeeds('the engagement table has the columns of the guide’s format-cadre (004 L.165-179)', () => {
+  it('the engagement table has the columns of the guide’s format-cadre (004 L.165-179)', () => {
     const seed = loose(seedWindow(GUIDE, 165, 15));
     const [row] = headerRows('idf-2021/annexe-1-engagements.md', 'N° engagement');
     expect(row).toBeDefined();
@@ -155,12 +152,12 @@ describe('IDF — citations des sources', () => {
     expect(seed).toContain(loose(row!));
   });
 
-  itSeeds('the indicator definition table has the columns of the guide (004 L.237-240)', () => {
+  it('the indicator definition table has the columns of the guide (004 L.237-240)', () => {
     const [row] = headerRows('idf-2021/annexe-1-engagements.md', 'Indicateurs de suivi');
     expect(loose(seedWindow(GUIDE, 237, 4))).toBe(loose(row!));
   });
 
-  itSeeds('the RC tables have the columns of the 2019 sheet (003 L.24 and L.69-79)', () => {
+  it('the RC tables have the columns of the 2019 sheet (003 L.24 and L.69-79)', () => {
     const rows = headerRows('idf-commun/_reconnaissances.md', 'N° RC');
     expect(rows).toHaveLength(2);
     expect(loose(seedWindow(V2, 24, 1))).toBe(loose(rows[0]!));
@@ -168,7 +165,7 @@ describe('IDF — citations des sources', () => {
     expect(loose(seedWindow(V2, 69, 11))).toContain(loose(rows[1]!));
   });
 
-  itSeeds('the ARHGOS engagement table has the columns of the 2019 sheet (000 L.82-96)', () => {
+  it('the ARHGOS engagement table has the columns of the 2019 sheet (000 L.82-96)', () => {
     const [, eng] = headerRows('idf-commun/_autorisations.md', 'N° ARHGOS');
     expect(loose(seedWindow(V1, 82, 15))).toContain(loose(eng!));
   });
@@ -182,7 +179,7 @@ interface ManifestRule {
 describe('IDF — sources des règles', () => {
   for (const id of ['idf-2021', 'idf-2019']) {
     const rules = (parse(readFileSync(`${TEMPLATES}${id}/modele.yaml`, 'utf8')) as { regles: ManifestRule[] }).regles;
-    itSeeds.each(rules)(`${id} : $id cite sa source à la ligne indiquée`, (r) => {
+    it.each(rules)(`${id} : $id cite sa source à la ligne indiquée`, (r) => {
       expect(r.source.citation, 'citation').toBeTruthy();
       expect(seedWindow(r.source.fichier, r.source.ligne, 3)).toContain(norm(r.source.citation!));
     });

@@ -1,15 +1,13 @@
 // The Occitanie socle and Annexe 5 are the agency's model texts: every literal line of the
 // templates (headings with their resolved numbers, paragraphs, list items) must be found, in
-// order, in the seed text of the guide. The seed is the authority; it is read from
-// ../shared/seeds, and the test skips loudly when it is not there.
-import { existsSync, readFileSync } from 'node:fs';
+// order, in the seed text of the guide. The seed is the authority (templates/_sources).
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { seedPath } from '../helpers/seeds.ts';
 
-const SEED = fileURLToPath(new URL('../../../shared/seeds/002_31a56b3083e7fdc0.txt', import.meta.url));
+const SEED = seedPath('002_31a56b3083e7fdc0.txt');
 const MODEL = fileURLToPath(new URL('../../templates/occitanie-2019/', import.meta.url));
-const seedPresent = existsSync(SEED);
-if (!seedPresent) console.warn(`⚠ occitanie-verbatim : seed absent (${SEED}) — tests de texte verbatim IGNORÉS`);
 
 /** The PDF extraction repeats some headings four times ("SSSSOCLE TYPE DU OCLE TYPE DU …"). */
 export function degarble(s: string): string {
@@ -87,7 +85,7 @@ function expectInOrder(file: string, seed: string): void {
   expect(missing, `lignes absentes du seed (ou dans le désordre) :\n${missing.join('\n')}`).toEqual([]);
 }
 
-describe.skipIf(!seedPresent)('Occitanie 2019-2023 — texte verbatim du socle type (seed 002, L.1409-1784)', () => {
+describe('Occitanie 2019-2023 — texte verbatim du socle type (seed 002, L.1409-1784)', () => {
   const seed = () => seedLines(1409, 1784);
 
   it('de-garbles the quadrupled headings of the extraction', () => {
@@ -159,7 +157,7 @@ describe.skipIf(!seedPresent)('Occitanie 2019-2023 — texte verbatim du socle t
   });
 });
 
-describe.skipIf(!seedPresent)('Occitanie 2019-2023 — texte verbatim de l’annexe 5 « Financements » (seed 002, L.1797-1942)', () => {
+describe('Occitanie 2019-2023 — texte verbatim de l’annexe 5 « Financements » (seed 002, L.1797-1942)', () => {
   const seed = () => seedLines(1797, 1942);
 
   it('finds every literal line of annexe-financements.md in the seed, in order (additions excluded)', () => {
