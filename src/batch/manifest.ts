@@ -57,21 +57,40 @@ export function writeManifest(dir: string, suffix: string, m: CampaignManifest):
   return path;
 }
 
-/** Entries of the last complete run, then of the journal of an interrupted one (newer wins). */
-export function readPrevious(dir: string, suffix: string): Map<string, ManifestEntry> {
+/** The journal's first line: which engine wrote the entries below it. */
+interface JournalHeader {
+  readonly moteur: string;
+}
+
+function journalEngine(firstLine: string | undefined): string | undefined {
+  try {
+    const h = JSON.parse(firstLine ?? '') as Partial<JournalHeader> & { finess_ej?: unknown };
+    return typeof h.moteur === 'string' && h.finess_ej === undefined ? h.moteur : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Entries of the last complete run, then of the journal of an interrupted one (newer wins),
+ * written by this very engine (`moteur`): files another engine wrote are rendered again.
+ */
+export function readPrevious(dir: string, suffix: string, moteur: string): Map<string, ManifestEntry> {
   const out = new Map<string, ManifestEntry>();
   const mpath = join(dir, manifestName(suffix));
   if (existsSync(mpath)) {
     try {
       const m = JSON.parse(readFileSync(mpath, 'utf8')) as Partial<CampaignManifest>;
-      if (m.format === MANIFEST_FORMAT) for (const c of m.contrats ?? []) out.set(c.finess_ej, c);
+      if (m.format === MANIFEST_FORMAT && m.moteur === moteur) for (const c of m.contrats ?? []) out.set(c.finess_ej, c);
     } catch {
       // An unreadable manifest only means nothing can be skipped.
     }
   }
   const jpath = join(dir, journalName(suffix));
   if (existsSync(jpath)) {
-    for (const line of readFileSync(jpath, 'utf8').split('\n')) {
+    const [first, ...lines] = readFileSync(jpath, 'utf8').split('\n');
+    if (journalEngine(first) !== moteur) return out;
+    for (const line of lines) {
       if (line.trim() === '') continue;
       try {
         const e = JSON.parse(line) as ManifestEntry;
@@ -84,18 +103,26 @@ export function readPrevious(dir: string, suffix: string): Map<string, ManifestE
   return out;
 }
 
-/** Append-only journal of finished contracts; one JSON line each. */
+/**
+ * Append-only journal of finished contracts; one JSON line each, after a header naming the
+ * engine. A journal another engine wrote is dropped rather than continued.
+ */
 export class Journal {
   private fd: number | undefined;
   private readonly path: string;
 
-  constructor(dir: string, suffix: string, keep: boolean) {
+  constructor(dir: string, suffix: string, private readonly moteur: string, keep: boolean) {
     this.path = join(dir, journalName(suffix));
-    if (!keep) rmSync(this.path, { force: true });
+    const sameEngine = keep && existsSync(this.path) && journalEngine(readFileSync(this.path, 'utf8').split('\n', 1)[0]) === moteur;
+    if (!sameEngine) rmSync(this.path, { force: true });
   }
 
   append(e: ManifestEntry): void {
-    this.fd ??= openSync(this.path, 'a');
+    if (this.fd === undefined) {
+      const fresh = !existsSync(this.path);
+      this.fd = openSync(this.path, 'a');
+      if (fresh) writeSync(this.fd, `${JSON.stringify({ moteur: this.moteur } satisfies JournalHeader)}\n`);
+    }
     writeSync(this.fd, `${JSON.stringify(e)}\n`);
   }
 

@@ -2,10 +2,11 @@
 // --reprendre proves done, render the rest on the executor (worker threads), journal each
 // result as it arrives, then write manifest.json and the reports. A failing contract never stops
 // the others; documents stay inside the workers (memory stays flat with campaign size).
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Result } from '../diagnostics/diagnostic.ts';
 import { loadModel } from '../templates/load.ts';
+import { engineVersion } from './engine-id.ts';
 import { hashData } from './hash.ts';
 import { loadCampaign } from './load.ts';
 import { Journal, buildManifest, readPrevious, writeManifest, type CampaignManifest } from './manifest.ts';
@@ -29,6 +30,8 @@ export interface RunOptions {
   readonly progress?: ProgressSink;
   /** Where jobs run; default: a pool of `jobs` worker threads over src/batch/render.ts. */
   readonly executor?: () => Executor;
+  /** Engine identity for the manifest and --reprendre; default: engineVersion(). */
+  readonly moteur?: string;
   /** Model identity for the manifest and --reprendre; default: the engine's loadModel. */
   readonly modelInfo?: (id: string) => Result<ModelFingerprint>;
 }
@@ -44,11 +47,6 @@ export interface RunResult {
 }
 
 export const DEFAULT_RENDER_MODULE = new URL('./render.ts', import.meta.url).href;
-
-export function engineVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
-  return `${pkg.name}@${pkg.version}`;
-}
 
 function engineModelInfo(id: string): Result<ModelFingerprint> {
   const m = loadModel(id);
@@ -109,6 +107,7 @@ export async function runCampaign(opts: RunOptions): Promise<RunResult> {
   const racine = resolve(opts.sortie);
   mkdirSync(racine, { recursive: true });
   const suffix = trancheSuffix(opts.tranche);
+  const moteur = opts.moteur ?? engineVersion();
   const newExecutor = opts.executor ?? (() => workerPool(opts.jobs, DEFAULT_RENDER_MODULE));
   // Worker threads take a second or two to boot (modules, fonts, compilation): start them now,
   // while this thread reads the input. With --reprendre most contracts may need no rendering,
@@ -131,8 +130,8 @@ export async function runCampaign(opts: RunOptions): Promise<RunResult> {
       return r;
     };
 
-    const previous = opts.reprendre ? readPrevious(racine, suffix) : new Map<string, ManifestEntry>();
-    journal = new Journal(racine, suffix, opts.reprendre);
+    const previous = opts.reprendre ? readPrevious(racine, suffix, moteur) : new Map<string, ManifestEntry>();
+    journal = new Journal(racine, suffix, moteur, opts.reprendre);
     sweepTempFiles(racine, suffix, mine.map((e) => e.id));
     const progress = opts.progress ?? silentProgress;
     const settle = (r: ManifestEntry, journalIt: boolean) => {
@@ -179,7 +178,7 @@ export async function runCampaign(opts: RunOptions): Promise<RunResult> {
   const peakRss = executor?.peakRss ?? 0;
 
   const manifest = buildManifest(
-    { moteur: engineVersion(), entree: input.kind, formats: opts.formats, tranche: opts.tranche ? `${opts.tranche.k}/${opts.tranche.n}` : '1/1', problemes_campagne: dedupe(input.issues) },
+    { moteur, entree: input.kind, formats: opts.formats, tranche: opts.tranche ? `${opts.tranche.k}/${opts.tranche.n}` : '1/1', problemes_campagne: dedupe(input.issues) },
     results,
   );
   const manifestPath = writeManifest(racine, suffix, manifest);

@@ -94,6 +94,34 @@ describe('campagne : exécution', () => {
     expect(snapshot(out)).toEqual(snapshot(ref));
   });
 
+  it('--reprendre renders everything again when the engine changed, even at the same version', async () => {
+    const c = await campaign(4, 27);
+    const out = tmp('moteur');
+    await runCampaign(fakeOptions(c.dossier, out, 1, { moteur: 'cpom-engine@0.1.0+aaaaaaaaaaaa' }));
+    const same = await runCampaign(fakeOptions(c.dossier, out, 1, { moteur: 'cpom-engine@0.1.0+aaaaaaaaaaaa', reprendre: true }));
+    expect(same.repris).toBe(4);
+    const changed = await runCampaign(fakeOptions(c.dossier, out, 1, { moteur: 'cpom-engine@0.1.0+bbbbbbbbbbbb', reprendre: true }));
+    expect(changed.repris).toBe(0);
+    expect(JSON.parse(manifestText(out)).moteur).toBe('cpom-engine@0.1.0+bbbbbbbbbbbb');
+  });
+
+  it('--reprendre does not continue a journal another engine wrote', async () => {
+    const c = await campaign(4, 28);
+    const out = tmp('journal');
+    await runCampaign(fakeOptions(c.dossier, out, 1, { moteur: 'moteur-A' }));
+    // An interrupted run of engine A: its entries sit in the journal, no manifest yet.
+    const m = JSON.parse(manifestText(out));
+    rmSync(join(out, 'manifest.json'));
+    const lines = [JSON.stringify({ moteur: 'moteur-A' }), ...m.contrats.map((e: unknown) => JSON.stringify(e))];
+    writeFileSync(join(out, '.journal.jsonl'), `${lines.join('\n')}\n`);
+    const b = await runCampaign(fakeOptions(c.dossier, out, 1, { moteur: 'moteur-B', reprendre: true }));
+    expect(b.repris).toBe(0);
+    writeFileSync(join(out, '.journal.jsonl'), `${lines.join('\n')}\n`);
+    rmSync(join(out, 'manifest.json'));
+    const a = await runCampaign(fakeOptions(c.dossier, out, 1, { moteur: 'moteur-A', reprendre: true }));
+    expect(a.repris).toBe(4);
+  });
+
   it('killing the run mid-way leaves no partial file, and --reprendre completes it identically', async () => {
     const c = await campaign(12, 26);
     const ref = tmp('ref');
@@ -104,16 +132,17 @@ describe('campagne : exécution', () => {
       stdio: 'ignore',
     });
     const journal = join(out, '.journal.jsonl');
+    // The journal's first line names the engine; one line per finished contract follows.
+    const finished = () => (existsSync(journal) ? readFileSync(journal, 'utf8').split('\n').filter(Boolean).length - 1 : 0);
     const deadline = Date.now() + 90_000;
     while (Date.now() < deadline) {
-      const lines = existsSync(journal) ? readFileSync(journal, 'utf8').split('\n').filter(Boolean).length : 0;
-      if (lines >= 3) break;
+      if (finished() >= 3) break;
       await new Promise((r) => setTimeout(r, 50));
     }
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     expect(existsSync(join(out, 'manifest.json'))).toBe(false);
-    const done = readFileSync(journal, 'utf8').split('\n').filter(Boolean).length;
+    const done = finished();
     expect(done).toBeGreaterThanOrEqual(3);
     expect(done).toBeLessThan(12);
     const r = await runCampaign(fakeOptions(c.dossier, out, 2, { reprendre: true }));
