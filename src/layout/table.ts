@@ -255,5 +255,22 @@ export function tableChunks(t: Table, ctx: LayoutContext, avail: number, issues:
     }
     r = end + 1;
   }
+  keepRowsTogether(chunks, header ? 1 : 0);
   return chunks;
+}
+
+/**
+ * Neither the header with a single row at the foot of a page, nor a lone last row at the top of
+ * the next: the first body row is kept with the second, the last but one with the last. Rows
+ * that may be sliced (taller than a page) are left free.
+ */
+function keepRowsTogether(chunks: Chunk[], first: number): void {
+  const body = chunks.length - first;
+  if (body < 2) return;
+  const keep = (i: number) => {
+    const c = chunks[i]!;
+    if (!c.split && !chunks[i + 1]!.split) chunks[i] = { ...c, keepWithNext: true };
+  };
+  keep(first);
+  keep(chunks.length - 2);
 }

@@ -166,6 +166,16 @@ describe('tables', () => {
     expect(cols.reduce((a, b) => a + b, 0)).toBe(pageGeometry('portrait').textWidth);
   });
 
+  it('keeps the header with the first two rows and the last row with the one before it', () => {
+    const five = table([1, 1], [row('Code', 'Libellé')], ['R1', 'R2', 'R3', 'R4', 'R5'].map((r) => row(r, `ligne ${r}`)));
+    const xml = part(docxParts(writeDocx(docSet([doc('t', [five])]))), 'word/document.xml');
+    const rows = [...xml.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    expect(rows).toHaveLength(6);
+    const kept = rows.map((r) => count(r, /<w:keepNext\/>/) === count(r, /<w:p>/));
+    expect(kept).toEqual([true, true, false, false, true, false]);
+    expect(count(rows[2]!, /<w:keepNext\/>/)).toBe(0);
+  });
+
   it('repeats header rows, spans columns and restores covered cells as vMerge continuations', () => {
     expect(count(grid, /<w:tblHeader\/>/)).toBe(1);
     expect(count(grid, /<w:tr>/)).toBe(4);

@@ -140,6 +140,30 @@ describe('pagination', () => {
     for (let k = pageOf('Ligne'); k < pages.length; k++) expect(pages[k]!.some((f) => f.text === 'Ligne')).toBe(true);
   });
 
+  it('never leaves a table header with a single row at a page foot, nor a last row alone', () => {
+    // One-line paragraphs after a fixed filler move a 6-row table across the page end in
+    // steps of about one row.
+    const rows = ['R1', 'R2', 'R3', 'R4', 'R5', 'R6'];
+    const moved = new Set<string>();
+    for (let n = 0; n <= 10; n++) {
+      const blocks: Block[] = [];
+      for (let k = 0; k < 18; k++) blocks.push(p(k % 3 === 0 ? LOREM : 'Une ligne de remplissage.'));
+      for (let k = 0; k < n; k++) blocks.push(p('Court.'));
+      blocks.push(table([1, 2], [row(cell('Code'), cell('Libellé'))], rows.map((r) => row(cell(r), cell(`ligne ${r}`)))));
+      const pages = bodyText(layout(blocks));
+      const pageOf = (text: string) => pages.findIndex((pg) => pg.some((f) => f.text === text));
+      const where = `${n} paragraphes`;
+      const first = pages.findIndex((pg) => pg.some((f) => f.text === 'Code'));
+      expect(pageOf('R1'), where).toBe(first);
+      expect(pageOf('R2'), where).toBe(first);
+      expect(pageOf('R5'), where).toBe(pageOf('R6'));
+      moved.add(rows.map((r) => pageOf(r) - first).join(''));
+    }
+    // The steps do cross the page end: the table is whole on one page, then split in several places.
+    expect(moved.has('000000')).toBe(true);
+    expect(moved.size).toBeGreaterThan(2);
+  });
+
   it('keeps page furniture inside the margins: long titles shortened, many paraphe boxes', () => {
     const d = layout([p('Texte.')], {
       headerTitle: `CPOM 2019-2023 — ${'Groupement hospitalier de territoire '.repeat(4)}`,

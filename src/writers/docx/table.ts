@@ -99,10 +99,16 @@ export function renderTable(table: Table, ctx: RenderContext): string {
   const format: RunFormat = table.fontSize === undefined ? {} : { halfPoints: ptToHalfPoints(table.fontSize) };
   const pending: (Pending | undefined)[] = new Array<Pending | undefined>(ncols).fill(undefined);
 
-  const cellXml = (cell: TableCell, shape: CellShape): string => {
-    const paras = cell.content.map((p) => renderParagraph(p, ctx, { format })).join('');
+  const cellXml = (cell: TableCell, shape: CellShape, keep: boolean): string => {
+    const paras = cell.content.map((p) => renderParagraph(p, ctx, keep ? { format, keepNext: true } : { format })).join('');
     return `<w:tc>${tcPr(shape)}${paras || '<w:p><w:pPr><w:pStyle w:val="Cellule"/></w:pPr></w:p>'}</w:tc>`;
   };
+
+  // As in the PDF layout: the header is kept with the first two body rows, and the last row
+  // with the one before it (keepNext on a row's paragraphs keeps the row with the next one).
+  const nb = table.bodyRows.length;
+  const nh = table.headerRows.length;
+  const keptWithNext = (r: number): boolean => (r < nh && nb >= 1) || (nb >= 2 && (r === nh || r === nh + nb - 2));
 
   const rowXml = (row: TableRow, r: number, header: boolean): string => {
     let out = '';
@@ -126,7 +132,7 @@ export function renderTable(table: Table, ctx: RenderContext): string {
         throw new Error(`Table row ${r + 1}: cell ${k} (colSpan ${span}) overlaps the grid or a merged cell`);
       }
       const shade = cell.shade === true;
-      out += cellXml(cell, { width: spanWidth(c, span), span, shade, ...(rowSpan > 1 ? { vMerge: 'restart' as const } : {}) });
+      out += cellXml(cell, { width: spanWidth(c, span), span, shade, ...(rowSpan > 1 ? { vMerge: 'restart' as const } : {}) }, keptWithNext(r));
       if (rowSpan > 1) pending[c] = { remaining: rowSpan - 1, span, shade };
       c += span;
     }
