@@ -18,7 +18,7 @@ import { canReuse } from './resume.ts';
 import { compareText } from './sort.ts';
 import { selectTranche, trancheSuffix, type Tranche } from './tranche.ts';
 import type { CampaignEntry, Format, IssueRecord, LoadedEntry, ManifestEntry, ModelFingerprint, RenderOutcome } from './types.ts';
-import { sortIssues, toRecord, validateContract } from './validate.ts';
+import { dedupeIssues as dedupe, toRecord, validateContract } from './validate.ts';
 
 export interface RunOptions {
   readonly entree: string;
@@ -73,16 +73,6 @@ function record(e: CampaignEntry, f: Partial<ManifestEntry> & Pick<ManifestEntry
     avertissements: f.avertissements ?? [],
     erreurs: f.erreurs ?? [],
   };
-}
-
-function dedupe(list: readonly IssueRecord[]): IssueRecord[] {
-  const seen = new Set<string>();
-  return sortIssues(list).filter((i) => {
-    const k = JSON.stringify(i);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
 
 function prepare(e: CampaignEntry, formats: readonly Format[], models: (id: string) => Result<ModelFingerprint>): Prepared {

@@ -38,3 +38,14 @@ export function sortIssues(list: readonly IssueRecord[]): IssueRecord[] {
   const key = (i: IssueRecord) => `${i.emplacement ?? ''}\u0000${i.chemin ?? ''}\u0000${i.code}\u0000${i.message}`;
   return [...list].sort((a, b) => naturalCompare(key(a), key(b)));
 }
+
+/** Sorted, each issue once (the same problem may be reported by several stages). */
+export function dedupeIssues(list: readonly IssueRecord[]): IssueRecord[] {
+  const seen = new Set<string>();
+  return sortIssues(list).filter((i) => {
+    const k = JSON.stringify(i);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

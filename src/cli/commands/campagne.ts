@@ -1,8 +1,10 @@
 // cpom campagne <dossier|classeur.xlsx> --sortie <dossier> [...] | cpom campagne modele-classeur <f.xlsx>
+// | cpom campagne fusionner <dossier de sortie>
 // | cpom verifier --campagne <dossier|classeur> [--csv] (pré-contrôle, via runPreflight).
 import { availableParallelism } from 'node:os';
 import { writeFileAtomic } from '../../io/atomic.ts';
 import { preflight, preflightCsv, preflightText } from '../../batch/preflight.ts';
+import { mergeTranches } from '../../batch/merge-tranches.ts';
 import { createProgress, lineProgress } from '../../batch/progress.ts';
 import { runCampaign } from '../../batch/runner.ts';
 import { parseTranche, type Tranche } from '../../batch/tranche.ts';
@@ -19,6 +21,7 @@ export const HELP_CAMPAGNE = `cpom campagne — génère tous les contrats d’u
 Usage :
   cpom campagne <dossier|classeur.xlsx> --sortie <dossier> [options]
   cpom campagne modele-classeur <fichier.xlsx>
+  cpom campagne fusionner <dossier de sortie>
 
 Entrée :
   un dossier de contrats YAML/JSON avec un fichier campagne.yaml (partie commune : modele,
@@ -38,6 +41,18 @@ Options :
 
 Code de sortie : 0 si tous les contrats sont générés, 1 si au moins un est en erreur,
 2 en cas d’usage incorrect.`;
+
+export const HELP_FUSIONNER = `cpom campagne fusionner — réunit les tranches d’une campagne
+
+Usage : cpom campagne fusionner <dossier de sortie>
+
+Après « cpom campagne … --tranche k/n » lancé pour chaque k (sur une ou plusieurs machines, dans
+le même dossier de sortie), écrit manifest.json, rapport.csv et rapport.html pour la campagne
+entière : les mêmes fichiers qu’une exécution sans tranches. Rien n’est écrit s’il manque une
+tranche ou si les tranches viennent de moteurs, d’entrées ou de formats différents.
+
+Code de sortie : 0 si tous les contrats sont générés, 1 si au moins un est en erreur ou si la
+fusion est impossible, 2 en cas d’usage incorrect.`;
 
 export const HELP_MODELE_CLASSEUR = `cpom campagne modele-classeur — écrit un classeur de campagne vide
 
@@ -61,6 +76,7 @@ function jobsOf(v: unknown): number {
 
 export async function runCampagne(argv: readonly string[], out: Out = stdout, err: Out = stderr): Promise<number> {
   if (argv[0] === 'modele-classeur') return runModeleClasseur(argv.slice(1), out, err);
+  if (argv[0] === 'fusionner') return runFusionner(argv.slice(1), out, err);
   const p = parse(argv, {
     sortie: { type: 'string', short: 'o' },
     format: { type: 'string' },
@@ -106,6 +122,28 @@ export async function runCampagne(argv: readonly string[], out: Out = stdout, er
   out(`manifeste : ${r.manifestPath}`);
   out(`rapports : ${r.rapports.csv}, ${r.rapports.html}`);
   return r.exitCode === 0 ? EXIT_OK : EXIT_INVALID;
+}
+
+export async function runFusionner(argv: readonly string[], out: Out = stdout, err: Out = stderr): Promise<number> {
+  const p = parse(argv, {});
+  if (wantsHelp(p)) {
+    out(HELP_FUSIONNER);
+    return EXIT_OK;
+  }
+  const [dir, ...rest] = p.positionals;
+  if (!dir || rest.length) throw new UsageError('un (seul) dossier de sortie de campagne est attendu');
+  const r = mergeTranches(dir);
+  if (!r.ok) {
+    for (const problem of r.problems) err(`erreur : ${problem}`);
+    err('fusion impossible : aucun fichier écrit');
+    return EXIT_INVALID;
+  }
+  const b = r.manifest.bilan;
+  out(`${r.tranches} tranche(s) réunie(s) : ${b.contrats} contrat(s), ${b.ok} généré(s), ${b.avertissements} avec avertissements, ${b.erreurs} en erreur`);
+  out(`manifeste : ${r.manifestPath}`);
+  out(`rapports : ${r.rapports.csv}, ${r.rapports.html}`);
+  const failed = b.erreurs > 0 || r.manifest.problemes_campagne.some((i) => i.niveau === 'erreur');
+  return failed ? EXIT_INVALID : EXIT_OK;
 }
 
 export async function runModeleClasseur(argv: readonly string[], out: Out = stdout, _err: Out = stderr): Promise<number> {

@@ -1,0 +1,98 @@
+// cpom campagne fusionner: the tranches of a campaign (--tranche k/n, run on several machines
+// into one output folder) become one manifest.json and one pair of reports, byte-identical to
+// those of a run without tranches. Nothing is written unless every tranche is there, from the
+// same engine and the same input kind and formats.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildManifest, MANIFEST_FORMAT, writeManifest, type CampaignManifest } from './manifest.ts';
+import { writeReports } from './report.ts';
+import { dedupeIssues } from './validate.ts';
+
+const TRANCHE_FILE = /^manifest-tranche-(\d+)-sur-(\d+)\.json$/;
+
+export type MergeOutcome =
+  | { readonly ok: true; readonly manifest: CampaignManifest; readonly manifestPath: string; readonly rapports: { readonly csv: string; readonly html: string }; readonly tranches: number }
+  | { readonly ok: false; readonly problems: readonly string[] };
+
+interface TrancheFile {
+  readonly k: number;
+  readonly n: number;
+  readonly name: string;
+  readonly manifest: CampaignManifest;
+}
+
+function readTranches(dir: string, problems: string[]): TrancheFile[] {
+  const out: TrancheFile[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const m = TRANCHE_FILE.exec(name);
+    if (!m) continue;
+    let manifest: CampaignManifest;
+    try {
+      manifest = JSON.parse(readFileSync(join(dir, name), 'utf8')) as CampaignManifest;
+    } catch (e) {
+      problems.push(`${name} : JSON illisible (${(e as Error).message})`);
+      continue;
+    }
+    if (manifest.format !== MANIFEST_FORMAT || !Array.isArray(manifest.contrats)) {
+      problems.push(`${name} : ce n’est pas un manifeste de campagne (format « ${MANIFEST_FORMAT} » attendu)`);
+      continue;
+    }
+    if (manifest.tranche !== `${m[1]}/${m[2]}`) {
+      problems.push(`${name} : le manifeste dit tranche « ${manifest.tranche} », le nom du fichier ${m[1]}/${m[2]}`);
+      continue;
+    }
+    out.push({ k: Number(m[1]), n: Number(m[2]), name, manifest });
+  }
+  return out;
+}
+
+/** Every tranche must agree on this (the files of two engines or formats do not make one campaign). */
+function sameEverywhere(tranches: readonly TrancheFile[], what: string, get: (m: CampaignManifest) => string, problems: string[]): void {
+  const values = new Map<string, string[]>();
+  for (const t of tranches) {
+    const v = get(t.manifest);
+    values.set(v, [...(values.get(v) ?? []), `${t.k}/${t.n}`]);
+  }
+  if (values.size > 1) {
+    problems.push(`les tranches diffèrent par ${what} : ${[...values].map(([v, ks]) => `« ${v} » (${ks.join(', ')})`).join(' ; ')}`);
+  }
+}
+
+export function mergeTranches(dir: string): MergeOutcome {
+  if (!existsSync(dir)) return { ok: false, problems: [`dossier introuvable : ${dir}`] };
+  const problems: string[] = [];
+  const tranches = readTranches(dir, problems);
+  if (tranches.length === 0 && problems.length === 0) {
+    problems.push(`aucun manifeste de tranche (manifest-tranche-k-sur-n.json) dans ${dir}`);
+  }
+  const counts = [...new Set(tranches.map((t) => t.n))];
+  if (counts.length > 1) problems.push(`découpages différents dans le même dossier : ${counts.map((n) => `en ${n}`).join(', ')}`);
+  if (counts.length === 1) {
+    const n = counts[0]!;
+    const missing = Array.from({ length: n }, (_, i) => i + 1).filter((k) => !tranches.some((t) => t.k === k));
+    if (missing.length) problems.push(`tranche(s) manquante(s) : ${missing.map((k) => `${k}/${n}`).join(', ')} — lancer « cpom campagne … --tranche k/${n} » pour chacune`);
+  }
+  sameEverywhere(tranches, 'la version du moteur', (m) => m.moteur, problems);
+  sameEverywhere(tranches, 'le type d’entrée', (m) => m.entree, problems);
+  sameEverywhere(tranches, 'les formats', (m) => m.formats.join(', '), problems);
+  const owner = new Map<string, string>();
+  for (const t of tranches) {
+    for (const c of t.manifest.contrats) {
+      const other = owner.get(c.finess_ej);
+      if (other !== undefined) problems.push(`le titulaire ${c.finess_ej} figure dans deux tranches (${other} et ${t.k}/${t.n})`);
+      else owner.set(c.finess_ej, `${t.k}/${t.n}`);
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const first = tranches[0]!.manifest;
+  // Campaign-level problems come from reading the whole input: every tranche saw the same ones.
+  const campagne = dedupeIssues(tranches.flatMap((t) => t.manifest.problemes_campagne));
+  const manifest = buildManifest(
+    { moteur: first.moteur, entree: first.entree, formats: first.formats, tranche: '1/1', problemes_campagne: campagne },
+    tranches.flatMap((t) => t.manifest.contrats),
+  );
+  const manifestPath = writeManifest(dir, '', manifest);
+  const rapports = writeReports(dir, '', manifest);
+  return { ok: true, manifest, manifestPath, rapports, tranches: tranches.length };
+}
