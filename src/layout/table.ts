@@ -8,7 +8,7 @@ import type { Chunk } from './flow.ts';
 import { pushMoved } from './flow.ts';
 import { lineFrames, type Line } from './linebreak.ts';
 import { CELL_PAD_X, CELL_PAD_Y, cellStyle, RULE, SHADE } from './styles.ts';
-import { tokenize } from './text.ts';
+import { minWordWidth, tokenize } from './text.ts';
 import { textContext } from './blocks.ts';
 import type { Frame } from './types.ts';
 
@@ -30,8 +30,9 @@ export interface TableIssue {
 }
 
 /**
- * Narrowest width each column needs so that no word of a single-column cell is cut: the widest
- * word (unbreakable run) plus padding. Template widths are proportions; a word such as « N+1 »
+ * Narrowest width each column needs so that no word of a single-column cell is cut between
+ * letters: the widest word (unbreakable run, or part of a compound word up to its hyphen) plus
+ * padding. Template widths are proportions; a word such as « N+1 »
  * or « l’autorisation » cut across two lines reads badly, so columns are widened when possible.
  */
 function minContentWidths(t: Table, ncols: number, ctx: LayoutContext): number[] {
@@ -50,7 +51,7 @@ function minContentWidths(t: Table, ncols: number, ctx: LayoutContext): number[]
         for (const p of cell.content) {
           const tc = textContext(ctx, cellStyle(p.style, t.fontSize));
           for (const tok of tokenize(p.content, tc)) {
-            if (tok.t === 'word') need[c] = Math.max(need[c]!, tok.width + 2 * CELL_PAD_X + 0.5);
+            if (tok.t === 'word') need[c] = Math.max(need[c]!, minWordWidth(tok, tc) + 2 * CELL_PAD_X + 0.5);
           }
         }
       }

@@ -256,33 +256,94 @@ function measureWord(segs: readonly Segment[], ctx: TextContext): WordToken {
   return { t: 'word', frags, width };
 }
 
-/** Cuts a word wider than `max` into pieces that fit (overlong identifiers, URLs). */
-export function splitWord(word: WordToken, max: number, ctx: TextContext): WordToken[] {
-  const pieces: WordToken[] = [];
-  let frags: Fragment[] = [];
+interface Glyph {
+  readonly frag: Fragment;
+  readonly ch: string;
+  readonly width: number;
+}
+
+function glyphsOf(word: WordToken, ctx: TextContext): Glyph[] {
+  const out: Glyph[] = [];
+  for (const f of word.frags) for (const ch of f.text) out.push({ frag: f, ch, width: ctx.fonts.advance(f.face, ch.codePointAt(0)!) * ctx.size });
+  return out;
+}
+
+const LETTER = /\p{L}/u;
+
+/**
+ * Where a compound word may break: after a hyphen between two letters (« rendez-|vous »,
+ * « Île-de-|France »), never between digits (« L. 6114-1 », « 2019-2023 », « 2011-RA-1187 »).
+ */
+function hyphenBreaks(g: readonly Glyph[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 1; i + 1 < g.length; i++) {
+    if ((g[i]!.ch === '-' || g[i]!.ch === '\u2011') && LETTER.test(g[i - 1]!.ch) && LETTER.test(g[i + 1]!.ch)) out.add(i + 1);
+  }
+  return out;
+}
+
+/** Glyphs [from, to) as a word token, one fragment per run of the same source fragment. */
+function wordOf(g: readonly Glyph[], from: number, to: number): WordToken {
+  const frags: Fragment[] = [];
   let width = 0;
-  for (const f of word.frags) {
+  for (let i = from; i < to; ) {
+    const f = g[i]!.frag;
     let text = '';
     let w = 0;
-    for (const ch of f.text) {
-      const cw = ctx.fonts.advance(f.face, ch.codePointAt(0)!) * ctx.size;
-      if (width + w + cw > max && (width + w > 0)) {
-        if (text) frags.push({ ...f, text, width: w });
-        pieces.push({ t: 'word', frags, width: width + w });
-        frags = [];
-        width = 0;
-        text = '';
-        w = 0;
-      }
-      text += ch;
-      w += cw;
+    for (; i < to && g[i]!.frag === f; i++) {
+      text += g[i]!.ch;
+      w += g[i]!.width;
     }
-    if (text) {
-      frags.push({ ...f, text, width: w });
-      width += w;
-    }
+    frags.push({ ...f, text, width: w });
+    width += w;
   }
-  if (frags.length) pieces.push({ t: 'word', frags, width });
+  return { t: 'word', frags, width };
+}
+
+/**
+ * Cuts a word wider than `max` into pieces that fit: after the hyphen of a compound word when
+ * one falls in the piece, otherwise between characters (overlong identifiers, URLs).
+ */
+export function splitWord(word: WordToken, max: number, ctx: TextContext): WordToken[] {
+  const g = glyphsOf(word, ctx);
+  const breaks = hyphenBreaks(g);
+  const pieces: WordToken[] = [];
+  let start = 0;
+  let width = 0;
+  for (let i = 0; i < g.length; i++) {
+    if (width + g[i]!.width > max && i > start) {
+      let cut = i;
+      for (let b = i; b > start; b--) {
+        if (breaks.has(b)) {
+          cut = b;
+          break;
+        }
+      }
+      pieces.push(wordOf(g, start, cut));
+      start = cut;
+      width = 0;
+      for (let k = start; k < i; k++) width += g[k]!.width;
+    }
+    width += g[i]!.width;
+  }
+  pieces.push(wordOf(g, start, g.length));
   return pieces;
+}
+
+/** The narrowest a word can be set without cutting it between letters: its widest hyphen part. */
+export function minWordWidth(word: WordToken, ctx: TextContext): number {
+  if (!word.frags.some((f) => f.text.includes('-') || f.text.includes('\u2011'))) return word.width;
+  const g = glyphsOf(word, ctx);
+  const breaks = hyphenBreaks(g);
+  let widest = 0;
+  let w = 0;
+  for (let i = 0; i < g.length; i++) {
+    if (breaks.has(i)) {
+      widest = Math.max(widest, w);
+      w = 0;
+    }
+    w += g[i]!.width;
+  }
+  return Math.max(widest, w);
 }
 

@@ -191,6 +191,19 @@ describe('pagination', () => {
     expect([d.pages[0]!.width, d.pages[0]!.height]).toEqual([841.89, 595.28]);
   });
 
+  it('cuts a compound word after its hyphen in a narrow column, never an article number', () => {
+    // 10 columns: « rendez-vous » and « Île-de-France » do not fit on one line of the first.
+    const cols = new Array<number>(10).fill(1);
+    const rest = cols.slice(1).map(() => cell('N+1'));
+    const d = layout([table(cols, [], [row(cell('rendez-vous Île-de-France L.\u00a06114-1'), ...rest)])], { orientation: 'portrait' });
+    const texts = bodyText(d)[0]!.filter((f) => f.x < 80).map((f) => f.text);
+    expect(texts).toContain('rendez-');
+    expect(texts).toContain('vous');
+    expect(texts.some((t) => t.endsWith('-') && t.startsWith('Île'))).toBe(true);
+    // The article number stays whole or is cut between characters, but never at its hyphen.
+    expect(texts.some((t) => t.endsWith('6114-'))).toBe(false);
+  });
+
   it('cuts a word wider than its cell by characters, inside the cell', () => {
     const long = 'x'.repeat(300);
     const d = layout([table([1, 4], [], [row(cell(long), cell('court'))])]);
