@@ -70,12 +70,12 @@ export function readSheets(all: readonly SheetData[]): CampaignInput {
 
   const entries: CampaignEntry[] = [...holders.values()].map((h) => {
     const raison = h.own.titulaire && isPlainObject(h.own.titulaire) ? h.own.titulaire.raison_sociale : undefined;
-    const loaded = { data: mergeShared(shared, h.own), erreurs: h.erreurs, avertissements: h.avertissements, locate: h.locator.locate };
     return {
       id: h.id,
       source: a1(SHEET_TITULAIRES, h.row),
       ...(typeof raison === 'string' ? { raisonSociale: raison } : {}),
-      load: () => loaded,
+      // Merged when its turn comes: a campaign never holds every contract's full data at once.
+      load: () => ({ data: mergeShared(shared, h.own), erreurs: h.erreurs, avertissements: h.avertissements, locate: h.locator.locate }),
     };
   });
   return { kind: 'classeur', entries, issues };
