@@ -256,22 +256,33 @@ export function tableChunks(t: Table, ctx: LayoutContext, avail: number, issues:
     }
     r = end + 1;
   }
-  keepRowsTogether(chunks, header ? 1 : 0);
+  keepRowsTogether(chunks, header ? 1 : 0, avail);
   return chunks;
 }
 
 /**
  * Neither the header with a single row at the foot of a page, nor a lone last row at the top of
  * the next: the first body row is kept with the second, the last but one with the last. Rows
- * that may be sliced (taller than a page) are left free.
+ * that may be sliced (taller than a page) are left free, and so is any kept group that would
+ * not fit on one page: it would only move to a fresh page to be cut there anyway.
  */
-function keepRowsTogether(chunks: Chunk[], first: number): void {
+function keepRowsTogether(chunks: Chunk[], first: number, avail: number): void {
   const body = chunks.length - first;
   if (body < 2) return;
+  const original = [...chunks];
   const keep = (i: number) => {
     const c = chunks[i]!;
     if (!c.split && !chunks[i + 1]!.split) chunks[i] = { ...c, keepWithNext: true };
   };
   keep(first);
   keep(chunks.length - 2);
+  let start = 0;
+  let height = 0;
+  for (let i = 0; i < chunks.length; i++) {
+    height += chunks[i]!.height + (i === start ? 0 : chunks[i]!.spaceBefore);
+    if (chunks[i]!.keepWithNext && i < chunks.length - 1) continue;
+    if (height > avail) for (let k = start; k <= i; k++) chunks[k] = original[k]!;
+    start = i + 1;
+    height = 0;
+  }
 }

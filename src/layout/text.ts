@@ -272,12 +272,13 @@ const LETTER = /\p{L}/u;
 
 /**
  * Where a compound word may break: after a hyphen between two letters (« rendez-|vous »,
- * « Île-de-|France »), never between digits (« L. 6114-1 », « 2019-2023 », « 2011-RA-1187 »).
+ * « Île-de-|France »), never between digits (« L. 6114-1 », « 2019-2023 », « 2011-RA-1187 »)
+ * nor after a non-breaking hyphen (U+2011).
  */
 function hyphenBreaks(g: readonly Glyph[]): Set<number> {
   const out = new Set<number>();
   for (let i = 1; i + 1 < g.length; i++) {
-    if ((g[i]!.ch === '-' || g[i]!.ch === '\u2011') && LETTER.test(g[i - 1]!.ch) && LETTER.test(g[i + 1]!.ch)) out.add(i + 1);
+    if (g[i]!.ch === '-' && LETTER.test(g[i - 1]!.ch) && LETTER.test(g[i + 1]!.ch)) out.add(i + 1);
   }
   return out;
 }
@@ -312,8 +313,9 @@ export function splitWord(word: WordToken, max: number, ctx: TextContext): WordT
   let width = 0;
   for (let i = 0; i < g.length; i++) {
     if (width + g[i]!.width > max && i > start) {
+      // Back to the last hyphen of this piece, if the piece keeps more than the hyphen itself.
       let cut = i;
-      for (let b = i; b > start; b--) {
+      for (let b = i; b >= start + 2; b--) {
         if (breaks.has(b)) {
           cut = b;
           break;
@@ -323,6 +325,12 @@ export function splitWord(word: WordToken, max: number, ctx: TextContext): WordT
       start = cut;
       width = 0;
       for (let k = start; k < i; k++) width += g[k]!.width;
+      // What followed the hyphen may still leave no room for this character: cut here too.
+      if (width + g[i]!.width > max && i > start) {
+        pieces.push(wordOf(g, start, i));
+        start = i;
+        width = 0;
+      }
     }
     width += g[i]!.width;
   }
@@ -332,7 +340,7 @@ export function splitWord(word: WordToken, max: number, ctx: TextContext): WordT
 
 /** The narrowest a word can be set without cutting it between letters: its widest hyphen part. */
 export function minWordWidth(word: WordToken, ctx: TextContext): number {
-  if (!word.frags.some((f) => f.text.includes('-') || f.text.includes('\u2011'))) return word.width;
+  if (!word.frags.some((f) => f.text.includes('-'))) return word.width;
   const g = glyphsOf(word, ctx);
   const breaks = hyphenBreaks(g);
   let widest = 0;

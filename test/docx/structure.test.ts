@@ -167,11 +167,13 @@ describe('tables', () => {
   });
 
   it('keeps the header with the first two rows and the last row with the one before it', () => {
-    const five = table([1, 1], [row('Code', 'Libellé')], ['R1', 'R2', 'R3', 'R4', 'R5'].map((r) => row(r, `ligne ${r}`)));
+    // R1 has an empty cell: its placeholder paragraph must carry the keep too.
+    const five = table([1, 1], [row('Code', 'Libellé')], ['R1', 'R2', 'R3', 'R4', 'R5'].map((r) => row(r, r === 'R1' ? '' : `ligne ${r}`)));
     const xml = part(docxParts(writeDocx(docSet([doc('t', [five])]))), 'word/document.xml');
     const rows = [...xml.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
     expect(rows).toHaveLength(6);
     const kept = rows.map((r) => count(r, /<w:keepNext\/>/) === count(r, /<w:p>/));
+    expect(count(rows[1]!, /<w:p>/)).toBe(2);
     expect(kept).toEqual([true, true, false, false, true, false]);
     expect(count(rows[2]!, /<w:keepNext\/>/)).toBe(0);
   });

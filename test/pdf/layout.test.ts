@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { Block } from '../../src/ir/types.ts';
 import { layoutDocumentSet, sharedFontBook, type LaidOutDocument, type TextFrame } from '../../src/layout/index.ts';
 import { breakLines } from '../../src/layout/linebreak.ts';
-import { isNonBreakingSpace, tokenize } from '../../src/layout/text.ts';
+import fc from 'fast-check';
+import { isNonBreakingSpace, splitWord, tokenize } from '../../src/layout/text.ts';
 import { cell, doc, h, NBSP, p, row, set, table, t } from './builders.ts';
 import { LOREM } from './fixtures.ts';
 
@@ -164,6 +165,16 @@ describe('pagination', () => {
     expect(moved.size).toBeGreaterThan(2);
   });
 
+  it('does not push a table whose kept rows could not share one page to a fresh page', () => {
+    // Three rows of several paragraphs each: header + the three rows are taller than a page.
+    const tall = (tag: string) => `${tag} ${`${LOREM} `.repeat(4)}`;
+    const d = layout([p('Intro court.'), table([1, 1], [row(cell('Code'), cell('Libellé'))], ['R1', 'R2', 'R3'].map((r) => row(cell(r), cell(tall(`${r}x`)))))]);
+    const pageOf = (start: string) => bodyText(d).findIndex((pg) => pg.some((f) => f.text.startsWith(start)));
+    expect(pageOf('Intro')).toBe(0);
+    expect(pageOf('Code')).toBe(0);
+    expect(pageOf('R1x')).toBe(0);
+  });
+
   it('keeps page furniture inside the margins: long titles shortened, many paraphe boxes', () => {
     const d = layout([p('Texte.')], {
       headerTitle: `CPOM 2019-2023 — ${'Groupement hospitalier de territoire '.repeat(4)}`,
@@ -202,6 +213,30 @@ describe('pagination', () => {
     expect(texts.some((t) => t.endsWith('-') && t.startsWith('Île'))).toBe(true);
     // The article number stays whole or is cut between characters, but never at its hyphen.
     expect(texts.some((t) => t.endsWith('6114-'))).toBe(false);
+  });
+
+  it('cuts any word into pieces that fit, keeping every character in order (property)', () => {
+    const tc = { fonts, size: 9, missing: new Set<string>() };
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', 'é', 'M', 'Î', '-', '1', '9', 'w', '\u2011'), { minLength: 1, maxLength: 40 }),
+        fc.double({ min: 4, max: 80, noNaN: true }),
+        (chars, max) => {
+          const text = chars.join('');
+          const [word] = tokenize([t(text)], tc);
+          if (word?.t !== 'word') return;
+          const pieces = splitWord(word, max, tc);
+          expect(pieces.map((w) => w.frags.map((f) => f.text).join('')).join('')).toBe(text);
+          for (const w of pieces) if ([...w.frags.map((f) => f.text).join('')].length > 1) expect(w.width).toBeLessThanOrEqual(max + 1e-6);
+          // A non-breaking hyphen ends a piece only when the next character could not follow it.
+          pieces.slice(0, -1).forEach((w, k) => {
+            if (!w.frags.at(-1)!.text.endsWith('\u2011')) return;
+            const next = pieces[k + 1]!.frags[0]!;
+            expect(w.width + fonts.advance(next.face, next.text.codePointAt(0)!) * 9).toBeGreaterThan(max);
+          });
+        },
+      ),
+    );
   });
 
   it('cuts a word wider than its cell by characters, inside the cell', () => {

@@ -92,6 +92,11 @@ function rowRevision(row: TableRow) {
   return found;
 }
 
+/** The paragraph a cell must hold even when empty (or covered by a vertical merge). */
+function emptyCellParagraph(keepNext: boolean): string {
+  return `<w:p><w:pPr><w:pStyle w:val="Cellule"/>${keepNext ? '<w:keepNext/>' : ''}</w:pPr></w:p>`;
+}
+
 export function renderTable(table: Table, ctx: RenderContext): string {
   const ncols = table.columns.length;
   const widths = distribute(table.columns, ctx.geometry.textWidth);
@@ -101,7 +106,7 @@ export function renderTable(table: Table, ctx: RenderContext): string {
 
   const cellXml = (cell: TableCell, shape: CellShape, keep: boolean): string => {
     const paras = cell.content.map((p) => renderParagraph(p, ctx, keep ? { format, keepNext: true } : { format })).join('');
-    return `<w:tc>${tcPr(shape)}${paras || '<w:p><w:pPr><w:pStyle w:val="Cellule"/></w:pPr></w:p>'}</w:tc>`;
+    return `<w:tc>${tcPr(shape)}${paras || emptyCellParagraph(keep)}</w:tc>`;
   };
 
   // As in the PDF layout: the header is kept with the first two body rows, and the last row
@@ -117,7 +122,7 @@ export function renderTable(table: Table, ctx: RenderContext): string {
     while (c < ncols) {
       const p = pending[c];
       if (p) {
-        out += `<w:tc>${tcPr({ width: spanWidth(c, p.span), span: p.span, vMerge: 'continue', shade: p.shade })}<w:p><w:pPr><w:pStyle w:val="Cellule"/></w:pPr></w:p></w:tc>`;
+        out += `<w:tc>${tcPr({ width: spanWidth(c, p.span), span: p.span, vMerge: 'continue', shade: p.shade })}${emptyCellParagraph(keptWithNext(r))}</w:tc>`;
         p.remaining -= 1;
         if (p.remaining === 0) pending[c] = undefined;
         c += p.span;
