@@ -5,6 +5,7 @@
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../io/atomic.ts';
+import { sha256 } from './hash.ts';
 import { compareText } from './sort.ts';
 import type { Format, IssueRecord, ManifestEntry, ModelFingerprint } from './types.ts';
 
@@ -16,10 +17,25 @@ export interface CampaignManifest {
   readonly entree: 'dossier' | 'classeur';
   readonly formats: readonly Format[];
   readonly tranche: string;
+  /**
+   * The whole campaign this run (or tranche) belongs to: how many holders the input has and a
+   * hash of their ids. Tranches of one campaign agree on it; fusionner checks it.
+   */
+  readonly campagne: CampaignIdentity;
   readonly modeles: readonly ModelFingerprint[];
   readonly bilan: { readonly contrats: number; readonly ok: number; readonly avertissements: number; readonly erreurs: number };
   readonly problemes_campagne: readonly IssueRecord[];
   readonly contrats: readonly ManifestEntry[];
+}
+
+export interface CampaignIdentity {
+  readonly titulaires: number;
+  readonly empreinte_titulaires: string;
+}
+
+/** Identity of a campaign from the ids of all its holders (any order). */
+export function campaignIdentity(ids: readonly string[]): CampaignIdentity {
+  return { titulaires: ids.length, empreinte_titulaires: sha256([...ids].sort(compareText).join('\n')) };
 }
 
 export function manifestName(suffix: string): string {
@@ -44,6 +60,7 @@ export function buildManifest(
     entree: base.entree,
     formats: base.formats,
     tranche: base.tranche,
+    campagne: base.campagne,
     modeles: [...modeles.values()].sort((a, b) => compareText(`${a.id}@${a.empreinte}`, `${b.id}@${b.empreinte}`)),
     bilan: { contrats: contrats.length, ok: count('ok'), avertissements: count('avertissements'), erreurs: count('erreur') },
     problemes_campagne: base.problemes_campagne,

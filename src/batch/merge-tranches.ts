@@ -1,14 +1,16 @@
 // cpom campagne fusionner: the tranches of a campaign (--tranche k/n, run on several machines
 // into one output folder) become one manifest.json and one pair of reports, byte-identical to
-// those of a run without tranches. Nothing is written unless every tranche is there, from the
-// same engine and the same input kind and formats.
+// those of a run without tranches. Nothing is written unless every tranche is there, finished,
+// from the same engine, input (same holders, same campaign-level problems) and formats.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildManifest, MANIFEST_FORMAT, writeManifest, type CampaignManifest } from './manifest.ts';
+import { sha256 } from './hash.ts';
+import { buildManifest, campaignIdentity, MANIFEST_FORMAT, writeManifest, type CampaignManifest } from './manifest.ts';
 import { writeReports } from './report.ts';
 import { dedupeIssues } from './validate.ts';
 
 const TRANCHE_FILE = /^manifest-tranche-(\d+)-sur-(\d+)\.json$/;
+const JOURNAL_FILE = /^\.journal-tranche-(\d+)-sur-(\d+)\.jsonl$/;
 
 export type MergeOutcome =
   | { readonly ok: true; readonly manifest: CampaignManifest; readonly manifestPath: string; readonly rapports: { readonly csv: string; readonly html: string }; readonly tranches: number }
@@ -75,6 +77,14 @@ export function mergeTranches(dir: string): MergeOutcome {
   sameEverywhere(tranches, 'la version du moteur', (m) => m.moteur, problems);
   sameEverywhere(tranches, 'le type d’entrée', (m) => m.entree, problems);
   sameEverywhere(tranches, 'les formats', (m) => m.formats.join(', '), problems);
+  // Tranches run on different inputs (a holder added or removed in between) share neither the
+  // list of holders nor, usually, the campaign-level problems.
+  sameEverywhere(tranches, 'la liste des titulaires de la campagne', (m) => (m.campagne ? `${m.campagne.titulaires} titulaires, ${m.campagne.empreinte_titulaires.slice(0, 12)}` : 'non indiquée'), problems);
+  sameEverywhere(tranches, 'les problèmes de la campagne', (m) => `${m.problemes_campagne.length} problème(s), ${sha256(JSON.stringify(m.problemes_campagne)).slice(0, 12)}`, problems);
+  for (const name of readdirSync(dir).sort()) {
+    const j = JOURNAL_FILE.exec(name);
+    if (j) problems.push(`la tranche ${j[1]}/${j[2]} a été interrompue (${name}) : la terminer avec « cpom campagne … --tranche ${j[1]}/${j[2]} --reprendre »`);
+  }
   const owner = new Map<string, string>();
   for (const t of tranches) {
     for (const c of t.manifest.contrats) {
@@ -83,13 +93,20 @@ export function mergeTranches(dir: string): MergeOutcome {
       else owner.set(c.finess_ej, `${t.k}/${t.n}`);
     }
   }
-  if (problems.length > 0) return { ok: false, problems };
+  const first = tranches[0]?.manifest;
+  if (problems.length === 0 && first) {
+    const all = tranches.flatMap((t) => t.manifest.contrats.map((c) => c.finess_ej));
+    const got = campaignIdentity(all);
+    if (!first.campagne || got.empreinte_titulaires !== first.campagne.empreinte_titulaires) {
+      problems.push(`les tranches réunies comptent ${got.titulaires} titulaire(s), la campagne ${first.campagne?.titulaires ?? '?'} : elles ne viennent pas de la même entrée`);
+    }
+  }
+  if (problems.length > 0 || !first) return { ok: false, problems };
 
-  const first = tranches[0]!.manifest;
   // Campaign-level problems come from reading the whole input: every tranche saw the same ones.
   const campagne = dedupeIssues(tranches.flatMap((t) => t.manifest.problemes_campagne));
   const manifest = buildManifest(
-    { moteur: first.moteur, entree: first.entree, formats: first.formats, tranche: '1/1', problemes_campagne: campagne },
+    { moteur: first.moteur, entree: first.entree, formats: first.formats, tranche: '1/1', campagne: first.campagne, problemes_campagne: campagne },
     tranches.flatMap((t) => t.manifest.contrats),
   );
   const manifestPath = writeManifest(dir, '', manifest);

@@ -68,6 +68,7 @@ export function workerPool(size: number, renderModule: string): Executor {
   let seq = 0;
   let peak = 0;
   let closing = false;
+  let closed: Promise<void> | undefined;
 
   const spawn = (): Slot => {
     const data: WorkerData & { tsxApi: string; entry: string } = { renderModule, tsxApi, entry: WORKER_ENTRY };
@@ -123,9 +124,11 @@ export function workerPool(size: number, renderModule: string): Executor {
         pump();
       });
     },
-    async close() {
+    close() {
+      // Idempotent: the campaign closes the pool once done, and again on its way out of an error.
       closing = true;
-      await Promise.all(slots.map((s) => s.worker.terminate()));
+      closed ??= Promise.all(slots.map((s) => s.worker.terminate())).then(() => undefined);
+      return closed;
     },
     get peakRss() {
       return peak;

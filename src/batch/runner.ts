@@ -9,7 +9,7 @@ import { loadModel } from '../templates/load.ts';
 import { engineVersion } from './engine-id.ts';
 import { hashData } from './hash.ts';
 import { loadCampaign } from './load.ts';
-import { Journal, buildManifest, readPrevious, writeManifest, type CampaignManifest } from './manifest.ts';
+import { Journal, buildManifest, campaignIdentity, readPrevious, writeManifest, type CampaignIdentity, type CampaignManifest } from './manifest.ts';
 import { clearContractFiles, sweepTempFiles } from './output.ts';
 import { workerPool, type Executor } from './pool.ts';
 import { silentProgress, type ProgressSink } from './progress.ts';
@@ -105,11 +105,13 @@ export async function runCampaign(opts: RunOptions): Promise<RunResult> {
   let executor: Executor | undefined = opts.reprendre ? undefined : newExecutor();
   let input: Awaited<ReturnType<typeof loadCampaign>>;
   let journal: Journal;
+  let campagne: CampaignIdentity;
   const results: ManifestEntry[] = [];
   let repris = 0;
   try {
     input = await loadCampaign(opts.entree, [racine]);
     const sorted = [...input.entries].sort((a, b) => compareText(a.id, b.id));
+    campagne = campaignIdentity(sorted.map((e) => e.id));
     const mine = opts.tranche ? selectTranche(sorted, opts.tranche) : sorted;
 
     const cache = new Map<string, Result<ModelFingerprint>>();
@@ -160,15 +162,19 @@ export async function runCampaign(opts: RunOptions): Promise<RunResult> {
       await Promise.all(inflight);
     } finally {
       progress.stop();
+      // Workers first: stopping them settles any job still in flight (as an error), and that
+      // settlement is journaled; only then is the journal closed.
+      await executor?.close();
       journal.close();
     }
   } finally {
+    // Reading the input failed: the workers started early must stop all the same.
     await executor?.close();
   }
   const peakRss = executor?.peakRss ?? 0;
 
   const manifest = buildManifest(
-    { moteur, entree: input.kind, formats: opts.formats, tranche: opts.tranche ? `${opts.tranche.k}/${opts.tranche.n}` : '1/1', problemes_campagne: dedupe(input.issues) },
+    { moteur, entree: input.kind, formats: opts.formats, tranche: opts.tranche ? `${opts.tranche.k}/${opts.tranche.n}` : '1/1', campagne, problemes_campagne: dedupe(input.issues) },
     results,
   );
   const manifestPath = writeManifest(racine, suffix, manifest);

@@ -3,7 +3,7 @@
 // against the data schema. A model that does not check is not loaded.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve as resolvePath } from 'node:path';
+import { join, relative, resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, Result, Span } from '../diagnostics/diagnostic.ts';
 import { fail, ok } from '../diagnostics/diagnostic.ts';
@@ -70,6 +70,20 @@ export function listModelIds(): string[] {
     .sort();
 }
 
+/**
+ * The model's fingerprint: every file of its folder, plus the shared fragments it includes
+ * from elsewhere in templates/ (templates/idf-commun for the IDF models), so that editing a
+ * shared fragment counts as a change of each model using it (manifest, --reprendre).
+ */
+export function hashModel(dir: string, included: ReadonlySet<string>): string {
+  const h = createHash('sha256');
+  h.update(hashDir(dir, dir));
+  for (const f of [...included].filter((p) => relative(dir, p).startsWith('..')).sort()) {
+    h.update('\0').update(relative(TEMPLATES_ROOT, f).split(sep).join('/')).update('\0').update(readFileSync(f));
+  }
+  return h.digest('hex');
+}
+
 function hashDir(dir: string, root: string): string {
   const h = createHash('sha256');
   const walk = (d: string) => {
@@ -124,7 +138,12 @@ export function loadModel(idOrDir: string): Result<Model> {
   };
   const inline = (path: PropertyKey[], value: string): InlineNode[] => parseInline(msrc, valueOffset(y.value.source, text, path), value, diags);
 
-  const readFile = (p: string) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined);
+  const read = new Set<string>();
+  const readFile = (p: string) => {
+    if (!existsSync(p)) return undefined;
+    read.add(resolvePath(p));
+    return readFileSync(p, 'utf8');
+  };
   const documents: CompiledDocument[] = [];
   const seenIds = new Set<string>();
   manifest.documents.forEach((entry, i) => {
@@ -182,7 +201,7 @@ export function loadModel(idOrDir: string): Result<Model> {
   if (diags.some((d) => d.severity === 'erreur')) return fail(diags);
 
   const annexCodes = [...new Set(manifest.documents.flatMap((d) => d.annexes_engagements))].sort();
-  return ok({ id: manifest.id, dir, manifest, documents, rules, header, hash: hashDir(dir, dir), annexCodes }, diags);
+  return ok({ id: manifest.id, dir, manifest, documents, rules, header, hash: hashModel(dir, read), annexCodes }, diags);
 }
 
 /** Scope of a rule iterating over nested lists: each level's element fields, innermost last. */

@@ -1,6 +1,6 @@
 // cpom campagne fusionner: tranches run separately give back the manifest and reports of one
 // run without tranches; an incomplete or mixed set of tranches writes nothing.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCampaign } from '../../src/batch/runner.ts';
@@ -50,6 +50,28 @@ describe('cpom campagne fusionner', () => {
     const err = capture();
     expect(await runCampagne(['fusionner', split], () => {}, err.sink)).toBe(1);
     expect(err.lines.join('\n')).toMatch(/les tranches diffèrent par la version du moteur : « cpom-engine@0\.0\.1\+0+ » \(1\/2\)/);
+    expect(existsSync(join(split, 'manifest.json'))).toBe(false);
+  });
+
+  it('refuses tranches run on different inputs (a holder removed in between)', async () => {
+    const c = await campaign(6, 34);
+    const split = tmp('entrees');
+    await runCampaign(fakeOptions(c.dossier, split, 1, { tranche: { k: 1, n: 2 } }));
+    const last = readdirSync(c.dossier).filter((f) => f !== 'campagne.yaml').sort().at(-1)!;
+    rmSync(join(c.dossier, last));
+    await runCampaign(fakeOptions(c.dossier, split, 1, { tranche: { k: 2, n: 2 } }));
+    const err = capture();
+    expect(await runCampagne(['fusionner', split], () => {}, err.sink)).toBe(1);
+    expect(err.lines.join('\n')).toMatch(/les tranches diffèrent par la liste des titulaires de la campagne : « 6 titulaires, [0-9a-f]+ » \(1\/2\) ; « 5 titulaires, [0-9a-f]+ » \(2\/2\)/);
+    expect(existsSync(join(split, 'manifest.json'))).toBe(false);
+  });
+
+  it('refuses while a tranche was interrupted (its journal is still there)', async () => {
+    const { split } = await tranches(2, 35);
+    writeFileSync(join(split, '.journal-tranche-2-sur-2.jsonl'), '{"moteur":"x"}\n');
+    const err = capture();
+    expect(await runCampagne(['fusionner', split], () => {}, err.sink)).toBe(1);
+    expect(err.lines.join('\n')).toContain('la tranche 2/2 a été interrompue');
     expect(existsSync(join(split, 'manifest.json'))).toBe(false);
   });
 
