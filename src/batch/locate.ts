@@ -34,13 +34,22 @@ interface RowRef {
   readonly columns: ReadonlyMap<string, number>;
 }
 
-/** Collects, while a contract is assembled from a workbook, which cell gave which value. */
+/**
+ * Collects, while a contract is assembled from a workbook, which cell gave which value. A value
+ * read from a holder's row or a list row is found again from the row and the column of its
+ * path; only the holder's cells that shadow a value of the shared « campagne » sheet are
+ * recorded, and the shared cells themselves are one map for the whole workbook (a campaign of
+ * 1,000 holders would otherwise keep ~15 entries per filled cell).
+ */
 export class WorkbookLocator {
   private readonly cells = new Map<string, string>();
   private readonly rows: RowRef[] = [];
 
+  constructor(private readonly shared: ReadonlyMap<string, string> = new Map()) {}
+
+  /** Where the holder typed a value at `path`: kept only when it overrides a shared value. */
   setCell(path: string, ref: string): void {
-    this.cells.set(path, ref);
+    if (this.shared.has(path)) this.cells.set(path, ref);
   }
 
   addRow(prefix: string, sheet: string, row: number, columns: ReadonlyMap<string, number>): void {
@@ -48,7 +57,8 @@ export class WorkbookLocator {
   }
 
   locate = (path: string): string | undefined => {
-    const exact = this.cells.get(path) ?? this.cells.get(path.replace(/\[\d+\]$/, ''));
+    const trimmed = path.replace(/\[\d+\]$/, '');
+    const exact = this.cells.get(path) ?? this.shared.get(path) ?? this.cells.get(trimmed) ?? this.shared.get(trimmed);
     if (exact) return exact;
     let best: RowRef | undefined;
     for (const r of this.rows) {

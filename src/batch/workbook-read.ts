@@ -166,12 +166,10 @@ function readTitulaires(ws: SheetData, issues: IssueRecord[], sharedCells: Map<s
       );
       continue;
     }
-    const locator = new WorkbookLocator();
-    for (const [path, where] of sharedCells) locator.setCell(path, where);
+    const locator = new WorkbookLocator(sharedCells);
     locator.addRow('', ws.name, r, columnsByPath);
     const h: Holder = { id, row: r, own: {}, locator, erreurs: [], avertissements: [] };
     setPath(h.own, ['titulaire', 'finess_ej'], id);
-    locator.setCell('titulaire.finess_ej', a1(ws.name, r, keyCol));
     for (const [col, c] of byCol) readInto(h, ws.name, r, col, cellAt(row, col), c, c.path, formatPath(c.path));
     unknownValues(h, ws.name, row, unknown);
     holders.set(id, h);
