@@ -12,7 +12,7 @@ import { bugOutcome } from './protocol.ts';
 import { issueLine, STATUS_LABEL } from './report.ts';
 import { compareText } from './sort.ts';
 import type { IssueRecord, Status } from './types.ts';
-import { sortIssues, toRecord, validateContract } from './validate.ts';
+import { sortIssues, toRecord, validateLoaded } from './validate.ts';
 
 export interface PreflightRow {
   readonly id: string;
@@ -57,9 +57,9 @@ export async function preflight(entree: string): Promise<PreflightReport> {
   for (const e of [...input.entries].sort((a, b) => compareText(a.id, b.id))) {
     const base = { id: e.id, raisonSociale: e.raisonSociale ?? '', source: e.source };
     const l = e.load();
-    const v = l.erreurs.length === 0 && l.data !== undefined ? validateContract(l.data, l.locate) : undefined;
-    if (!v || !v.ok) {
-      rows.push({ ...base, statut: 'erreur', documents: [], erreurs: v && !v.ok ? v.errors : l.erreurs, avertissements: l.avertissements });
+    const v = validateLoaded(l);
+    if (!v.ok) {
+      rows.push({ ...base, statut: 'erreur', documents: [], erreurs: v.errors, avertissements: l.avertissements });
       continue;
     }
     const c = v.contract;

@@ -18,7 +18,7 @@ import { canReuse } from './resume.ts';
 import { compareText } from './sort.ts';
 import { selectTranche, trancheSuffix, type Tranche } from './tranche.ts';
 import type { CampaignEntry, Format, IssueRecord, LoadedEntry, ManifestEntry, ModelFingerprint, RenderOutcome } from './types.ts';
-import { dedupeIssues as dedupe, toRecord, validateContract } from './validate.ts';
+import { dedupeIssues as dedupe, toRecord, validateLoaded } from './validate.ts';
 
 export interface RunOptions {
   readonly entree: string;
@@ -77,10 +77,7 @@ function record(e: CampaignEntry, f: Partial<ManifestEntry> & Pick<ManifestEntry
 
 function prepare(e: CampaignEntry, formats: readonly Format[], models: (id: string) => Result<ModelFingerprint>): Prepared {
   const l = e.load();
-  if (l.erreurs.length > 0 || l.data === undefined) {
-    return { kind: 'done', record: record(e, { statut: 'erreur', formats, erreurs: dedupe(l.erreurs), avertissements: dedupe(l.avertissements) }) };
-  }
-  const v = validateContract(l.data, l.locate);
+  const v = validateLoaded(l);
   if (!v.ok) {
     return { kind: 'done', record: record(e, { statut: 'erreur', formats, erreurs: dedupe(v.errors), avertissements: dedupe(l.avertissements) }) };
   }

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Contract } from '../model/contract.ts';
 import { validateContract as engineValidate } from '../model/load.ts';
 import { naturalCompare } from './sort.ts';
-import type { IssueRecord } from './types.ts';
+import type { IssueRecord, LoadedEntry } from './types.ts';
 
 export type Locate = (path: string) => string | undefined;
 
@@ -16,6 +16,25 @@ export function validateContract(data: unknown, locate: Locate): Validation {
   const r = engineValidate(data);
   if (!r.ok) return { ok: false, errors: sortIssues(r.diagnostics.map((d) => toRecord(d, locate))) };
   return { ok: true, contract: r.value, warnings: sortIssues(r.warnings.map((d) => toRecord(d, locate))) };
+}
+
+/**
+ * Everything wrong with one contract's input at once: the reading errors (bad cell, orphan row,
+ * YAML syntax), then what validation finds in the fields those did not already report, so that
+ * staff fix a workbook in one pass instead of one error per run. A field whose cell could not
+ * be read is absent from the data: its « missing field » error would only repeat the first.
+ */
+export function validateLoaded(l: LoadedEntry): Validation {
+  if (l.data === undefined) return { ok: false, errors: sortIssues(l.erreurs) };
+  const v = validateContract(l.data, l.locate);
+  if (l.erreurs.length === 0) return v;
+  const paths = l.erreurs.flatMap((i) => (i.chemin ? [i.chemin] : []));
+  const places = new Set(l.erreurs.flatMap((i) => (i.emplacement ? [i.emplacement] : [])));
+  const repeats = (i: IssueRecord) =>
+    (i.emplacement !== undefined && places.has(i.emplacement)) ||
+    (i.chemin !== undefined && paths.some((p) => i.chemin === p || i.chemin!.startsWith(`${p}.`) || i.chemin!.startsWith(`${p}[`)));
+  const more = v.ok ? [] : v.errors.filter((i) => !repeats(i));
+  return { ok: false, errors: sortIssues([...l.erreurs, ...more]) };
 }
 
 /** A diagnostic as a campaign record; its place comes from the data path, else its span. */

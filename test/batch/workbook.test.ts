@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { columnLetter } from '../../src/batch/cells.ts';
 import { hashData } from '../../src/batch/hash.ts';
 import { layout, listHeaders, sheetNames } from '../../src/batch/layout.ts';
-import { validateContract } from '../../src/batch/validate.ts';
+import { validateContract, validateLoaded } from '../../src/batch/validate.ts';
 import { readLoadedWorkbook, readWorkbook } from '../../src/batch/workbook-read.ts';
 import { filledWorkbook, workbookBytes } from '../../src/batch/workbook-write.ts';
 import { runModeleClasseur } from '../../src/cli/commands/campagne.ts';
@@ -121,6 +121,31 @@ describe('erreurs du classeur', () => {
     const clean = ids.filter((id) => id !== victim && id !== victim2);
     expect(clean.length).toBeGreaterThan(0);
     for (const id of clean) expect(byId.get(id)!.erreurs).toEqual([]);
+  });
+
+  it('reports a bad cell and the schema errors of other fields of the same contract together', async () => {
+    const { wb } = await brokenWorkbook();
+    const eng = wb.getWorksheet('engagements')!;
+    const tit = wb.getWorksheet('titulaires')!;
+    // One holder: a cell that cannot be read (numero) and a statut the schema refuses.
+    const victim = String(eng.getRow(3).getCell(1).value);
+    eng.getCell(`${colOf('engagements', 'numero')}3`).value = 'trois';
+    let r = 0;
+    tit.eachRow((row, n) => {
+      if (n > 1 && String(row.getCell(2).value) === victim) r = n;
+    });
+    expect(r).toBeGreaterThan(1);
+    const statut = columnLetter(headerRow(tit).indexOf('statut') + 1);
+    tit.getCell(`${statut}${r}`).value = 'publique';
+    const e = readLoadedWorkbook(wb).entries.find((x) => x.id === victim)!;
+    const v = validateLoaded(e.load());
+    expect(v.ok).toBe(false);
+    if (v.ok) return;
+    const places = v.errors.map((x) => x.emplacement);
+    expect(places).toContain(`engagements!${colOf('engagements', 'numero')}3`);
+    expect(places).toContain(`titulaires!${statut}${r}`);
+    // The unreadable numero is reported once, not again as a missing field.
+    expect(places.filter((x) => x === `engagements!${colOf('engagements', 'numero')}3`)).toHaveLength(1);
   });
 
   it('maps a schema error back to its cell (titulaires!…)', async () => {
