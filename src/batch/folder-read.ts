@@ -80,6 +80,7 @@ export function readFolder(dir: string, exclude: readonly string[] = []): Campai
   }
   const entries: CampaignEntry[] = [];
   const seen = new Map<string, string>();
+  const taken = new Set<string>();
   // The output folder may sit inside the input folder: its manifest is not a contract.
   for (const file of listFiles(dir, new Set(exclude.map((e) => resolve(e))))) {
     const source = label(file);
@@ -92,11 +93,17 @@ export function readFolder(dir: string, exclude: readonly string[] = []): Campai
     const id = /^[0-9AB]{9}$/.test(finess) ? finess : stem;
     const extra: IssueRecord[] = [];
     const other = seen.get(id);
+    let entryId = id;
     if (other !== undefined) {
-      extra.push({ niveau: 'erreur', code: 'CAMPAGNE-TITULAIRE-DOUBLE', message: `FINESS EJ « ${id} » déjà utilisé par ${other}`, chemin: 'titulaire.finess_ej', emplacement: source });
+      const what = id === finess ? `FINESS EJ « ${id} »` : `nom de fichier « ${id} » (sans FINESS EJ valide)`;
+      extra.push({ niveau: 'erreur', code: 'CAMPAGNE-TITULAIRE-DOUBLE', message: `${what} déjà utilisé par ${other}`, ...(id === finess ? { chemin: 'titulaire.finess_ej' } : {}), emplacement: source });
+      // The duplicate still needs an id of its own (output folder, tranche, manifest line).
+      entryId = `${id}~${stem}`;
+      for (let k = 2; taken.has(entryId); k++) entryId = `${id}~${stem}-${k}`;
     } else seen.set(id, source);
+    taken.add(entryId);
     entries.push({
-      id: other !== undefined ? `${id}~${stem}` : id,
+      id: entryId,
       source,
       ...(typeof titulaire.raison_sociale === 'string' ? { raisonSociale: titulaire.raison_sociale } : {}),
       load: () => loadEntry(file, source, shared, extra),

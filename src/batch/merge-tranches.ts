@@ -81,9 +81,20 @@ export function mergeTranches(dir: string): MergeOutcome {
   // list of holders nor, usually, the campaign-level problems.
   sameEverywhere(tranches, 'la liste des titulaires de la campagne', (m) => (m.campagne ? `${m.campagne.titulaires} titulaires, ${m.campagne.empreinte_titulaires.slice(0, 12)}` : 'non indiquée'), problems);
   sameEverywhere(tranches, 'les problèmes de la campagne', (m) => `${m.problemes_campagne.length} problème(s), ${sha256(JSON.stringify(m.problemes_campagne)).slice(0, 12)}`, problems);
+  // The same model must have rendered every tranche: a template edited between two tranches
+  // (same id, other fingerprint) makes them two campaigns.
+  const models = new Map<string, Set<string>>();
+  for (const t of tranches) for (const m of t.manifest.modeles ?? []) models.set(m.id, (models.get(m.id) ?? new Set()).add(`${m.version} (${m.empreinte.slice(0, 12)})`));
+  for (const [id, versions] of models) {
+    if (versions.size > 1) problems.push(`le modèle « ${id} » diffère d’une tranche à l’autre : ${[...versions].sort().join(', ')} — relancer les tranches avec le même modèle`);
+  }
+  // A journal of this split: that tranche was interrupted and its manifest may be stale. A
+  // journal of another split belongs to another run and is left alone.
   for (const name of readdirSync(dir).sort()) {
     const j = JOURNAL_FILE.exec(name);
-    if (j) problems.push(`la tranche ${j[1]}/${j[2]} a été interrompue (${name}) : la terminer avec « cpom campagne … --tranche ${j[1]}/${j[2]} --reprendre »`);
+    if (j && counts.length === 1 && Number(j[2]) === counts[0]) {
+      problems.push(`la tranche ${j[1]}/${j[2]} a été interrompue (${name}) : la terminer avec « cpom campagne … --tranche ${j[1]}/${j[2]} --reprendre »`);
+    }
   }
   const owner = new Map<string, string>();
   for (const t of tranches) {
@@ -97,8 +108,10 @@ export function mergeTranches(dir: string): MergeOutcome {
   if (problems.length === 0 && first) {
     const all = tranches.flatMap((t) => t.manifest.contrats.map((c) => c.finess_ej));
     const got = campaignIdentity(all);
-    if (!first.campagne || got.empreinte_titulaires !== first.campagne.empreinte_titulaires) {
-      problems.push(`les tranches réunies comptent ${got.titulaires} titulaire(s), la campagne ${first.campagne?.titulaires ?? '?'} : elles ne viennent pas de la même entrée`);
+    if (!first.campagne) {
+      problems.push('les manifestes de tranche ne décrivent pas la campagne entière : ils viennent d’une version antérieure du moteur ; relancer les tranches');
+    } else if (got.titulaires !== first.campagne.titulaires || got.empreinte_titulaires !== first.campagne.empreinte_titulaires) {
+      problems.push(`les tranches réunies comptent ${got.titulaires} titulaire(s), la campagne ${first.campagne.titulaires} : elles ne viennent pas de la même entrée`);
     }
   }
   if (problems.length > 0 || !first) return { ok: false, problems };

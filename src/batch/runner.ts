@@ -159,8 +159,9 @@ export async function runCampaign(opts: RunOptions): Promise<RunResult> {
       await Promise.all(inflight);
     } finally {
       progress.stop();
-      // Workers first: stopping them settles any job still in flight (as an error), and that
-      // settlement is journaled; only then is the journal closed.
+      // Workers first: stopping them settles the jobs they were rendering (as errors, which
+      // --reprendre renders again) and those are journaled; only then is the journal closed.
+      // Jobs still queued are dropped: nothing waits for them once the loop has thrown.
       await executor?.close();
       journal.close();
     }

@@ -22,13 +22,16 @@ export function validateContract(data: unknown, locate: Locate): Validation {
  * Everything wrong with one contract's input at once: the reading errors (bad cell, orphan row,
  * YAML syntax), then what validation finds in the fields those did not already report, so that
  * staff fix a workbook in one pass instead of one error per run. A field whose cell could not
- * be read is absent from the data: its « missing field » error would only repeat the first.
+ * be read is absent from the data: its « missing field » error would only repeat the first
+ * (so would any error placed on the same cell).
  */
 export function validateLoaded(l: LoadedEntry): Validation {
   if (l.data === undefined) return { ok: false, errors: sortIssues(l.erreurs) };
   const v = validateContract(l.data, l.locate);
   if (l.erreurs.length === 0) return v;
-  const paths = l.erreurs.flatMap((i) => (i.chemin ? [i.chemin] : []));
+  // Only an unreadable cell leaves its field out of the data; other reading errors (a
+  // duplicate holder, an orphan row) remove nothing the schema would then miss.
+  const paths = l.erreurs.flatMap((i) => (i.chemin && i.code === 'CLASSEUR-VALEUR' ? [i.chemin] : []));
   const places = new Set(l.erreurs.flatMap((i) => (i.emplacement ? [i.emplacement] : [])));
   const repeats = (i: IssueRecord) =>
     (i.emplacement !== undefined && places.has(i.emplacement)) ||

@@ -168,6 +168,8 @@ function readTitulaires(ws: SheetData, issues: IssueRecord[], sharedCells: Map<s
     }
     const locator = new WorkbookLocator(sharedCells);
     locator.addRow('', ws.name, r, columnsByPath);
+    // The key cell wins over a (meaningless) finess_ej on the shared sheet.
+    locator.setCell('titulaire.finess_ej', a1(ws.name, r, keyCol));
     const h: Holder = { id, row: r, own: {}, locator, erreurs: [], avertissements: [] };
     setPath(h.own, ['titulaire', 'finess_ej'], id);
     for (const [col, c] of byCol) readInto(h, ws.name, r, col, cellAt(row, col), c, c.path, formatPath(c.path));

@@ -3,7 +3,7 @@
 // against the data schema. A model that does not check is not loaded.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve as resolvePath, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, Result, Span } from '../diagnostics/diagnostic.ts';
 import { fail, ok } from '../diagnostics/diagnostic.ts';
@@ -78,9 +78,14 @@ export function listModelIds(): string[] {
 export function hashModel(dir: string, included: ReadonlySet<string>): string {
   const h = createHash('sha256');
   h.update(hashDir(dir, dir));
-  for (const f of [...included].filter((p) => relative(dir, p).startsWith('..')).sort()) {
-    h.update('\0').update(relative(TEMPLATES_ROOT, f).split(sep).join('/')).update('\0').update(readFileSync(f));
-  }
+  const outside = [...included]
+    .map((f) => ({ f, rel: relative(dir, f) }))
+    .filter(({ rel }) => rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+    .map(({ f, rel }) => ({ f, name: isAbsolute(rel) ? f : rel.split(sep).join('/') }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Named relative to the model folder (« ../idf-commun/_visas.md »): the same wherever the
+  // repository is cloned.
+  for (const { f, name } of outside) h.update('\0').update(name).update('\0').update(readFileSync(f));
   return h.digest('hex');
 }
 

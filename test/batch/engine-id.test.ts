@@ -1,5 +1,5 @@
 // The engine identity --reprendre compares: it must change with the code, not with the rest.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,11 +23,16 @@ describe('identité du moteur', () => {
     expect(engineVersion()).toMatch(/^cpom-engine@\d+\.\d+\.\d+\+[0-9a-f]{12}$/);
   });
 
-  it('changes with the engine code, the base DOCX or the locked dependencies, not with the rest', () => {
+  it('changes with the engine code, the base DOCX or the dependencies, not with the rest', () => {
     const root = fakeEngine();
     const before = engineFingerprint(root);
     writeFileSync(join(root, 'README.md'), 'manuel modifié');
     expect(engineFingerprint(root)).toBe(before);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ ...pkg, scripts: { bench: 'tsx bench.ts' }, devDependencies: { vitest: '4' } }));
+    expect(engineFingerprint(root), 'scripts et devDependencies').toBe(before);
+    writeFileSync(join(root, 'package.json'), JSON.stringify({ ...pkg, dependencies: { 'pdf-lib': '1.17.1' } }));
+    expect(engineFingerprint(root), 'dependencies').not.toBe(before);
     for (const [file, text] of [
       ['src/writers/pdf.ts', 'export const a = 2;'],
       ['templates/_base-docx/word/styles.xml', '<w:styles></w:styles>'],

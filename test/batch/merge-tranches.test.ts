@@ -75,6 +75,24 @@ describe('cpom campagne fusionner', () => {
     expect(existsSync(join(split, 'manifest.json'))).toBe(false);
   });
 
+  it('refuses tranches rendered with two versions of the same model', async () => {
+    const c = await campaign(6, 36);
+    const split = tmp('modeles');
+    await runCampaign(fakeOptions(c.dossier, split, 1, { tranche: { k: 1, n: 2 } }));
+    const edited = (id: string) => ({ ok: true as const, value: { id, version: 1, empreinte: 'gabarit-modifie' }, warnings: [] });
+    await runCampaign(fakeOptions(c.dossier, split, 1, { tranche: { k: 2, n: 2 }, modelInfo: edited }));
+    const err = capture();
+    expect(await runCampagne(['fusionner', split], () => {}, err.sink)).toBe(1);
+    expect(err.lines.join('\n')).toMatch(/le modèle « occitanie-2019 » diffère d’une tranche à l’autre/);
+  });
+
+  it('ignores the journal of another split of the same folder', async () => {
+    const { whole, split } = await tranches(2, 37);
+    writeFileSync(join(split, '.journal-tranche-3-sur-3.jsonl'), '{"moteur":"x"}\n');
+    expect(await runCampagne(['fusionner', split], () => {}, () => {})).toBe(0);
+    expect(read(split, 'manifest.json')).toBe(read(whole, 'manifest.json'));
+  });
+
   it('says so when the folder holds no tranche', async () => {
     const err = capture();
     expect(await runCampagne(['fusionner', tmp('vide')], () => {}, err.sink)).toBe(1);

@@ -23,6 +23,18 @@ describe('empreinte d’un modèle', () => {
     expect(hashModel(model, included)).not.toBe(before);
   });
 
+  it('does not depend on where the templates are installed', () => {
+    const make = (base: string) => {
+      mkdirSync(join(base, 'modele'), { recursive: true });
+      mkdirSync(join(base, 'commun'), { recursive: true });
+      writeFileSync(join(base, 'modele', 'socle.md'), '# Socle');
+      writeFileSync(join(base, 'commun', '_visas.md'), 'Vu ;');
+      return hashModel(join(base, 'modele'), new Set([join(base, 'commun', '_visas.md')]));
+    };
+    const root = mkdtempSync(join(tmpdir(), 'cpom-empreinte-'));
+    expect(make(join(root, 'a'))).toBe(make(join(root, 'plus', 'profond', 'b')));
+  });
+
   it('counts templates/idf-commun in the Île-de-France models', () => {
     for (const id of ['idf-2019', 'idf-2021']) {
       const m = loadModel(id);
