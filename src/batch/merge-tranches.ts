@@ -60,20 +60,19 @@ function sameEverywhere(tranches: readonly TrancheFile[], what: string, get: (m:
   }
 }
 
-export function mergeTranches(dir: string): MergeOutcome {
-  if (!existsSync(dir)) return { ok: false, problems: [`dossier introuvable : ${dir}`] };
-  const problems: string[] = [];
-  const tranches = readTranches(dir, problems);
-  if (tranches.length === 0 && problems.length === 0) {
-    problems.push(`aucun manifeste de tranche (manifest-tranche-k-sur-n.json) dans ${dir}`);
-  }
+/** Every tranche k/n of one split is there, and only one split. */
+function checkSplit(tranches: readonly TrancheFile[], problems: string[]): number | undefined {
   const counts = [...new Set(tranches.map((t) => t.n))];
   if (counts.length > 1) problems.push(`découpages différents dans le même dossier : ${counts.map((n) => `en ${n}`).join(', ')}`);
-  if (counts.length === 1) {
-    const n = counts[0]!;
-    const missing = Array.from({ length: n }, (_, i) => i + 1).filter((k) => !tranches.some((t) => t.k === k));
-    if (missing.length) problems.push(`tranche(s) manquante(s) : ${missing.map((k) => `${k}/${n}`).join(', ')} — lancer « cpom campagne … --tranche k/${n} » pour chacune`);
-  }
+  if (counts.length !== 1) return undefined;
+  const n = counts[0]!;
+  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((k) => !tranches.some((t) => t.k === k));
+  if (missing.length) problems.push(`tranche(s) manquante(s) : ${missing.map((k) => `${k}/${n}`).join(', ')} — lancer « cpom campagne … --tranche k/${n} » pour chacune`);
+  return n;
+}
+
+/** Same engine, input, formats and models: otherwise the tranches are not one campaign. */
+function checkAgreement(tranches: readonly TrancheFile[], problems: string[]): void {
   sameEverywhere(tranches, 'la version du moteur', (m) => m.moteur, problems);
   sameEverywhere(tranches, 'le type d’entrée', (m) => m.entree, problems);
   sameEverywhere(tranches, 'les formats', (m) => m.formats.join(', '), problems);
@@ -81,21 +80,27 @@ export function mergeTranches(dir: string): MergeOutcome {
   // list of holders nor, usually, the campaign-level problems.
   sameEverywhere(tranches, 'la liste des titulaires de la campagne', (m) => (m.campagne ? `${m.campagne.titulaires} titulaires, ${m.campagne.empreinte_titulaires.slice(0, 12)}` : 'non indiquée'), problems);
   sameEverywhere(tranches, 'les problèmes de la campagne', (m) => `${m.problemes_campagne.length} problème(s), ${sha256(JSON.stringify(m.problemes_campagne)).slice(0, 12)}`, problems);
-  // The same model must have rendered every tranche: a template edited between two tranches
-  // (same id, other fingerprint) makes them two campaigns.
+  // A template edited between two tranches (same model id, other fingerprint): two campaigns.
   const models = new Map<string, Set<string>>();
   for (const t of tranches) for (const m of t.manifest.modeles ?? []) models.set(m.id, (models.get(m.id) ?? new Set()).add(`${m.version} (${m.empreinte.slice(0, 12)})`));
   for (const [id, versions] of models) {
     if (versions.size > 1) problems.push(`le modèle « ${id} » diffère d’une tranche à l’autre : ${[...versions].sort().join(', ')} — relancer les tranches avec le même modèle`);
   }
-  // A journal of this split: that tranche was interrupted and its manifest may be stale. A
-  // journal of another split belongs to another run and is left alone.
+}
+
+/** A journal of this split: that tranche was interrupted and its manifest may be stale. */
+function checkJournals(dir: string, n: number, problems: string[]): void {
   for (const name of readdirSync(dir).sort()) {
     const j = JOURNAL_FILE.exec(name);
-    if (j && counts.length === 1 && Number(j[2]) === counts[0]) {
+    // A journal of another split belongs to another run and is left alone.
+    if (j && Number(j[2]) === n) {
       problems.push(`la tranche ${j[1]}/${j[2]} a été interrompue (${name}) : la terminer avec « cpom campagne … --tranche ${j[1]}/${j[2]} --reprendre »`);
     }
   }
+}
+
+/** Each holder in one tranche, and together exactly the holders of the campaign. */
+function checkHolders(tranches: readonly TrancheFile[], problems: string[]): void {
   const owner = new Map<string, string>();
   for (const t of tranches) {
     for (const c of t.manifest.contrats) {
@@ -104,16 +109,28 @@ export function mergeTranches(dir: string): MergeOutcome {
       else owner.set(c.finess_ej, `${t.k}/${t.n}`);
     }
   }
-  const first = tranches[0]?.manifest;
-  if (problems.length === 0 && first) {
-    const all = tranches.flatMap((t) => t.manifest.contrats.map((c) => c.finess_ej));
-    const got = campaignIdentity(all);
-    if (!first.campagne) {
-      problems.push('les manifestes de tranche ne décrivent pas la campagne entière : ils viennent d’une version antérieure du moteur ; relancer les tranches');
-    } else if (got.titulaires !== first.campagne.titulaires || got.empreinte_titulaires !== first.campagne.empreinte_titulaires) {
-      problems.push(`les tranches réunies comptent ${got.titulaires} titulaire(s), la campagne ${first.campagne.titulaires} : elles ne viennent pas de la même entrée`);
-    }
+  const whole = tranches[0]?.manifest.campagne;
+  if (problems.length > 0 || tranches.length === 0) return;
+  const got = campaignIdentity([...owner.keys()]);
+  if (!whole) {
+    problems.push('les manifestes de tranche ne décrivent pas la campagne entière : ils viennent d’une version antérieure du moteur ; relancer les tranches');
+  } else if (got.titulaires !== whole.titulaires || got.empreinte_titulaires !== whole.empreinte_titulaires) {
+    problems.push(`les tranches réunies comptent ${got.titulaires} titulaire(s), la campagne ${whole.titulaires} : elles ne viennent pas de la même entrée`);
   }
+}
+
+export function mergeTranches(dir: string): MergeOutcome {
+  if (!existsSync(dir)) return { ok: false, problems: [`dossier introuvable : ${dir}`] };
+  const problems: string[] = [];
+  const tranches = readTranches(dir, problems);
+  if (tranches.length === 0 && problems.length === 0) {
+    problems.push(`aucun manifeste de tranche (manifest-tranche-k-sur-n.json) dans ${dir}`);
+  }
+  const n = checkSplit(tranches, problems);
+  checkAgreement(tranches, problems);
+  if (n !== undefined) checkJournals(dir, n, problems);
+  checkHolders(tranches, problems);
+  const first = tranches[0]?.manifest;
   if (problems.length > 0 || !first) return { ok: false, problems };
 
   // Campaign-level problems come from reading the whole input: every tranche saw the same ones.
