@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Span } from '../diagnostics/diagnostic.ts';
 import type { BlockNode, InlineNode } from '../dsl/ast.ts';
+import type { Expr } from '../dsl/expr/ast.ts';
 import { rootEnv } from '../eval/build.ts';
 import { type Binding, type Env, itemPath, truthy } from '../eval/env.ts';
 import { Evaluator } from '../eval/expr.ts';
@@ -54,20 +55,9 @@ function walkBlock(n: BlockNode, env: Env | undefined, ev: Evaluator, visit: Vis
         for (const l of [...p.lines, ...p.mentions, ...(p.signatory ? [p.signatory] : [])]) walkInlines(l, env, ev, visit);
       }
       return;
-    case 'if': {
-      const taken = env ? n.branches.findIndex((b) => truthy(ev.eval(b.cond, env).value)) : -2;
-      n.branches.forEach((b, i) => {
-        if (taken === -2 || taken === i) {
-          visit(`${i}`, b.cond.span, i === 0 ? 'si' : 'sinon si');
-          walkBlocks(b.body, env, ev, visit);
-        }
-      });
-      if (n.otherwise && (taken === -2 || taken === -1)) {
-        visit('sinon', n.span, 'sinon');
-        walkBlocks(n.otherwise, env, ev, visit);
-      }
+    case 'if':
+      walkConditional(n, env, ev, visit, (body) => walkBlocks(body, env, ev, visit));
       return;
-    }
     case 'for': {
       if (!env) {
         visit('pour', n.span, 'pour');
@@ -102,20 +92,33 @@ function walkBlock(n: BlockNode, env: Env | undefined, ev: Evaluator, visit: Vis
   }
 }
 
+/**
+ * A `si` block or inline: with `env`, the branch the data takes (the first true condition, else
+ * `sinon`); without, every branch. `walk` goes on into a visited branch's body.
+ */
+function walkConditional<T>(
+  n: { readonly branches: readonly { readonly cond: Expr; readonly body: readonly T[] }[]; readonly otherwise?: readonly T[]; readonly span: Span },
+  env: Env | undefined,
+  ev: Evaluator,
+  visit: Visit,
+  walk: (body: readonly T[]) => void,
+): void {
+  const taken = env ? n.branches.findIndex((b) => truthy(ev.eval(b.cond, env).value)) : -2;
+  n.branches.forEach((b, i) => {
+    if (taken === -2 || taken === i) {
+      visit(`${i}`, b.cond.span, i === 0 ? 'si' : 'sinon si');
+      walk(b.body);
+    }
+  });
+  if (n.otherwise && (taken === -2 || taken === -1)) {
+    visit('sinon', n.span, 'sinon');
+    walk(n.otherwise);
+  }
+}
+
 function walkInlines(nodes: readonly InlineNode[], env: Env | undefined, ev: Evaluator, visit: Visit): void {
   for (const n of nodes) {
-    if (n.kind !== 'inlineIf') continue;
-    const taken = env ? n.branches.findIndex((b) => truthy(ev.eval(b.cond, env).value)) : -2;
-    n.branches.forEach((b, i) => {
-      if (taken === -2 || taken === i) {
-        visit(`${i}`, b.cond.span, i === 0 ? 'si' : 'sinon si');
-        walkInlines(b.body, env, ev, visit);
-      }
-    });
-    if (n.otherwise && (taken === -2 || taken === -1)) {
-      visit('sinon', n.span, 'sinon');
-      walkInlines(n.otherwise, env, ev, visit);
-    }
+    if (n.kind === 'inlineIf') walkConditional(n, env, ev, visit, (body) => walkInlines(body, env, ev, visit));
   }
 }
 

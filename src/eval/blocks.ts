@@ -1,6 +1,7 @@
 // Template AST + data → IR blocks. Conditions pick branches, loops repeat blocks or table
 // rows, placeholders become text. Styles come from the enclosing `:::` fences.
 import type { BlockNode, CellNode, InlineNode, RowNode, SignaturesNode } from '../dsl/ast.ts';
+import type { Expr } from '../dsl/expr/ast.ts';
 import type * as IR from '../ir/types.ts';
 import { type Binding, type Env, itemPath, truthy } from './env.ts';
 import type { Evaluator } from './expr.ts';
@@ -43,8 +44,7 @@ export class BlockEvaluator {
           out.push({ type: 'break' });
           break;
         case 'inlineIf': {
-          const branch = n.branches.find((b) => truthy(this.ev.eval(b.cond, env).value));
-          const body = branch ? branch.body : n.otherwise;
+          const body = this.chosen(n, env);
           if (body) out.push(...this.inlines(body, env));
           break;
         }
@@ -93,8 +93,7 @@ export class BlockEvaluator {
         out.push({ type: 'pageBreak' });
         return;
       case 'if': {
-        const branch = n.branches.find((b) => truthy(this.ev.eval(b.cond, env).value));
-        const body = branch ? branch.body : n.otherwise;
+        const body = this.chosen(n, env);
         if (body) for (const b of body) this.block(b, env, style, out);
         return;
       }
@@ -141,12 +140,17 @@ export class BlockEvaluator {
     });
   }
 
+  /** The body a `si` / `sinon si` / `sinon` prints: the first true branch, else `sinon` (or nothing). */
+  private chosen<T>(n: { readonly branches: readonly { readonly cond: Expr; readonly body: readonly T[] }[]; readonly otherwise?: readonly T[] }, env: Env): readonly T[] | undefined {
+    const branch = n.branches.find((b) => truthy(this.ev.eval(b.cond, env).value));
+    return branch ? branch.body : n.otherwise;
+  }
+
   private rows(nodes: readonly BlockNode[], env: Env, out: { cells: CellNode[]; env: Env }[]): void {
     for (const n of nodes) {
       if (n.kind === 'row') out.push({ cells: [...n.cells], env });
       else if (n.kind === 'if') {
-        const branch = n.branches.find((b) => truthy(this.ev.eval(b.cond, env).value));
-        const body = branch ? branch.body : n.otherwise;
+        const body = this.chosen(n, env);
         if (body) this.rows(body, env, out);
       } else if (n.kind === 'for') {
         this.loop(n, env, (e) => this.rows(n.body, e, out), () => n.empty && this.rows(n.empty, env, out));
