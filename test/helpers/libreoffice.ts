@@ -13,7 +13,7 @@ import { it } from 'vitest';
 /** python-docx is only installed for the Debian interpreter, not for a python3 earlier on PATH. */
 export const SYSTEM_PYTHON = '/usr/bin/python3';
 
-export type Tool = 'soffice' | 'pdftotext' | 'qpdf' | 'python3' | 'python-docx';
+export type Tool = 'soffice' | 'pdftotext' | 'qpdf' | 'python3' | 'python-docx' | 'xmllint';
 
 function onPath(cmd: string): boolean {
   return (process.env.PATH ?? '').split(delimiter).some((dir) => {
@@ -60,7 +60,7 @@ export function itWith(tools: readonly Tool[]): TestFn {
         throw new Error(`outil(s) requis absent(s) : ${missing.join(', ')}`);
       }, timeout);
   }
-  console.warn(`⚠ SKIPPED: tests need ${missing.join(', ')} (apt-get install libreoffice-writer-nogui poppler-utils python3-docx)`);
+  console.warn(`⚠ SKIPPED: tests need ${missing.join(', ')} (apt-get install libreoffice-writer-nogui poppler-utils qpdf python3-docx libxml2-utils)`);
   return (name, fn, timeout) => it.skip(name, fn, timeout);
 }
 
