@@ -36,11 +36,15 @@ export function tableBorders(drawn: ReadonlySet<Side>): string {
   return `<w:tblBorders>${SIDES.map((s) => `<w:${s} ${drawn.has(s) ? BORDER : NO_BORDER}/>`).join('')}</w:tblBorders>`;
 }
 
-/** Shared tblPr: fixed layout so the grid widths are used as given, not re-fitted to content. */
+/**
+ * Shared tblPr: fixed layout so the grid widths are used as given, not re-fitted to content.
+ * Its attribute is w:type (ECMA-376 CT_TblLayoutType), not the usual w:val: with w:val the part
+ * is schema-invalid and a reader may ignore the setting (test/docx/schema.test.ts checks this).
+ */
 export function tblPr(styleId: string, width: Twips, borders: string, jc?: 'right'): string {
   return (
     `<w:tblPr>${val('w:tblStyle', styleId)}${empty('w:tblW', [['w:w', width], ['w:type', 'dxa']])}` +
-    `${jc ? val('w:jc', jc) : ''}${borders}${val('w:tblLayout', 'fixed')}` +
+    `${jc ? val('w:jc', jc) : ''}${borders}${empty('w:tblLayout', [['w:type', 'fixed']])}` +
     `<w:tblCellMar>${empty('w:left', [['w:w', 85], ['w:type', 'dxa']])}${empty('w:right', [['w:w', 85], ['w:type', 'dxa']])}</w:tblCellMar>` +
     `</w:tblPr>`
   );
