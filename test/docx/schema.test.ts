@@ -4,12 +4,13 @@
 // a part they read happily may still make Word « repair » the contract.
 
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeDocx } from '../../src/writers/docx/index.ts';
-import { itWith } from '../helpers/libreoffice.ts';
+import { itWith, pythonJson } from '../helpers/libreoffice.ts';
 import { xsdErrors } from '../helpers/xmllint.ts';
 import { doc, docSet, h, kitchenSink, p } from './fixtures.ts';
 import { checkPackage, type FactsCache } from './ooxml-check.ts';
@@ -96,6 +97,20 @@ describe('DOCX against ECMA-376 Transitional', () => {
     expect(r.get('bad')).toEqual([expect.stringMatching(/^1: element tblLayout: Schemas validity error .*'\{http:\/\/schemas\.openxmlformats\.org\/wordprocessingml\/2006\/main\}val' is not allowed/)]);
     expect(r.get('good')).toEqual([]);
     expect(r.get('broken')?.[0]).toMatch(/parser error/);
+  });
+
+  itWith(['python-docx'])('gives every table the fixed layout python-docx reads (w:tblLayout w:type)', () => {
+    // With the invalid w:val, python-docx read autofit on: the grid widths were not binding.
+    const dir = mkdtempSync(join(tmpdir(), 'docx-layout-'));
+    try {
+      const file = join(dir, 'contrat.docx');
+      writeFileSync(file, docx.at(-1)!.data);
+      const autofit = pythonJson<boolean[]>('import docx, json, sys; print(json.dumps([t.autofit for t in docx.Document(sys.argv[1]).tables]))', [file]);
+      expect(autofit.length).toBeGreaterThan(2);
+      expect(autofit.every((a) => a === false), JSON.stringify(autofit)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps the schema copies listed in SHA256SUMS, unmodified', () => {
