@@ -1,9 +1,9 @@
 // What ECMA-376 requires of a WordprocessingML package but its XML schemas cannot express:
 // checks over the XML of a whole package (ids shared across parts, fields spread over runs,
-// table grids). Word repairs or refuses a file that breaks these; LibreOffice often hides it.
+// table grids). Word may repair or refuse a file that breaks these; LibreOffice often hides it.
 //
 // Elements are matched by their written prefix (`w:`); the check first makes sure `w:` is the
-// WordprocessingML namespace in each part, so a writer change of prefix cannot slip through.
+// WordprocessingML namespace in each story part, so a writer change of prefix cannot slip through.
 
 import { child, parseXml, visit, type XmlElement } from '../helpers/xml-tree.ts';
 

@@ -60,6 +60,11 @@ describe('DOCX against ECMA-376 Transitional', () => {
       expect(count(prefix), prefix).toBeGreaterThan(0);
     }
     for (const kind of ['/avenant-', '/version-consolidee-', '/comparaison-']) expect(docx.some((d) => d.name.includes(kind)), kind).toBe(true);
+    // What the package checks look at is really there: their silence means something.
+    const texts = [...partsByText.keys()];
+    for (const markup of ['<w:ins ', '<w:del ', '<w:delText', '<w:fldChar', '<w:instrText', '<w:bookmarkStart', '<w:hyperlink w:anchor', 'w:gridSpan', 'w:vMerge']) {
+      expect(texts.some((t) => t.includes(markup)), markup).toBe(true);
+    }
   });
 
   itXml('validates every part of every DOCX against the schemas (xmllint)', () => {
@@ -68,7 +73,8 @@ describe('DOCX against ECMA-376 Transitional', () => {
     const problems = new Map<string, Where[]>();
     texts.forEach((text, i) => {
       const { at } = partsByText.get(text)!;
-      // The same error on several lines of one part counts once per line: message without line.
+      // Grouped by message (line number moved to the place): one mistake repeated in every
+      // table reads as one line with its count.
       for (const e of errors.get(String(i))!) {
         const [line, ...rest] = e.split(': ');
         const key = rest.join(': ');
