@@ -2,6 +2,7 @@
 // rows, placeholders become text. Styles come from the enclosing `:::` fences.
 import type { BlockNode, CellNode, InlineNode, RowNode, SignaturesNode } from '../dsl/ast.ts';
 import type { Expr } from '../dsl/expr/ast.ts';
+import { findDelimiters } from '../dsl/delimiters.ts';
 import type * as IR from '../ir/types.ts';
 import { type Binding, type Env, itemPath, truthy } from './env.ts';
 import type { Evaluator } from './expr.ts';
@@ -27,9 +28,22 @@ export class BlockEvaluator {
     const out: IR.Inline[] = [];
     for (const n of nodes) {
       switch (n.kind) {
-        case 'text':
+        case 'text': {
+          // Template text never prints a template delimiter (the parser reports them; this
+          // catches any that got past it). Data values, in `value` below, may hold them.
+          const found = findDelimiters(n.text)[0];
+          if (found) {
+            this.ev.diags.push({
+              severity: 'erreur',
+              code: 'RENDU-DELIMITEUR',
+              message: `le texte du gabarit contient le délimiteur « ${found.delimiter} » (« ${excerpt(n.text, found.at)} ») : il n’est pas imprimé`,
+              span: n.span,
+            });
+            break;
+          }
           out.push({ type: 'text', text: n.text, ...(n.bold ? { bold: true } : {}), ...(n.italic ? { italic: true } : {}) });
           break;
+        }
         case 'value': {
           const text = this.ev.text(n.expr, n.filters, env, n.span);
           if (text !== undefined && text !== '') {
@@ -197,6 +211,13 @@ export class BlockEvaluator {
       }),
     };
   }
+}
+
+/** A few characters around `at`, for a message that must show what was refused. */
+function excerpt(text: string, at: number): string {
+  const from = Math.max(0, at - 20);
+  const to = Math.min(text.length, at + 22);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
 }
 
 function bold(i: IR.Inline): IR.Inline {
