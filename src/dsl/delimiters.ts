@@ -13,13 +13,15 @@ export interface FoundDelimiter {
 }
 
 // A Markdown backslash escape (`\{\{`) is still printed as `{{`, so it counts too.
-const DELIMITER_RE = /\\?\{\\?[{%#]|\\?[}%#]\\?\}/g;
+const DELIMITER_AT = /\\?\{\\?[{%#]|\\?[}%#]\\?\}/y;
 
-/** Every template delimiter in `text`, left to right, non-overlapping. */
+/** Every template delimiter in `text`, left to right, overlapping ones included (`{{%`: `{{`, `{%`). */
 export function findDelimiters(text: string): FoundDelimiter[] {
   const out: FoundDelimiter[] = [];
-  for (const m of text.matchAll(DELIMITER_RE)) {
-    out.push({ delimiter: m[0].replace(/\\/g, '') as Delimiter, at: m.index, length: m[0].length });
+  for (let i = 0; i < text.length - 1; i++) {
+    DELIMITER_AT.lastIndex = i;
+    const m = DELIMITER_AT.exec(text);
+    if (m) out.push({ delimiter: m[0].replace(/\\/g, '') as Delimiter, at: i, length: m[0].length });
   }
   return out;
 }

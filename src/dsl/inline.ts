@@ -19,9 +19,16 @@ type Piece =
   | { kind: 'node'; node: InlineNode }
   | { kind: 'tag'; name: string; rest: string; restOffset: number; start: number; end: number };
 
-/** Reports every template delimiter left in a text piece found at `offset` (DSL-DELIMITEUR). */
-function lintText(src: SourceFile, offset: number, text: string, diags: Diagnostic[]): void {
-  for (const d of findDelimiters(text)) {
+/**
+ * Reports every template delimiter of `raw` that is not part of a well-formed tag or comment
+ * (DSL-DELIMITEUR): stray or unclosed ones, and those glued to a tag (`{{% si %}`, `{{ x }}}`),
+ * which would print a delimiter once the tag is replaced. `tags` are the tag ranges in `raw`.
+ */
+function lintStray(src: SourceFile, offset: number, raw: string, tags: readonly { start: number; end: number }[], diags: Diagnostic[]): void {
+  let reportedTo = 0;
+  for (const d of findDelimiters(raw)) {
+    if (d.at < reportedTo || tags.some((t) => d.at >= t.start && d.at + d.length <= t.end)) continue;
+    reportedTo = d.at + d.length;
     diags.push({
       severity: 'erreur',
       code: 'DSL-DELIMITEUR',
@@ -54,13 +61,12 @@ function lintTagInside(src: SourceFile, start: number, open: '{{' | '{%', inner:
 /** Splits raw text into text pieces and tags; `{{ }}` and `{% ref %}` become nodes right away. */
 function tokenize(src: SourceFile, offset: number, raw: string, diags: Diagnostic[]): Piece[] {
   const out: Piece[] = [];
+  const matches = [...raw.matchAll(TAG_RE)];
+  lintStray(src, offset, raw, matches.map((m) => ({ start: m.index, end: m.index + m[0].length })), diags);
   let last = 0;
-  for (const m of raw.matchAll(TAG_RE)) {
+  for (const m of matches) {
     const at = m.index;
-    if (at > last) {
-      lintText(src, offset + last, raw.slice(last, at), diags);
-      out.push({ kind: 'text', text: raw.slice(last, at) });
-    }
+    if (at > last) out.push({ kind: 'text', text: raw.slice(last, at) });
     last = at + m[0].length;
     const start = offset + at;
     const end = offset + last;
@@ -89,10 +95,7 @@ function tokenize(src: SourceFile, offset: number, raw: string, diags: Diagnosti
       }
     }
   }
-  if (last < raw.length) {
-    lintText(src, offset + last, raw.slice(last), diags);
-    out.push({ kind: 'text', text: raw.slice(last) });
-  }
+  if (last < raw.length) out.push({ kind: 'text', text: raw.slice(last) });
   return out;
 }
 

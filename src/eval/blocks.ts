@@ -7,6 +7,9 @@ import type * as IR from '../ir/types.ts';
 import { type Binding, type Env, itemPath, truthy } from './env.ts';
 import type { Evaluator } from './expr.ts';
 
+/** Stands for printed data in the seam between template texts: never part of a delimiter. */
+const DATA = '\uFFFC';
+
 interface Style {
   readonly paragraph?: IR.ParagraphStyle;
   readonly small?: boolean;
@@ -26,45 +29,57 @@ export class BlockEvaluator {
 
   inlines(nodes: readonly InlineNode[], env: Env): IR.Inline[] {
     const out: IR.Inline[] = [];
+    this.collect(nodes, env, out, { last: '' });
+    return mergeTexts(out);
+  }
+
+  /**
+   * `seam.last` is the last character printed from template text, or a stand-in once data or a
+   * reference is printed after it: template text never prints a template delimiter, even one
+   * made of two runs (`{` then `{` across an inline `si`), while data values may hold them.
+   */
+  private collect(nodes: readonly InlineNode[], env: Env, out: IR.Inline[], seam: { last: string }): void {
     for (const n of nodes) {
       switch (n.kind) {
         case 'text': {
-          // Template text never prints a template delimiter (the parser reports them; this
-          // catches any that got past it). Data values, in `value` below, may hold them.
-          const found = findDelimiters(n.text)[0];
+          // The parser reports delimiters (DSL-DELIMITEUR); this catches any that got past it.
+          const found = findDelimiters(seam.last + n.text)[0];
           if (found) {
             this.ev.diags.push({
               severity: 'erreur',
               code: 'RENDU-DELIMITEUR',
-              message: `le texte du gabarit contient le délimiteur « ${found.delimiter} » (« ${excerpt(n.text, found.at)} ») : il n’est pas imprimé`,
+              message: `le texte du gabarit formerait le délimiteur « ${found.delimiter} » (« ${excerpt(seam.last + n.text, found.at)} ») : il n’est pas imprimé`,
               span: n.span,
             });
             break;
           }
           out.push({ type: 'text', text: n.text, ...(n.bold ? { bold: true } : {}), ...(n.italic ? { italic: true } : {}) });
+          if (n.text) seam.last = n.text.slice(-1);
           break;
         }
         case 'value': {
           const text = this.ev.text(n.expr, n.filters, env, n.span);
           if (text !== undefined && text !== '') {
             out.push({ type: 'text', text, ...(n.bold ? { bold: true } : {}), ...(n.italic ? { italic: true } : {}) });
+            seam.last = DATA;
           }
           break;
         }
         case 'ref':
           out.push({ type: 'ref', target: n.target });
+          seam.last = DATA;
           break;
         case 'break':
           out.push({ type: 'break' });
+          seam.last = '\n';
           break;
         case 'inlineIf': {
           const body = this.chosen(n, env);
-          if (body) out.push(...this.inlines(body, env));
+          if (body) this.collect(body, env, out, seam);
           break;
         }
       }
     }
-    return mergeTexts(out);
   }
 
   blocks(nodes: readonly BlockNode[], env: Env, style: Style = {}): IR.Block[] {

@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 import type { InlineNode } from '../../src/dsl/ast.ts';
-import { buildDocumentSet } from '../../src/eval/build.ts';
+import { BlockEvaluator } from '../../src/eval/blocks.ts';
+import { buildDocumentSet, rootEnv } from '../../src/eval/build.ts';
+import { Evaluator } from '../../src/eval/expr.ts';
 import { renderContract } from '../../src/pipeline.ts';
 import { loadModel } from '../../src/templates/load.ts';
 import { check, contract, dgos, FILE, parse, render, textOf } from './helpers.ts';
@@ -30,6 +32,9 @@ describe('template delimiters left in template text are lint errors', () => {
     ['escaped braces still print braces', 'x \\{\\{ y', '1:3'],
     ['a tag opened inside another: the first is unclosed', 'a {{ titulaire.finess_ej b {{ titulaire.raison_sociale }}', '1:3'],
     ['a quoted string holding a delimiter', 'a {{ titulaire.finess_ej | defaut("{% x") }}', '1:3'],
+    ['a brace glued to a tag opener', '{{% si existe(titulaire.finess_ej) %}x{% finsi %}', '1:1'],
+    ['a brace glued to a tag closer', 'FINESS {{ titulaire.finess_ej }}}', '1:32'],
+    ['braces on both sides of a vanishing comment', 'a {{# note #}{ b', '1:3'],
     ['signature lead-in line', '{% signatures %}\nFait à {%\n{% partie ars %}\nL’ARS\n{% finsignatures %}', '2:8'],
     ['signature party line', '{% signatures %}\n{% partie ars %}\nL’ARS }}\n{% finsignatures %}', '3:7'],
     ['signatory line', '{% signatures %}\n{% partie ars %}\nL’ARS\n{% signataire %}{{ ars.signataire.nom }} {#\n{% finsignatures %}', '4:42'],
@@ -148,6 +153,43 @@ describe('the evaluator refuses delimiters in template text that got past the pa
     const r = await renderContract(tampered, contract(), 'x', ['docx', 'pdf']);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.diagnostics.map((d) => d.code)).toEqual(['RENDU-DELIMITEUR']);
+  });
+});
+
+describe('the evaluator refuses a delimiter formed by two template runs', () => {
+  /** Parses a valid snippet, then rewrites its text nodes as a buggy parser could have left them. */
+  const tampered = (src: string, rewrite: Record<string, string>) => {
+    const doc = structuredClone(parse(src).doc);
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object') {
+        const o = v as { kind?: string; text?: string };
+        if (o.kind === 'text' && o.text !== undefined && rewrite[o.text] !== undefined) o.text = rewrite[o.text];
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(doc.body);
+    const ev = new Evaluator();
+    const blocks = new BlockEvaluator(ev).blocks(doc.body, rootEnv(dgos(), contract()));
+    return { text: textOf(blocks), diags: ev.diags };
+  };
+
+  it('across an inline si: "{" then "{"', () => {
+    const r = tampered('a x{% si existe(titulaire.finess_ej) %}y{% finsi %} b', { 'a x': 'a {', 'y': '{' });
+    expect(r.diags.map((d) => [d.code, d.span?.start.line, d.span?.start.column])).toEqual([['RENDU-DELIMITEUR', 1, 1]]);
+    expect(r.text).not.toContain('{{');
+  });
+
+  it('across emphasis runs', () => {
+    const r = tampered('x**y**', { x: '%', y: '}' });
+    expect(r.diags.map((d) => d.code)).toEqual(['RENDU-DELIMITEUR']);
+    expect(r.text).not.toContain('%}');
+  });
+
+  it('but not when data sits between two template braces', () => {
+    const r = tampered('a x{{ titulaire.finess_ej }}y b', { 'a x': 'a {', 'y b': '} b' });
+    expect(r.diags).toEqual([]);
+    expect(r.text).toBe('a {340000017} b');
   });
 });
 
