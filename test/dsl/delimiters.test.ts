@@ -5,10 +5,12 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 import type { InlineNode } from '../../src/dsl/ast.ts';
+import { findDelimiters } from '../../src/dsl/delimiters.ts';
 import { BlockEvaluator } from '../../src/eval/blocks.ts';
 import { buildDocumentSet, rootEnv } from '../../src/eval/build.ts';
 import { Evaluator } from '../../src/eval/expr.ts';
@@ -201,5 +203,48 @@ describe('data values may hold delimiters: printed literally', () => {
     expect(diags).toEqual([]);
     expect(textOf(blocks)).toBe(`L’établissement ${hostile}.`);
     expect(JSON.stringify(blocks)).toContain(JSON.stringify(hostile));
+  });
+});
+
+describe('properties: lint and evaluator agree', () => {
+  /** Every run of inline texts in the IR, joined: what a reader sees as one stretch of text. */
+  const runs = (v: unknown, out: string[] = []): string[] => {
+    if (Array.isArray(v)) {
+      if (v.some((x) => x && typeof x === 'object' && (x as { type?: string }).type === 'text')) {
+        out.push(v.map((x) => ((x as { type?: string; text?: string }).type === 'text' ? (x as { text: string }).text : '\u0000')).join(''));
+      }
+      v.forEach((x) => runs(x, out));
+    } else if (v && typeof v === 'object') Object.values(v).forEach((x) => runs(x, out));
+    return out;
+  };
+
+  it('a template the checker accepts never prints a delimiter of its own', () => {
+    const piece = fc.constantFrom('{', '}', '%', '#', '\\', '*', '_', ' ', 'a', '|', '\n', '{% si vrai %}', '{% finsi %}', '{# c #}', '{{ titulaire.finess_ej }}');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (parts) => {
+        const src = parts.join('');
+        if (check(src).some((d) => d.severity === 'erreur')) return;
+        const { blocks, diags } = render(src);
+        expect(diags, src).toEqual([]);
+        for (const r of runs(blocks)) {
+          // The only data here is a FINESS number: any delimiter would come from the template.
+          expect(findDelimiters(r).map((d) => d.delimiter), JSON.stringify(src)).toEqual([]);
+        }
+      }),
+      { numRuns: 400, seed: 10 },
+    );
+  });
+
+  it('any data string is printed as it is, delimiters included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('{', '}', '%', '#', '\\', '*', 'a', ' ', '«', '🙂') , minLength: 1, maxLength: 20 }), (value) => {
+        if (value.trim() !== value || value.trim() === '') return; // the renderer trims run edges
+        const c = contract({ titulaire: { ...contract().titulaire, raison_sociale: value } });
+        const { blocks, diags } = render('{{ titulaire.raison_sociale }}', c);
+        expect(diags).toEqual([]);
+        expect(textOf(blocks)).toBe(value);
+      }),
+      { numRuns: 200, seed: 10 },
+    );
   });
 });
