@@ -188,15 +188,15 @@ export function loadModel(idOrDir: string): Result<Model> {
   const header = inline(['en_tete'], manifest.en_tete);
   // Plain (non-template) texts of the manifest that are printed in the contract.
   const plain = (path: PropertyKey[], value: string) => {
+    const d = findDelimiters(value)[0];
+    if (!d) return;
     const at = valueOffset(y.value.source, text, path);
-    for (const d of findDelimiters(value)) {
-      diags.push({
-        severity: 'erreur',
-        code: 'DSL-DELIMITEUR',
-        message: `${formatPath(path)} est un texte simple, pas un gabarit : le délimiteur « ${d.delimiter} » y serait imprimé tel quel`,
-        span: msrc.span(at + d.at, at + d.at + d.length),
-      });
-    }
+    diags.push({
+      severity: 'erreur',
+      code: 'DSL-DELIMITEUR',
+      message: `${formatPath(path)} est un texte simple, pas un gabarit : le délimiteur « ${d.delimiter} » y serait imprimé tel quel`,
+      span: msrc.span(at + d.at, at + d.at + d.length),
+    });
   };
   plain(['titre'], manifest.titre);
   for (const [party, label] of Object.entries(manifest.signature.paraphes)) plain(['signature', 'paraphes', party], label);
