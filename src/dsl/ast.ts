@@ -13,6 +13,8 @@ export interface Emphasis {
 export interface TextNode extends Emphasis {
   readonly kind: 'text';
   readonly text: string;
+  /** The inline run this text comes from (paragraph, cell, heading…): where to point if it is refused. */
+  readonly span: Span;
 }
 
 export interface ValueNode extends Emphasis {

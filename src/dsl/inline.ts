@@ -3,7 +3,8 @@
 // emphasis, so data values are never interpreted as Markdown (a `*` or `_` in a hospital's name
 // stays a character) and emphasis can wrap placeholders: `**{{ titulaire.raison_sociale }}**`.
 import { Lexer, type Token } from 'marked';
-import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts';
+import { delimiterHints, delimiterMessage, findDelimiters } from './delimiters.ts';
 import type { Expr } from './expr/ast.ts';
 import { parseExpression, parseValue } from './expr/parser.ts';
 import type { InlineNode } from './ast.ts';
@@ -18,16 +19,59 @@ type Piece =
   | { kind: 'node'; node: InlineNode }
   | { kind: 'tag'; name: string; rest: string; restOffset: number; start: number; end: number };
 
+/**
+ * Reports every template delimiter of `raw` that is not part of a well-formed tag or comment
+ * (DSL-DELIMITEUR): stray or unclosed ones, and those glued to a tag (`{{% si %}`, `{{ x }}}`),
+ * which would print a delimiter once the tag is replaced. `tags` are the tag ranges in `raw`.
+ */
+function lintStray(src: SourceFile, offset: number, raw: string, tags: readonly { start: number; end: number }[], diags: Diagnostic[]): void {
+  let reportedTo = 0;
+  for (const d of findDelimiters(raw)) {
+    if (d.at < reportedTo || tags.some((t) => d.at >= t.start && d.at + d.length <= t.end)) continue;
+    reportedTo = d.at + d.length;
+    diags.push({
+      severity: 'erreur',
+      code: 'DSL-DELIMITEUR',
+      message: delimiterMessage(d.delimiter, d.length > 2),
+      span: src.span(offset + d.at, offset + d.at + d.length),
+      hints: delimiterHints(d.delimiter),
+    });
+  }
+}
+
+/**
+ * A tag whose inside holds another delimiter: `{{ a {{ b }}` (the first one was never closed)
+ * or a quoted string that would print one. Reported at the tag's opening delimiter.
+ */
+function lintTagInside(src: SourceFile, start: number, open: '{{' | '{%', inner: string, diags: Diagnostic[]): boolean {
+  const found = findDelimiters(inner)[0];
+  if (!found) return false;
+  const close = open === '{{' ? '}}' : '%}';
+  const at = src.position(start + 2 + found.at);
+  diags.push({
+    severity: 'erreur',
+    code: 'DSL-DELIMITEUR',
+    message: `« ${open} » ouvert ici n’est pas fermé par « ${close} » avant le délimiteur « ${found.delimiter} » (ligne ${at.line}, colonne ${at.column})`,
+    span: src.span(start, start + 2),
+    hints: [`fermez la balise par « ${close} » ; une chaîne entre guillemets ne peut pas non plus contenir de délimiteur de gabarit`],
+  });
+  return true;
+}
+
 /** Splits raw text into text pieces and tags; `{{ }}` and `{% ref %}` become nodes right away. */
 function tokenize(src: SourceFile, offset: number, raw: string, diags: Diagnostic[]): Piece[] {
   const out: Piece[] = [];
+  const matches = [...raw.matchAll(TAG_RE)];
+  lintStray(src, offset, raw, matches.map((m) => ({ start: m.index, end: m.index + m[0].length })), diags);
   let last = 0;
-  for (const m of raw.matchAll(TAG_RE)) {
+  for (const m of matches) {
     const at = m.index;
     if (at > last) out.push({ kind: 'text', text: raw.slice(last, at) });
     last = at + m[0].length;
     const start = offset + at;
     const end = offset + last;
+    if (m[0].startsWith('{#')) continue; // {# comments #} vanish, whatever they hold.
+    if (lintTagInside(src, start, m[1] !== undefined ? '{{' : '{%', m[1] ?? m[2]!, diags)) continue;
     if (m[1] !== undefined) {
       const inner = m[1];
       const parsed = parseValue(src, start + 2, inner);
@@ -50,7 +94,6 @@ function tokenize(src: SourceFile, offset: number, raw: string, diags: Diagnosti
         out.push({ kind: 'tag', name, rest, restOffset, start, end });
       }
     }
-    // {# comments #} vanish.
   }
   if (last < raw.length) out.push({ kind: 'text', text: raw.slice(last) });
   return out;
@@ -61,7 +104,7 @@ interface Group {
 }
 
 /** Builds inline `si` structures from the flat piece list. */
-function nest(src: SourceFile, pieces: Piece[], diags: Diagnostic[]): Group {
+function nest(src: SourceFile, pieces: Piece[], diags: Diagnostic[], run: Span): Group {
   let i = 0;
   const parseSeq = (stopAt: ReadonlySet<string>): { group: Group; stop?: Piece & { kind: 'tag' } } => {
     const items: Group['items'] = [];
@@ -115,7 +158,7 @@ function nest(src: SourceFile, pieces: Piece[], diags: Diagnostic[]): Group {
     let cond = parseCond(open);
     for (;;) {
       const { group, stop } = parseSeq(new Set(['sinon si', 'sinon', 'finsi']));
-      const body = emphasis(src, group, diags);
+      const body = emphasis(group, run);
       if (cond) branches.push({ cond, body });
       if (!stop) {
         unclosed(open);
@@ -124,7 +167,7 @@ function nest(src: SourceFile, pieces: Piece[], diags: Diagnostic[]): Group {
       if (stop.name === 'finsi') break;
       if (stop.name === 'sinon') {
         const rest = parseSeq(new Set(['finsi']));
-        otherwise = emphasis(src, rest.group, diags);
+        otherwise = emphasis(rest.group, run);
         if (!rest.stop) unclosed(open);
         break;
       }
@@ -136,7 +179,7 @@ function nest(src: SourceFile, pieces: Piece[], diags: Diagnostic[]): Group {
 }
 
 /** Runs marked over text + sentinels and maps its emphasis back onto our nodes. */
-function emphasis(src: SourceFile, group: Group, diags: Diagnostic[]): InlineNode[] {
+function emphasis(group: Group, run: Span): InlineNode[] {
   const nodes: InlineNode[] = [];
   let md = '';
   for (const it of group.items) {
@@ -156,7 +199,7 @@ function emphasis(src: SourceFile, group: Group, diags: Diagnostic[]): InlineNod
       } else if (part) {
         // Source newlines inside a paragraph are spaces (Markdown soft breaks).
         const t = part.replace(/[ \t]*\n[ \t]*/g, ' ');
-        out.push({ kind: 'text', text: t, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}) });
+        out.push({ kind: 'text', text: t, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}), span: run });
       }
     });
   };
@@ -187,17 +230,16 @@ function emphasis(src: SourceFile, group: Group, diags: Diagnostic[]): InlineNod
       }
     }
   };
-  void src;
-  void diags;
   walk(Lexer.lexInline(md, { gfm: false }), false, false);
   return out;
 }
 
 /** Parses the inline content found at `offset` in `src` (may span several source lines). */
 export function parseInline(src: SourceFile, offset: number, raw: string, diags: Diagnostic[]): InlineNode[] {
+  const run = src.span(offset, offset + raw.length);
   const pieces = tokenize(src, offset, raw, diags);
-  const group = nest(src, pieces, diags);
-  const nodes = emphasis(src, group, diags);
+  const group = nest(src, pieces, diags, run);
+  const nodes = emphasis(group, run);
   // Trim the outer whitespace of the run (indentation, trailing spaces of the last line).
   const first = nodes[0];
   if (first?.kind === 'text') nodes[0] = { ...first, text: first.text.replace(/^\s+/, '') };

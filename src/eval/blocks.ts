@@ -2,9 +2,13 @@
 // rows, placeholders become text. Styles come from the enclosing `:::` fences.
 import type { BlockNode, CellNode, InlineNode, RowNode, SignaturesNode } from '../dsl/ast.ts';
 import type { Expr } from '../dsl/expr/ast.ts';
+import { findDelimiters } from '../dsl/delimiters.ts';
 import type * as IR from '../ir/types.ts';
 import { type Binding, type Env, itemPath, truthy } from './env.ts';
 import type { Evaluator } from './expr.ts';
+
+/** Stands for printed data in the seam between template texts: never part of a delimiter. */
+const DATA = '\uFFFC';
 
 interface Style {
   readonly paragraph?: IR.ParagraphStyle;
@@ -25,32 +29,57 @@ export class BlockEvaluator {
 
   inlines(nodes: readonly InlineNode[], env: Env): IR.Inline[] {
     const out: IR.Inline[] = [];
+    this.collect(nodes, env, out, { last: '' });
+    return mergeTexts(out);
+  }
+
+  /**
+   * `seam.last` is the last character printed from template text, or a stand-in once data or a
+   * reference is printed after it: template text never prints a template delimiter, even one
+   * made of two runs (`{` then `{` across an inline `si`), while data values may hold them.
+   */
+  private collect(nodes: readonly InlineNode[], env: Env, out: IR.Inline[], seam: { last: string }): void {
     for (const n of nodes) {
       switch (n.kind) {
-        case 'text':
+        case 'text': {
+          // The parser reports delimiters (DSL-DELIMITEUR); this catches any that got past it.
+          const found = findDelimiters(seam.last + n.text)[0];
+          if (found) {
+            this.ev.diags.push({
+              severity: 'erreur',
+              code: 'RENDU-DELIMITEUR',
+              message: `le texte du gabarit formerait le délimiteur « ${found.delimiter} » (« ${excerpt(seam.last + n.text, found.at)} ») : il n’est pas imprimé`,
+              span: n.span,
+            });
+            break;
+          }
           out.push({ type: 'text', text: n.text, ...(n.bold ? { bold: true } : {}), ...(n.italic ? { italic: true } : {}) });
+          if (n.text) seam.last = n.text.slice(-1);
           break;
+        }
         case 'value': {
           const text = this.ev.text(n.expr, n.filters, env, n.span);
           if (text !== undefined && text !== '') {
             out.push({ type: 'text', text, ...(n.bold ? { bold: true } : {}), ...(n.italic ? { italic: true } : {}) });
+            seam.last = DATA;
           }
           break;
         }
         case 'ref':
           out.push({ type: 'ref', target: n.target });
+          seam.last = DATA;
           break;
         case 'break':
           out.push({ type: 'break' });
+          seam.last = '\n';
           break;
         case 'inlineIf': {
           const body = this.chosen(n, env);
-          if (body) out.push(...this.inlines(body, env));
+          if (body) this.collect(body, env, out, seam);
           break;
         }
       }
     }
-    return mergeTexts(out);
   }
 
   blocks(nodes: readonly BlockNode[], env: Env, style: Style = {}): IR.Block[] {
@@ -197,6 +226,13 @@ export class BlockEvaluator {
       }),
     };
   }
+}
+
+/** A few characters around `at`, for a message that must show what was refused. */
+function excerpt(text: string, at: number): string {
+  const from = Math.max(0, at - 20);
+  const to = Math.min(text.length, at + 22);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
 }
 
 function bold(i: IR.Inline): IR.Inline {

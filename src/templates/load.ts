@@ -10,6 +10,7 @@ import { fail, ok } from '../diagnostics/diagnostic.ts';
 import type { InlineNode, TemplateDoc } from '../dsl/ast.ts';
 import { Checker, collectAnchors, elementScope, scopeOf, type Scope } from '../dsl/check.ts';
 import type { Expr } from '../dsl/expr/ast.ts';
+import { findDelimiters } from '../dsl/delimiters.ts';
 import { parseExpression } from '../dsl/expr/parser.ts';
 import { parseInline } from '../dsl/inline.ts';
 import { parseTemplate } from '../dsl/parser.ts';
@@ -185,6 +186,20 @@ export function loadModel(idOrDir: string): Result<Model> {
     }
   });
   const header = inline(['en_tete'], manifest.en_tete);
+  // Plain (non-template) texts of the manifest that are printed in the contract.
+  const plain = (path: PropertyKey[], value: string) => {
+    const d = findDelimiters(value)[0];
+    if (!d) return;
+    const at = valueOffset(y.value.source, text, path);
+    diags.push({
+      severity: 'erreur',
+      code: 'DSL-DELIMITEUR',
+      message: `${formatPath(path)} est un texte simple, pas un gabarit : le délimiteur « ${d.delimiter} » y serait imprimé tel quel`,
+      span: msrc.span(at + d.at, at + d.at + d.length),
+    });
+  };
+  plain(['titre'], manifest.titre);
+  for (const [party, label] of Object.entries(manifest.signature.paraphes)) plain(['signature', 'paraphes', party], label);
 
   // Static checks of everything against the schema.
   const checker = new Checker();

@@ -5,10 +5,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect } from 'vitest';
-import { loadContractFile, writeDocx } from '../../src/index.ts';
+import { loadContractFile, writeDocx, writePdf } from '../../src/index.ts';
 import { buildFixture } from '../helpers/contracts.ts';
 import type { DocumentSet } from '../../src/ir/types.ts';
 import { convertWithSoffice, docxText, itWith, normalizeSpace, pdfPages } from '../helpers/libreoffice.ts';
+import { pdfText } from '../helpers/poppler.ts';
 
 const FIXTURES = ['chu-public', 'clinique-privee-chirurgie', 'cabinet-radiologie-eml'];
 const ARTICLES = [
@@ -96,19 +97,23 @@ describe('DGOS contracts through LibreOffice, poppler and python-docx', () => {
     }
   });
 
-  it('keeps hostile data text intact (XML specials, guillemets, emoji)', () => {
+  it('keeps hostile data text intact (XML specials, guillemets, emoji, template delimiters)', async () => {
+    // Template delimiters in a data value are data: printed literally, never read as a tag.
+    const hostile = 'Score « recommandation » & accueil <urgences> : patients "très" satisfaits de l\'accueil ]]> 🙂 {{ x }} {% si %}';
+    const frags = ['« recommandation »', '<urgences>', '"très"', ']]>', '{{ x }}', '{% si %}'];
     // The table cell wraps in the PDF: check fragments there, and the whole string in the DOCX.
     const text = pages.get('chu-public')!.join('\n');
-    for (const frag of ['« recommandation »', '<urgences>', '"très"', ']]>']) expect(text).toContain(normalizeSpace(frag));
+    for (const frag of frags) expect(text).toContain(normalizeSpace(frag));
     const strings: string[] = [];
     const walk = (v: unknown): void => {
       if (typeof v === 'string') strings.push(v);
       else if (v && typeof v === 'object') Object.values(v).forEach(walk);
     };
     walk(docxText(docx.get('chu-public')!));
-    expect(strings.map(normalizeSpace).join('\n')).toContain(
-      normalizeSpace('Score « recommandation » & accueil <urgences> : patients "très" satisfaits de l\'accueil ]]> 🙂'),
-    );
+    expect(strings.map(normalizeSpace).join('\n')).toContain(normalizeSpace(hostile));
+    // Our own PDF writer, read back by poppler.
+    const own = normalizeSpace(pdfText(await writePdf(sets.get('chu-public')!, { documents: ['annexe-03-qualite-securite'] })));
+    for (const frag of frags) expect(own).toContain(normalizeSpace(frag));
   });
 
   it('is opened by python-docx with one section per document', () => {
