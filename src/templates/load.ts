@@ -12,6 +12,7 @@ import { Checker, collectAnchors, elementScope, scopeOf, type Scope } from '../d
 import type { Expr } from '../dsl/expr/ast.ts';
 import { parseExpression } from '../dsl/expr/parser.ts';
 import { parseInline } from '../dsl/inline.ts';
+import { own } from '../dsl/own.ts';
 import { parseTemplate } from '../dsl/parser.ts';
 import { SourceFile } from '../dsl/source.ts';
 import { computedFields, contractFields, T, type Ty } from '../dsl/types.ts';
@@ -214,7 +215,7 @@ function ruleScope(iterate: readonly string[], root: Scope, checker: Checker, te
   let scope: Scope = root;
   let ty: Ty = T.object(Object.fromEntries(root));
   for (const [k, field] of iterate.entries()) {
-    const f = ty.k === 'object' ? ty.fields[field] : undefined;
+    const f = ty.k === 'object' ? own(ty.fields, field) : undefined;
     if (f && f.ty.k === 'object') {
       // An object on the way (financements.dotations): descend without iterating.
       ty = f.ty;
