@@ -1,7 +1,11 @@
 // Prototype names (constructor, __proto__, toString, hasOwnProperty…) are not fields, functions
 // or filters of the language: the checker refuses them like any unknown name, and the evaluator
 // never reaches a prototype even for a template that escaped the checker.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.ts';
 import { check, contract, render, textOf } from './helpers.ts';
 
 const NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'];
@@ -58,5 +62,22 @@ describe('prototype names in templates', () => {
     const { blocks, diags } = render('{{ somme(engagements, "constructor") }} {{ distincts(engagements, "__proto__") }}', contract({ engagements: [{ numero: 1, annexe: 'x', objectif_operationnel: 'o' }] }));
     expect(diags).toEqual([]);
     expect(textOf(blocks)).toBe('0 0');
+  });
+
+  it('verifier: exit 1 (not a crash) with the code frame of each prototype name', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'cpom-proto-modele-')), 'modele');
+    cpSync('fixtures/bad-templates/champ-inconnu', dir, { recursive: true });
+    const socle = join(dir, 'socle.md');
+    const lines = ['{{ titulaire.constructor.name }}', '{{ constructor("x") }}', '{{ titulaire.__proto__ | toString }}', '{% si hasOwnProperty("a") %}', 'x', '{% finsi %}'];
+    writeFileSync(socle, readFileSync(socle, 'utf8').replace('{{ titulaire.raison_socale }}', 'x') + '\n' + lines.join('\n\n') + '\n');
+    let err = '';
+    const code = await main(['verifier', dir], () => {}, (s) => (err += `${s}\n`));
+    expect(code, err).toBe(1);
+    expect(err).toMatch(/socle\.md:\d+:\d+ : erreur \[DSL-CHAMP-INCONNU\] : champ inconnu « constructor » dans titulaire/);
+    expect(err).toMatch(/socle\.md:\d+:\d+ : erreur \[DSL-FONCTION-INCONNUE\] : fonction inconnue « constructor »/);
+    expect(err).toMatch(/socle\.md:\d+:\d+ : erreur \[DSL-CHAMP-INCONNU\] : champ inconnu « __proto__ » dans titulaire/);
+    expect(err).toMatch(/socle\.md:\d+:\d+ : erreur \[DSL-FONCTION-INCONNUE\] : fonction inconnue « hasOwnProperty »/);
+    expect(err).toContain('> ');
+    expect(err).toContain('^');
   });
 });
