@@ -80,4 +80,12 @@ describe('prototype names in templates', () => {
     expect(err).toContain('> ');
     expect(err).toContain('^');
   });
+
+  it('are unknown commands of the command line (usage error, not a crash)', async () => {
+    for (const n of NAMES) {
+      let err = '';
+      expect(await main([n], () => {}, (s) => (err += s)), n).toBe(2);
+      expect(err).toContain(`commande inconnue « ${n} »`);
+    }
+  });
 });
