@@ -1,7 +1,7 @@
 // A model cannot read outside itself: every file it reads (manifest, documents, fragments) is a
 // regular file of its library, reached without any symbolic link, and of bounded size. Each
 // refusal is an error of `verifier`, placed on the `inclure` line or the manifest entry.
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -151,7 +151,24 @@ describe('un modèle ne lit que dans sa bibliothèque', () => {
     let err = '';
     const code = await main(['verifier', model], (s) => (out += s), (s) => (err += s));
     expect(code).toBe(1);
-    expect(err).toContain(`socle.md:${line}:1 : erreur [DSL-INCLURE]`);
+    expect(err).toContain(`socle.md:${line}:1 : erreur [DSL-INCLURE] : inclusion refusée : « _lien.md » passe par un lien symbolique`);
+    expect(err).toContain(': 1 erreur(s).');
     expect(err + out).not.toContain(SECRET);
+  });
+
+  it('generer: exit 1 and no file written for a contract of a model that reads outside itself', async () => {
+    const { model, root } = copy();
+    setFichier(model, 'socle.md', '../secret.md');
+    const data = join(root, 'contrat.yaml');
+    const fixture = readFileSync('fixtures/dgos/clinique-privee-chirurgie.yaml', 'utf8');
+    expect(fixture).toMatch(/^modele: dgos-2012$/m);
+    writeFileSync(data, fixture.replace(/^modele: dgos-2012$/m, `modele: "${model}"`));
+    const sortie = join(root, 'sortie');
+    let err = '';
+    const code = await main(['generer', data, '--sortie', sortie], () => {}, (s) => (err += s));
+    expect(code).toBe(1);
+    expect(err).toContain('sort de la bibliothèque');
+    expect(err).not.toContain(SECRET);
+    expect(existsSync(sortie) ? readdirSync(sortie, { recursive: true }) : []).toEqual([]);
   });
 });
