@@ -153,14 +153,24 @@ export class Checker {
     if (c.args.length < fn.params.length - (fn.optional ?? 0) || c.args.length > fn.params.length) {
       this.err('DSL-ARITE', `${c.name}(…) attend ${fn.params.length} argument(s), reçu ${c.args.length}`, c.span);
     }
-    c.args.forEach((a, k) => {
+    const types = c.args.map((a, k) => {
       const ty = this.expr(a, scope);
       const want = fn.params[k];
       if (ty && want && !accepts(want, ty)) {
         this.err('DSL-TYPE', `${c.name}(…) attend ${want} en argument ${k + 1}, reçu ${describeTy(ty)} (${exprText(a)})`, a.span);
       }
+      return ty;
     });
+    if (fn.fieldOfList) this.elementField(c, types[0]);
     return fn.returns;
+  }
+
+  /** somme(liste, "champ"): the named field must be a field of the list's elements. */
+  private elementField(c: Extract<Expr, { kind: 'call' }>, list: Ty | undefined): void {
+    const [listArg, field] = c.args;
+    if (!listArg || !field || list?.k !== 'array' || list.of.k !== 'object' || field.kind !== 'literal' || typeof field.value !== 'string') return;
+    if (own(list.of.fields, field.value)) return;
+    this.unknownField(field.value, `les éléments de ${exprText(listArg)}`, list.of, field.span);
   }
 
   filters(input: Ty | undefined, filters: readonly FilterCall[], scope: Scope, whole: Span): void {

@@ -31,6 +31,16 @@ describe('prototype names in templates', () => {
     }
   });
 
+  it('are unknown fields when named by somme / distincts, like a misspelt field', () => {
+    for (const n of NAMES) {
+      const d = check(`{{ somme(engagements, "${n}") }} {{ distincts(engagements où numero > 1, "${n}") }}`);
+      expect(d.map((x) => x.code), n).toEqual(['DSL-CHAMP-INCONNU', 'DSL-CHAMP-INCONNU']);
+      expect(d[0]!.message).toBe(`champ inconnu « ${n} » dans les éléments de engagements`);
+    }
+    expect(check('{{ somme(financements.dotations, "montnat") }}')[0]).toMatchObject({ code: 'DSL-CHAMP-INCONNU', hints: ['vouliez-vous dire « montant » ?'] });
+    expect(check('{{ somme(financements.dotations, "montant") }} {{ distincts(engagements, "objectif_strategique") }}')).toEqual([]);
+  });
+
   it('are unknown fields of a rule element scope (where / loops)', () => {
     expect(check('{% pour e dans engagements où constructor = "x" %}\n{{ e.numero }}\n{% finpour %}').map((x) => x.code)).toEqual(['DSL-CHAMP-INCONNU']);
     expect(check('{% pour e dans engagements %}\n{{ e.indicateurs[0].cibles.__proto__ }}\n{% finpour %}').map((x) => x.code)).toEqual(['DSL-CHAMP-INCONNU']);
