@@ -90,8 +90,8 @@ export function hashModel(dir: string, included: ReadonlySet<string>): string {
   const h = createHash('sha256');
   h.update(hashDir(dir, dir));
   const outside = [...included]
+    .filter((f) => !isInside(dir, f))
     .map((f) => ({ f, rel: relative(dir, f) }))
-    .filter(({ rel }) => rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
     .map(({ f, rel }) => ({ f, name: isAbsolute(rel) ? f : rel.split(sep).join('/') }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // Named relative to the model folder (« ../idf-commun/_visas.md »): the same wherever the
