@@ -1,6 +1,7 @@
 // The shared part of a campaign (campagne.yaml or the `campagne` sheet) merged into each
 // contract. The contract's own values win: objects are merged key by key, any other value
 // (text, number, list) from the contract replaces the shared one whole.
+import { member } from '../dsl/own.ts';
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
@@ -9,9 +10,10 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 export function mergeShared(shared: unknown, own: unknown): unknown {
   if (own === undefined) return shared;
   if (!isPlainObject(shared) || !isPlainObject(own)) return own;
-  const out: Record<string, unknown> = { ...shared };
-  for (const [k, v] of Object.entries(own)) out[k] = mergeShared(shared[k], v);
-  return out;
+  // Built with fromEntries (own data properties), never `out[k] = …`: a « __proto__ » key of
+  // the data would set the prototype, and the schema would then read inherited values.
+  const keys = new Set([...Object.keys(shared), ...Object.keys(own)]);
+  return Object.fromEntries([...keys].map((k) => [k, Object.hasOwn(own, k) ? mergeShared(member(shared, k), own[k]) : shared[k]]));
 }
 
 /** Sets a value at a path of object keys, creating objects on the way. */

@@ -2,6 +2,7 @@
 // exit codes 0 success, 1 invalid input, 2 usage.
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { own } from '../dsl/own.ts';
 import { EXIT_OK, EXIT_USAGE, UsageError } from './args.ts';
 import { HELP_DEMO, runDemo } from './commands/demo.ts';
 import { HELP_GENERER, runGenerer } from './commands/generer.ts';
@@ -39,7 +40,7 @@ export async function main(argv: readonly string[], out: Out = (s) => process.st
     out(mainHelp());
     return name ? EXIT_OK : EXIT_USAGE;
   }
-  const cmd = COMMANDS[name];
+  const cmd = own(COMMANDS, name);
   if (!cmd) {
     err(`cpom : commande inconnue « ${name} ».\n\n${mainHelp()}`);
     return EXIT_USAGE;

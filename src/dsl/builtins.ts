@@ -9,6 +9,8 @@ export interface FunctionSig {
   readonly optional?: number;
   readonly returns: Ty;
   readonly doc: string;
+  /** The second argument names a field of the first argument's elements (checked statically). */
+  readonly fieldOfList?: true;
 }
 
 export const FUNCTIONS: Readonly<Record<string, FunctionSig>> = {
@@ -18,8 +20,8 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSig>> = {
   longueur: { params: ['un texte ou une liste'], returns: T.number, doc: 'nombre de caractères d’un texte (chaque caractère compte, espaces compris)' },
   annee: { params: ['un nombre'], returns: T.string, doc: 'libellé de la colonne d’année N+k selon la convention du modèle' },
   mission: { params: ['un nombre'], returns: T.string, doc: 'libellé de la mission de service public n° k (article L. 6112-1 du CSP)' },
-  somme: { params: ['une liste', 'un texte'], returns: T.number, doc: 'somme d’un champ numérique sur une liste : somme(financements.dotations, "montant") ; un champ liste compte ses éléments : somme(engagements, "indicateurs")' },
-  distincts: { params: ['une liste', 'un texte'], returns: T.number, doc: 'nombre de valeurs distinctes d’un champ : distincts(engagements, "objectif_strategique")' },
+  somme: { params: ['une liste', 'un texte'], returns: T.number, doc: 'somme d’un champ numérique sur une liste : somme(financements.dotations, "montant") ; un champ liste compte ses éléments : somme(engagements, "indicateurs")', fieldOfList: true },
+  distincts: { params: ['une liste', 'un texte'], returns: T.number, doc: 'nombre de valeurs distinctes d’un champ : distincts(engagements, "objectif_strategique")', fieldOfList: true },
   fin_apres: { params: ['un nombre'], returns: T.boolean, doc: 'vrai si l’année N+k tombe après la fin du contrat' },
 };
 

@@ -6,6 +6,7 @@ import type { BlockNode, InlineNode } from './ast.ts';
 import type { Expr, FilterCall, Path } from './expr/ast.ts';
 import { pathText } from './expr/ast.ts';
 import { FILTERS, FUNCTIONS } from './builtins.ts';
+import { own } from './own.ts';
 import { describeTy, T, type Field, type Ty } from './types.ts';
 import { suggest } from './suggest.ts';
 
@@ -102,7 +103,7 @@ export class Checker {
           ty = ty.of;
         } else if (ty.k === 'object') {
           if (seg.index.kind === 'literal' && typeof seg.index.value === 'string') {
-            const f = ty.fields[seg.index.value];
+            const f = own(ty.fields, seg.index.value);
             if (!f) {
               this.unknownField(seg.index.value, shown, ty, seg.span);
               return undefined;
@@ -124,7 +125,7 @@ export class Checker {
         this.err('DSL-TYPE', `${shown} est de type ${describeTy(ty)} : il n’a pas de champ « ${seg.name} »`, seg.span);
         return undefined;
       }
-      const f = ty.fields[seg.name];
+      const f = own(ty.fields, seg.name);
       if (!f) {
         this.unknownField(seg.name, shown, ty, seg.span);
         return undefined;
@@ -142,7 +143,7 @@ export class Checker {
   }
 
   private call(c: Extract<Expr, { kind: 'call' }>, scope: Scope): Ty | undefined {
-    const fn = FUNCTIONS[c.name];
+    const fn = own(FUNCTIONS, c.name);
     if (!fn) {
       const hint = suggest(c.name, Object.keys(FUNCTIONS));
       this.err('DSL-FONCTION-INCONNUE', `fonction inconnue « ${c.name} »`, c.span, hint ? [`vouliez-vous dire « ${hint}(…) » ?`] : [`fonctions : ${Object.keys(FUNCTIONS).join(', ')}`]);
@@ -152,20 +153,30 @@ export class Checker {
     if (c.args.length < fn.params.length - (fn.optional ?? 0) || c.args.length > fn.params.length) {
       this.err('DSL-ARITE', `${c.name}(…) attend ${fn.params.length} argument(s), reçu ${c.args.length}`, c.span);
     }
-    c.args.forEach((a, k) => {
+    const types = c.args.map((a, k) => {
       const ty = this.expr(a, scope);
       const want = fn.params[k];
       if (ty && want && !accepts(want, ty)) {
         this.err('DSL-TYPE', `${c.name}(…) attend ${want} en argument ${k + 1}, reçu ${describeTy(ty)} (${exprText(a)})`, a.span);
       }
+      return ty;
     });
+    if (fn.fieldOfList) this.elementField(c, types[0]);
     return fn.returns;
+  }
+
+  /** somme(liste, "champ"): the named field must be a field of the list's elements. */
+  private elementField(c: Extract<Expr, { kind: 'call' }>, list: Ty | undefined): void {
+    const [listArg, field] = c.args;
+    if (!listArg || !field || list?.k !== 'array' || list.of.k !== 'object' || field.kind !== 'literal' || typeof field.value !== 'string') return;
+    if (own(list.of.fields, field.value)) return;
+    this.unknownField(field.value, `les éléments de ${exprText(listArg)}`, list.of, field.span);
   }
 
   filters(input: Ty | undefined, filters: readonly FilterCall[], scope: Scope, whole: Span): void {
     let ty = input;
     for (const f of filters) {
-      const def = FILTERS[f.name];
+      const def = own(FILTERS, f.name);
       for (const a of f.args) this.expr(a, scope);
       if (!def) {
         const hint = suggest(f.name, Object.keys(FILTERS));

@@ -1,7 +1,8 @@
 // Block parser: a line-based reading of restricted Markdown plus `{% … %}` block tags.
 // Block tags stand alone on their line; everything else is Markdown (headings, paragraphs,
 // lists, pipe tables, `:::` style fences). Each construct keeps its span for diagnostics.
-import { dirname, resolve as resolvePath, relative } from 'node:path';
+import { dirname, resolve as resolvePath } from 'node:path';
+import { describeRefusal, isInside, type Refusal } from '../io/confine.ts';
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts';
 import type { Expr } from './expr/ast.ts';
 import { parseExpression } from './expr/parser.ts';
@@ -12,9 +13,9 @@ import { SourceFile } from './source.ts';
 import { parseTableRow, splitCells } from './table.ts';
 
 export interface ParseOptions {
-  /** Reads an included file; undefined when it does not exist. */
-  readonly readFile: (path: string) => string | undefined;
-  /** Includes may not leave this folder (the templates/ root). */
+  /** Reads an included file; undefined when it does not exist, a refusal when it may not be read. */
+  readonly readFile: (path: string) => string | undefined | Refusal;
+  /** Includes may not leave this folder (the model library: templates/). */
   readonly root: string;
 }
 
@@ -230,9 +231,8 @@ class BlockParser {
       return undefined;
     }
     const target = resolvePath(dirname(this.src.file), m[1]!);
-    const rel = relative(this.opts.root, target);
-    if (rel.startsWith('..')) {
-      this.err('DSL-INCLURE', `« ${m[1]} » sort du dossier des modèles`, this.lineSpan(l));
+    if (!isInside(this.opts.root, target)) {
+      this.err('DSL-INCLURE', `inclusion refusée : ${describeRefusal(m[1]!, { kind: 'dehors', root: this.opts.root })}`, this.lineSpan(l));
       return undefined;
     }
     if (this.includeStack.includes(target)) {
@@ -242,6 +242,10 @@ class BlockParser {
     const text = this.opts.readFile(target);
     if (text === undefined) {
       this.err('DSL-INCLURE', `fragment introuvable « ${m[1]} » (${target})`, this.lineSpan(l));
+      return undefined;
+    }
+    if (typeof text !== 'string') {
+      this.err('DSL-INCLURE', `inclusion refusée : ${describeRefusal(m[1]!, text)}`, this.lineSpan(l));
       return undefined;
     }
     const sub = new BlockParser(new SourceFile(target, text), this.opts, [...this.includeStack, target]);

@@ -66,11 +66,13 @@ function fromJsonSchema(s: Js): { ty: Ty; nullable: boolean } {
     case 'object': {
       const props = (s.properties ?? {}) as Record<string, Js>;
       const required = new Set((s.required as string[] | undefined) ?? []);
-      const fields: Record<string, Field> = {};
-      for (const [name, sub] of Object.entries(props)) {
-        const r = fromJsonSchema(sub);
-        fields[name] = { ty: r.ty, optional: r.nullable || !required.has(name) };
-      }
+      // fromEntries defines own properties: a field named « __proto__ » would stay a field.
+      const fields: Record<string, Field> = Object.fromEntries(
+        Object.entries(props).map(([name, sub]) => {
+          const r = fromJsonSchema(sub);
+          return [name, { ty: r.ty, optional: r.nullable || !required.has(name) }];
+        }),
+      );
       return { ty: T.object(fields), nullable: false };
     }
     default:

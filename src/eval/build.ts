@@ -7,6 +7,7 @@ import type { Document, DocumentSet } from '../ir/types.ts';
 import { inlineText } from '../ir/types.ts';
 import type { Contract } from '../model/contract.ts';
 import type { Model } from '../templates/load.ts';
+import { own } from '../dsl/own.ts';
 import { contractFields } from '../dsl/types.ts';
 import { BlockEvaluator } from './blocks.ts';
 import { type Binding, Env, type Runtime, truthy } from './env.ts';
@@ -54,7 +55,7 @@ const DEFAULT_PARAPHE: Readonly<Record<string, string>> = { titulaire: 'Paraphe 
 
 /** Label of a party's paraphe box: the manifest's, else a default, else the party id. */
 export function parapheLabel(model: Model, party: string): string {
-  return model.manifest.signature.paraphes[party] ?? DEFAULT_PARAPHE[party] ?? `Paraphe — ${party}`;
+  return own(model.manifest.signature.paraphes, party) ?? own(DEFAULT_PARAPHE, party) ?? `Paraphe — ${party}`;
 }
 
 /** Which documents of the model apply to this contract (manifest `applicable` expressions). */

@@ -1,6 +1,7 @@
 // Implementations of the DSL's functions and filters (signatures in src/dsl/builtins.ts).
 // A failure returns { erreur } (a French message), never throws.
 import { formatAmount, formatDate, formatDateShort, formatList, formatNumber, formatValue, yearOf } from '../ir/resolve/french.ts';
+import { member } from '../dsl/own.ts';
 import { MISSIONS_SERVICE_PUBLIC } from '../model/reference.ts';
 import type { Binding, Runtime } from './env.ts';
 import { isMissing } from './env.ts';
@@ -62,17 +63,18 @@ export function callFunction(name: string, args: readonly Binding[], rt: Runtime
       if (!Array.isArray(list) || typeof field !== 'string') return 0;
       // A list-valued field counts its elements: somme(engagements, "indicateurs").
       return list.reduce((s: number, it) => {
-        const v = it?.[field];
+        const v = member(it, field);
         return s + (typeof v === 'number' ? v : Array.isArray(v) ? v.length : 0);
       }, 0);
     }
     case 'distincts': {
       const [list, field] = a;
       if (!Array.isArray(list) || typeof field !== 'string') return 0;
-      return new Set(list.map((it) => it?.[field]).filter((v) => !isMissing(v))).size;
+      return new Set(list.map((it) => member(it, field)).filter((v) => !isMissing(v))).size;
     }
     default:
-      throw new Error(`unknown function ${name} passed the checker`);
+      // Only reachable by a template that skipped the checker: refused, not thrown.
+      return fail(`fonction inconnue « ${name} »`);
   }
 }
 
@@ -106,6 +108,6 @@ export function callFilter(name: string, v: unknown, args: readonly unknown[]): 
     case 'de':
       return withDe(String(v));
     default:
-      throw new Error(`unknown filter ${name} passed the checker`);
+      return fail(`filtre inconnu « ${name} »`);
   }
 }

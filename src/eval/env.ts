@@ -1,5 +1,6 @@
 // Evaluation environment: variables bound to values *and* their data paths, so a missing
 // value can be reported as `engagements[2].indicateurs[0].cibles.N+3`, not just "absent".
+import { own } from '../dsl/own.ts';
 import { contractFields, type Field, type Ty } from '../dsl/types.ts';
 import type { Contract } from '../model/contract.ts';
 import type { Manifest } from '../templates/manifest.ts';
@@ -76,7 +77,7 @@ export function elementFieldNames(path: string): ReadonlySet<string> {
   if (!names) {
     let fields: Readonly<Record<string, Field>> | undefined = contractFields();
     for (const seg of key.split('.')) {
-      let ty: Ty | undefined = fields?.[seg.replace(/\[\]$/g, '')]?.ty;
+      let ty: Ty | undefined = fields ? own(fields, seg.replace(/\[\]$/g, ''))?.ty : undefined;
       while (ty && ty.k === 'array') ty = ty.of;
       fields = ty && ty.k === 'object' ? ty.fields : undefined;
     }

@@ -4,6 +4,7 @@
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts';
 import type { Expr, FilterCall } from '../dsl/expr/ast.ts';
 import { pathText } from '../dsl/expr/ast.ts';
+import { member } from '../dsl/own.ts';
 import { callFilter, callFunction, MISSING } from './builtins.ts';
 import { type Binding, type Env, isMissing, itemPath, joinPath, truthy } from './env.ts';
 
@@ -96,15 +97,10 @@ export class Evaluator {
     for (const seg of p.segments) {
       const key = seg.kind === 'field' ? seg.name : this.eval(seg.index, env).value;
       if (isMissing(value)) return { value: undefined, path: joinPath(path, typeof key === 'number' ? key : String(key)) };
-      if (Array.isArray(value) && typeof key === 'number') {
-        value = value[key];
-        path = joinPath(path, key);
-      } else if (typeof value === 'object' && (typeof key === 'string' || typeof key === 'number')) {
-        value = (value as Record<string, unknown>)[String(key)];
-        path = joinPath(path, String(key));
-      } else {
-        return { value: undefined, path: joinPath(path, String(key)) };
-      }
+      // Own members only: a name the checker missed (or a key chosen by the data) never
+      // reaches a prototype (« constructor », « __proto__ », a list's « length »).
+      path = joinPath(path, Array.isArray(value) && typeof key === 'number' ? key : String(key));
+      value = member(value, key);
     }
     return { value, path };
   }

@@ -2,7 +2,7 @@
 // the manifest (applicability, rules, names) — all parsed with spans and checked statically
 // against the data schema. A model that does not check is not loaded.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, Result, Span } from '../diagnostics/diagnostic.ts';
@@ -13,9 +13,11 @@ import type { Expr } from '../dsl/expr/ast.ts';
 import { findDelimiters } from '../dsl/delimiters.ts';
 import { parseExpression } from '../dsl/expr/parser.ts';
 import { parseInline } from '../dsl/inline.ts';
+import { own } from '../dsl/own.ts';
 import { parseTemplate } from '../dsl/parser.ts';
 import { SourceFile } from '../dsl/source.ts';
 import { computedFields, contractFields, T, type Ty } from '../dsl/types.ts';
+import { describeRefusal, hashEntry, isInside, readConfined, type Refusal } from '../io/confine.ts';
 import { parseYamlText, spanOfPath, type YamlSource } from '../model/load.ts';
 import { formatPath, frenchErrorMap } from '../model/messages.ts';
 import { ManifestSchema, type DocumentEntry, type Manifest, type Rule } from './manifest.ts';
@@ -58,6 +60,15 @@ export function rootScope(): Map<string, { ty: Ty; optional: boolean }> {
   return scopeOf({ ...contractFields(), ...computedFields() });
 }
 
+/**
+ * The folder a model may read from (documents, fragments, manifest): templates/ for a model
+ * kept there, so that models share fragments (« ../idf-commun/_visas.md »); the model's own
+ * folder for one given as a path elsewhere (its neighbours are not a library we know of).
+ */
+export function libraryRoot(dir: string): string {
+  return isInside(TEMPLATES_ROOT, dir) && resolvePath(dir) !== resolvePath(TEMPLATES_ROOT) ? TEMPLATES_ROOT : dir;
+}
+
 /** Resolves "dgos-2012" or a folder path to the model folder. */
 export function modelDir(idOrDir: string): string {
   if (idOrDir.includes('/') || idOrDir.includes('\\') || idOrDir.startsWith('.')) return resolvePath(idOrDir);
@@ -80,26 +91,29 @@ export function hashModel(dir: string, included: ReadonlySet<string>): string {
   const h = createHash('sha256');
   h.update(hashDir(dir, dir));
   const outside = [...included]
+    .filter((f) => !isInside(dir, f))
     .map((f) => ({ f, rel: relative(dir, f) }))
-    .filter(({ rel }) => rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
     .map(({ f, rel }) => ({ f, name: isAbsolute(rel) ? f : rel.split(sep).join('/') }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // Named relative to the model folder (« ../idf-commun/_visas.md »): the same wherever the
   // repository is cloned.
-  for (const { f, name } of outside) h.update('\0').update(name).update('\0').update(readFileSync(f));
+  for (const { f, name } of outside) {
+    h.update('\0').update(name).update('\0');
+    hashEntry(h, f);
+  }
   return h.digest('hex');
 }
 
 function hashDir(dir: string, root: string): string {
   const h = createHash('sha256');
   const walk = (d: string) => {
-    for (const f of readdirSync(d).sort()) {
-      const p = join(d, f);
-      if (statSync(p).isDirectory()) walk(p);
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
       else {
         h.update(relative(root, p));
         h.update('\0');
-        h.update(readFileSync(p));
+        hashEntry(h, p);
         h.update('\0');
       }
     }
@@ -122,7 +136,12 @@ export function loadModel(idOrDir: string): Result<Model> {
   if (!existsSync(manifestFile)) {
     return fail([{ severity: 'erreur', code: 'MODELE-INTROUVABLE', message: `modèle introuvable « ${idOrDir} » (pas de ${manifestFile}) ; modèles disponibles : ${listModelIds().join(', ')}` }]);
   }
-  const text = readFileSync(manifestFile, 'utf8');
+  const library = libraryRoot(dir);
+  const manifestRead = readConfined(manifestFile, library);
+  if (!manifestRead.ok) {
+    return fail([{ severity: 'erreur', code: 'MODELE-FICHIER', message: `manifeste refusé : ${describeRefusal(manifestFile, manifestRead.refusal)}` }]);
+  }
+  const text = manifestRead.text;
   const y = parseYamlText(manifestFile, text);
   if (!y.ok) return y;
   const parsed = ManifestSchema.safeParse(y.value.data, { error: frenchErrorMap });
@@ -145,10 +164,13 @@ export function loadModel(idOrDir: string): Result<Model> {
   const inline = (path: PropertyKey[], value: string): InlineNode[] => parseInline(msrc, valueOffset(y.value.source, text, path), value, diags);
 
   const read = new Set<string>();
-  const readFile = (p: string) => {
-    if (!existsSync(p)) return undefined;
+  // Every file the model names goes through the library's confinement (no link, no way out,
+  // bounded size); a refusal is reported where the file is named.
+  const readFile = (p: string): string | undefined | Refusal => {
+    const r = readConfined(p, library);
+    if (!r.ok) return r.refusal.kind === 'absent' ? undefined : r.refusal;
     read.add(resolvePath(p));
-    return readFileSync(p, 'utf8');
+    return r.text;
   };
   const documents: CompiledDocument[] = [];
   const seenIds = new Set<string>();
@@ -160,12 +182,13 @@ export function loadModel(idOrDir: string): Result<Model> {
     seenIds.add(entry.id);
     const file = join(dir, entry.fichier);
     const src = readFile(file);
-    if (src === undefined) {
+    if (typeof src !== 'string') {
       const span = spanOfPath(y.value.source, ['documents', i, 'fichier']);
-      diags.push({ severity: 'erreur', code: 'MODELE-FICHIER', message: `document introuvable « ${entry.fichier} »`, ...(span ? { span } : {}) });
+      const message = src === undefined ? `document introuvable « ${entry.fichier} »` : `document refusé : ${describeRefusal(entry.fichier, src)}`;
+      diags.push({ severity: 'erreur', code: 'MODELE-FICHIER', message, ...(span ? { span } : {}) });
       return;
     }
-    const t = parseTemplate(file, src, { readFile, root: TEMPLATES_ROOT });
+    const t = parseTemplate(file, src, { readFile, root: library });
     diags.push(...t.diagnostics);
     const applicable = entry.applicable ? expr(['documents', i, 'applicable'], entry.applicable) : undefined;
     documents.push({ entry, template: t.doc, name: inline(['documents', i, 'nom'], entry.nom), ...(applicable ? { applicable } : {}) });
@@ -229,7 +252,7 @@ function ruleScope(iterate: readonly string[], root: Scope, checker: Checker, te
   let scope: Scope = root;
   let ty: Ty = T.object(Object.fromEntries(root));
   for (const [k, field] of iterate.entries()) {
-    const f = ty.k === 'object' ? ty.fields[field] : undefined;
+    const f = ty.k === 'object' ? own(ty.fields, field) : undefined;
     if (f && f.ty.k === 'object') {
       // An object on the way (financements.dotations): descend without iterating.
       ty = f.ty;

@@ -6,6 +6,7 @@ import { BlockEvaluator } from '../eval/blocks.ts';
 import { rootEnv } from '../eval/build.ts';
 import { type Binding, type Env, joinPath, truthy } from '../eval/env.ts';
 import { Evaluator } from '../eval/expr.ts';
+import { member } from '../dsl/own.ts';
 import { suggest } from '../dsl/suggest.ts';
 import type { Contract } from '../model/contract.ts';
 import type { CompiledRule, Model } from './load.ts';
@@ -17,7 +18,7 @@ function targets(rule: CompiledRule, env: Env): { env: Env; path: string }[] {
     const innermost = depth === rule.iterate.length - 1;
     const next: typeof level = [];
     for (const t of level) {
-      const v = (t.value === undefined ? env.get(field)?.value : (t.value as Record<string, unknown>)[field]) as unknown;
+      const v = t.value === undefined ? env.get(field)?.value : member(t.value, field);
       const base = joinPath(t.path, field);
       if (Array.isArray(v)) {
         v.forEach((item, k) => {
