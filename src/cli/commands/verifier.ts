@@ -4,6 +4,7 @@ import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { loadContractFile } from '../../model/load.ts';
 import { loadModel } from '../../templates/load.ts';
 import { checkContract } from '../../templates/rules.ts';
+import { unprintedWarnings } from '../../templates/unprinted.ts';
 import { buildDocumentSet } from '../../eval/build.ts';
 import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp } from '../args.ts';
 
@@ -66,10 +67,13 @@ async function verifyData(file: string, modelArg: string | undefined, out: (s: s
     return EXIT_INVALID;
   }
   const diags = [...contract.warnings, ...checkContract(model.value, contract.value)];
-  // Build the IR too: a value the templates need but the data lacks is an error found now.
+  // Build the IR too: a value the templates need but the data lacks is an error found now,
+  // and a value the data fills but no document prints is a warning.
   if (!hasErrors(diags)) {
-    const built = buildDocumentSet(model.value, contract.value);
+    const used = new Set<string>();
+    const built = buildDocumentSet(model.value, contract.value, { used });
     if (!built.ok) diags.push(...built.diagnostics);
+    else diags.push(...unprintedWarnings(model.value, contract.value, used));
   }
   if (diags.length) err(formatDiagnostics(diags));
   const errors = diags.filter((d) => d.severity === 'erreur').length;
