@@ -33,6 +33,8 @@ export class Evaluator {
       case 'call': {
         const args = e.args.map((a) => this.eval(a, env));
         if (e.name === 'somme') this.noteSum(args);
+        // mission(n) prints the label of mission n: n itself is what the document shows.
+        if (e.name === 'mission' && args[0]) this.note(args[0]);
         const r = callFunction(e.name, args, env.runtime);
         if (typeof r === 'object' && r !== null && 'erreur' in r) {
           this.error(String(r.erreur), e.span);

@@ -6,6 +6,7 @@
 // alone also catches data dropped by this contract's branches: an engagement filed under an
 // annex that does not apply to it, PDS lines printed only under a mission the contract lacks.
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { contractFields, type Field, type Ty } from '../dsl/types.ts';
 import { joinPath } from '../eval/env.ts';
 import type { Contract } from '../model/contract.ts';
 import type { Model } from './load.ts';
@@ -15,13 +16,16 @@ export const CODE_NON_IMPRIME = 'DONNEES-NON-IMPRIMEES';
 /**
  * Fields that classify the contract for the engine rather than carry text for the documents:
  * the model, the holder's profile (which annexes apply, which rules), an engagement's annex
- * code (where it is printed) and an indicator's value type (how its values are written). The
- * documents show their consequences, not their values. `reference` is written in the files'
- * properties (DOCX core properties, PDF metadata), not on the pages.
+ * code (where it is printed) and number (the required identifier avenants designate it by;
+ * printed where the model has a N° column) and an indicator's value type (how its values are
+ * written). The
+ * documents show their consequences, not their values. `reference` and `ars.nom` are written
+ * in the files' properties (DOCX core properties, PDF metadata: reference, author).
  */
 const NOT_CONTENT: ReadonlySet<string> = new Set([
   'modele',
   'reference',
+  'ars.nom',
   'titulaire.statut',
   'titulaire.forme',
   'titulaire.categorie',
@@ -30,6 +34,7 @@ const NOT_CONTENT: ReadonlySet<string> = new Set([
   'titulaire.regime',
   'titulaire.sph',
   'engagements[].annexe',
+  'engagements[].numero',
   'engagements[].indicateurs[].type_valeur',
 ]);
 
@@ -97,12 +102,37 @@ export function unprintedWarnings(model: Model, c: Contract, used: ReadonlySet<s
     else groups.set(key, [p]);
   }
   return [...groups].map(([path, concrete]) => {
+    const why = declaredReason(model, path);
     const where = concrete.length === 1 && concrete[0] === path ? '' : ` (${concrete.length === 1 ? concrete[0] : `${concrete.length} éléments : ${concrete.slice(0, 3).join(', ')}${concrete.length > 3 ? '…' : ''}`})`;
     return {
       severity: 'avertissement',
       code: CODE_NON_IMPRIME,
       dataPath: path,
       message: `donnée remplie${where} qu’aucun document du modèle ${model.id} n’imprime pour ce contrat : elle n’apparaîtra pas dans le contrat produit`,
+      ...(why ? { hints: [`modèle ${model.id} : ${why}`] } : {}),
     } satisfies Diagnostic;
   });
+}
+
+/** The model's documented reason for not printing a path (or a path above it), if any. */
+export function declaredReason(model: Model, path: string): string | undefined {
+  const d = model.manifest.donnees_non_imprimees.find((x) => path === x.chemin || path.startsWith(`${x.chemin}.`) || path.startsWith(`${x.chemin}[`));
+  return d?.raison;
+}
+
+/** Does a declared path (`engagements[].indicateurs[].resultats`) name a field of the contract schema? */
+export function isDataPath(path: string): boolean {
+  let fields: Readonly<Record<string, Field>> | undefined = contractFields();
+  let ty: Ty | undefined;
+  for (const seg of path.split('.')) {
+    const m = /^([\p{L}_][\p{L}\p{N}_+-]*)((?:\[\])*)$/u.exec(seg);
+    if (!m || !fields || !Object.hasOwn(fields, m[1]!)) return false;
+    ty = fields[m[1]!]!.ty;
+    for (let k = 0; k < m[2]!.length / 2; k++) {
+      if (ty.k !== 'array') return false;
+      ty = ty.of;
+    }
+    fields = ty.k === 'object' ? ty.fields : undefined;
+  }
+  return ty !== undefined;
 }
