@@ -18,9 +18,8 @@ export const CODE_NON_IMPRIME = 'DONNEES-NON-IMPRIMEES';
  * the model, the holder's profile (which annexes apply, which rules), an engagement's annex
  * code (where it is printed) and number (the required identifier avenants designate it by;
  * printed where the model has a N° column) and an indicator's value type (how its values are
- * written). The
- * documents show their consequences, not their values. `reference` and `ars.nom` are written
- * in the files' properties (DOCX core properties, PDF metadata: reference, author).
+ * written). The documents show their consequences, not their values. `reference` and `ars.nom`
+ * are written in the files' properties (DOCX core properties, PDF metadata: reference, author).
  */
 const NOT_CONTENT: ReadonlySet<string> = new Set([
   'modele',
