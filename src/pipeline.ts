@@ -8,6 +8,7 @@ import type { DocumentSet } from './ir/types.ts';
 import type { Contract } from './model/contract.ts';
 import type { Model } from './templates/load.ts';
 import { checkContract } from './templates/rules.ts';
+import { unprintedWarnings } from './templates/unprinted.ts';
 import { writeDocx } from './writers/docx/index.ts';
 
 export type Format = 'docx' | 'pdf';
@@ -28,11 +29,12 @@ export interface RenderedContract {
 export async function renderContract(model: Model, contract: Contract, stem: string, formats: readonly Format[]): Promise<Result<RenderedContract>> {
   const ruleDiags = checkContract(model, contract);
   if (hasErrors(ruleDiags)) return fail(ruleDiags);
-  const built = buildDocumentSet(model, contract);
+  const used = new Set<string>();
+  const built = buildDocumentSet(model, contract, { used });
   if (!built.ok) return built;
   const set = built.value;
   const files: RenderedFile[] = [];
-  const warnings: Diagnostic[] = [...ruleDiags, ...built.warnings];
+  const warnings: Diagnostic[] = [...ruleDiags, ...built.warnings, ...unprintedWarnings(model, contract, used)];
   for (const format of formats) {
     if (format === 'docx') {
       for (const [i, d] of set.documents.entries()) files.push({ name: documentFileName(i, d.id, 'docx'), data: writeDocx(set, { documents: [d.id] }) });

@@ -4,7 +4,7 @@ import type { BlockNode, CellNode, InlineNode, RowNode, SignaturesNode } from '.
 import type { Expr } from '../dsl/expr/ast.ts';
 import { findDelimiters } from '../dsl/delimiters.ts';
 import type * as IR from '../ir/types.ts';
-import { type Binding, type Env, itemPath, truthy } from './env.ts';
+import { type Binding, type Env, itemPath } from './env.ts';
 import type { Evaluator } from './expr.ts';
 
 /** Stands for printed data in the seam between template texts: never part of a delimiter. */
@@ -171,7 +171,7 @@ export class BlockEvaluator {
 
   /** The body a `si` / `sinon si` / `sinon` prints: the first true branch, else `sinon` (or nothing). */
   private chosen<T>(n: { readonly branches: readonly { readonly cond: Expr; readonly body: readonly T[] }[]; readonly otherwise?: readonly T[] }, env: Env): readonly T[] | undefined {
-    const branch = n.branches.find((b) => truthy(this.ev.eval(b.cond, env).value));
+    const branch = n.branches.find((b) => this.ev.test(b.cond, env));
     return branch ? branch.body : n.otherwise;
   }
 

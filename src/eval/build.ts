@@ -45,7 +45,8 @@ export function rootEnv(model: Model, c: Contract): Env {
     path: 'modele',
     value: { id: model.manifest.id, titre: model.manifest.titre, version: model.manifest.version, originaux: model.manifest.signature.originaux ?? undefined },
   });
-  vars.set('region', { value: regionName(c), path: 'ars.region' });
+  // Its data path is the field it comes from, so printing `region` counts `ars.nom` as printed.
+  vars.set('region', { value: regionName(c), path: c.ars.region ? 'ars.region' : 'ars.nom' });
   // Rebound per document while rendering; outside a document (rules, header) it is empty.
   vars.set('document', { value: { id: '', annexes_engagements: [] }, path: 'document' });
   return Env.root(vars, rt);
@@ -68,6 +69,8 @@ export function applicableDocuments(model: Model, c: Contract): string[] {
 export interface BuildOptions {
   /** Restrict to these document ids (still subject to applicability). */
   readonly documents?: readonly string[];
+  /** Filled with the data paths whose values the documents used (see Evaluator.used). */
+  readonly used?: Set<string>;
 }
 
 export function buildDocumentSet(model: Model, c: Contract, opts: BuildOptions = {}): Result<DocumentSet> {
@@ -78,7 +81,7 @@ export function buildDocumentSet(model: Model, c: Contract, opts: BuildOptions =
   const documents: Document[] = [];
   for (const d of model.documents) {
     if (opts.documents && !opts.documents.includes(d.entry.id)) continue;
-    if (d.applicable && !truthy(ev.eval(d.applicable, env).value)) continue;
+    if (d.applicable && !ev.test(d.applicable, env)) continue;
     const docEnv = env.child(new Map([['document', { value: { id: d.entry.id, annexes_engagements: d.entry.annexes_engagements }, path: 'document' }]]));
     documents.push({
       type: 'document',
@@ -93,6 +96,7 @@ export function buildDocumentSet(model: Model, c: Contract, opts: BuildOptions =
     });
   }
   if (ev.diags.length > 0) return fail(dedupe(ev.diags));
+  if (opts.used) for (const p of ev.used) opts.used.add(p);
   const set: DocumentSet = {
     type: 'documentSet',
     meta: {

@@ -10,6 +10,13 @@ import { type Binding, type Env, isMissing, itemPath, joinPath, truthy } from '.
 
 export class Evaluator {
   readonly diags: Diagnostic[] = [];
+  /**
+   * Concrete data paths whose *value* reached a document: printed by `{{ … }}`, summed by
+   * `somme`, or compared / tested as a boolean in a condition that chose the text. Presence
+   * tests and counts (`existe`, `vide`, `nombre`, `distincts`, `longueur`) do not print the
+   * value, so they do not count. Read by src/templates/unprinted.ts.
+   */
+  readonly used = new Set<string>();
 
   error(message: string, span: Span, dataPath?: string): void {
     this.diags.push({ severity: 'erreur', code: 'RENDU', message, span, ...(dataPath ? { dataPath } : {}) });
@@ -23,9 +30,12 @@ export class Evaluator {
       case 'path':
         return this.path(e, env);
       case 'unary':
-        return { value: !truthy(this.eval(e.operand, env).value), path: '' };
+        return { value: !this.test(e.operand, env), path: '' };
       case 'call': {
         const args = e.args.map((a) => this.eval(a, env));
+        if (e.name === 'somme') this.noteSum(args);
+        // mission(n) prints the label of mission n: n itself is what the document shows.
+        if (e.name === 'mission' && args[0]) this.note(args[0]);
         const r = callFunction(e.name, args, env.runtime);
         if (typeof r === 'object' && r !== null && 'erreur' in r) {
           this.error(String(r.erreur), e.span);
@@ -48,7 +58,7 @@ export class Evaluator {
           if (item && typeof item === 'object' && !Array.isArray(item)) {
             for (const [name, v] of Object.entries(item)) scope.set(name, { value: v, path: joinPath(at, name) });
           }
-          if (truthy(this.eval(e.cond, env.child(scope, at)).value)) {
+          if (this.test(e.cond, env.child(scope, at))) {
             kept.push(item);
             paths.push(at);
           }
@@ -60,11 +70,37 @@ export class Evaluator {
     }
   }
 
+  /** A condition's truth; a boolean field tested as such shaped the text, so it counts as used. */
+  test(e: Expr, env: Env): boolean {
+    const b = this.eval(e, env);
+    if (e.kind === 'path' && typeof b.value === 'boolean') this.note(b);
+    return truthy(b.value);
+  }
+
+  private note(b: Binding): void {
+    if (b.path && !isMissing(b.value)) this.used.add(b.path);
+  }
+
+  /** somme(liste, "champ"): every element's field went into the printed total. */
+  private noteSum(args: readonly Binding[]): void {
+    const [list, field] = args;
+    if (!list || !Array.isArray(list.value) || typeof field?.value !== 'string') return;
+    for (let k = 0; k < list.value.length; k++) {
+      const item: unknown = list.value[k];
+      if (item && typeof item === 'object' && !isMissing((item as Record<string, unknown>)[field.value])) this.used.add(joinPath(itemPath(list, k), field.value));
+    }
+  }
+
   private binary(e: Extract<Expr, { kind: 'binary' }>, env: Env): boolean {
-    if (e.op === 'et') return truthy(this.eval(e.left, env).value) && truthy(this.eval(e.right, env).value);
-    if (e.op === 'ou') return truthy(this.eval(e.left, env).value) || truthy(this.eval(e.right, env).value);
-    const l = this.eval(e.left, env).value;
-    const r = this.eval(e.right, env).value;
+    if (e.op === 'et') return this.test(e.left, env) && this.test(e.right, env);
+    if (e.op === 'ou') return this.test(e.left, env) || this.test(e.right, env);
+    const lb = this.eval(e.left, env);
+    const rb = this.eval(e.right, env);
+    // A compared value chose the wording (statut, annexe of an engagement…): it is used.
+    this.note(lb);
+    this.note(rb);
+    const l = lb.value;
+    const r = rb.value;
     switch (e.op) {
       case 'dans':
         if (Array.isArray(r)) return r.includes(l);
@@ -108,6 +144,7 @@ export class Evaluator {
   /** `{{ expr | filtres }}` → text, or undefined after reporting an error. */
   text(expr: Expr, filters: readonly FilterCall[], env: Env, span: Span): string | undefined {
     const b = this.eval(expr, env);
+    if (expr.kind === 'path') this.note(b);
     let v: unknown = isMissing(b.value) ? MISSING : b.value;
     for (const f of filters) {
       const args = f.args.map((a) => this.eval(a, env).value);

@@ -21,6 +21,7 @@ import { describeRefusal, hashEntry, isInside, readConfined, type Refusal } from
 import { parseYamlText, spanOfPath, type YamlSource } from '../model/load.ts';
 import { formatPath, frenchErrorMap } from '../model/messages.ts';
 import { ManifestSchema, type DocumentEntry, type Manifest, type Rule } from './manifest.ts';
+import { isDataPath } from './unprinted.ts';
 
 /** templates/ at the root of the repository. */
 export const TEMPLATES_ROOT = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -223,6 +224,11 @@ export function loadModel(idOrDir: string): Result<Model> {
   };
   plain(['titre'], manifest.titre);
   for (const [party, label] of Object.entries(manifest.signature.paraphes)) plain(['signature', 'paraphes', party], label);
+  manifest.donnees_non_imprimees.forEach((d, i) => {
+    if (isDataPath(d.chemin)) return;
+    const span = spanOfPath(y.value.source, ['donnees_non_imprimees', i, 'chemin']);
+    diags.push({ severity: 'erreur', code: 'MODELE-MANIFESTE', message: `donnees_non_imprimees : « ${d.chemin} » n’est pas un chemin des données (ex. autorisations, engagements[].numero)`, ...(span ? { span } : {}) });
+  });
 
   // Static checks of everything against the schema.
   const checker = new Checker();

@@ -78,6 +78,19 @@ export const ManifestSchema = z.strictObject({
   }),
   documents: z.array(DocumentEntrySchema).min(1),
   regles: z.array(RuleSchema).default([]),
+  /**
+   * Data this model has no place for, and why. A contract that fills one still gets the
+   * « donnée non imprimée » warning (src/templates/unprinted.ts); the reason is shown with it.
+   */
+  donnees_non_imprimees: z
+    .array(
+      z.strictObject({
+        /** Data path with list indices collapsed: "autorisations", "engagements[].numero". */
+        chemin: Text,
+        raison: Text,
+      }),
+    )
+    .default([]),
 });
 
 export type Manifest = z.output<typeof ManifestSchema>;

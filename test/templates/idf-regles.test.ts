@@ -24,12 +24,12 @@ const ENGINE_RULES = new Set(['MODELE-ANNEXE-INCONNUE']);
 /**
  * Rules a fixture cannot help breaking along with its own, by construction (and only those):
  * more than 10 engagements, each with its indicator (IDF-INDICATEUR-AU-MOINS-UN), make more than
- * 10 indicators; the 2021 frame prints no autorisations, so a contract listing one is told so.
+ * 10 indicators. (Authorisations in a 2021 contract are no longer a rule: the engine-wide
+ * « donnée non imprimée » warning names them, with the reason declared in the manifest.)
  */
 function companions(id: string, data: Record<string, unknown>, m: ModelId): string[] {
   const out: string[] = [];
   if (id === 'IDF-ENGAGEMENTS-MAX-10') out.push('IDF-INDICATEURS-MAX-10');
-  if (m === 'idf-2021' && Array.isArray(data.autorisations) && data.autorisations.length > 0) out.push('IDF-2021-AUTORISATIONS-NON-REPRISES');
   return out.filter((c) => c !== id);
 }
 

@@ -72,6 +72,11 @@ export function runModeles(argv: readonly string[], out: (s: string) => void, er
     }
     out(`  règles (${m.value.rules.length}) :`);
     for (const r of m.value.rules) out(`    ${r.rule.id} [${r.rule.niveau}] ${r.rule.regle} — ${r.rule.source.fichier}, ligne ${r.rule.source.ligne}`);
+    // What the model has no place for: a contract filling it gets the « donnée non imprimée » warning.
+    if (man.donnees_non_imprimees.length) {
+      out(`  données non imprimées (${man.donnees_non_imprimees.length}) :`);
+      for (const d of man.donnees_non_imprimees) out(`    ${d.chemin}${p.values.provenance ? ` — ${d.raison}` : ''}`);
+    }
     out('');
   }
   return status;

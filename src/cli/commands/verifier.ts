@@ -4,6 +4,7 @@ import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { loadContractFile } from '../../model/load.ts';
 import { loadModel } from '../../templates/load.ts';
 import { checkContract } from '../../templates/rules.ts';
+import { CODE_NON_IMPRIME, unprintedWarnings } from '../../templates/unprinted.ts';
 import { buildDocumentSet } from '../../eval/build.ts';
 import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp } from '../args.ts';
 
@@ -15,7 +16,8 @@ export const HELP_VERIFIER = `Usage :
 La vérification des gabarits contrôle chaque champ, type, filtre et bloc par rapport au schéma
 des données : les erreurs indiquent fichier:ligne:colonne avec un extrait et un curseur.
 La vérification d’un contrat applique les règles du modèle (erreurs et avertissements, avec
-leur source) et construit le document sans l’écrire, pour détecter toute valeur manquante.
+leur source) et construit le document sans l’écrire, pour détecter toute valeur manquante et
+toute donnée remplie qu’aucun document du modèle n’imprime (avertissement avec son chemin).
 
 Options :
   --donnees <f>    fichier de contrat (YAML ou JSON)
@@ -66,10 +68,13 @@ async function verifyData(file: string, modelArg: string | undefined, out: (s: s
     return EXIT_INVALID;
   }
   const diags = [...contract.warnings, ...checkContract(model.value, contract.value)];
-  // Build the IR too: a value the templates need but the data lacks is an error found now.
+  // Build the IR too: a value the templates need but the data lacks is an error found now,
+  // and a value the data fills but no document prints is a warning.
   if (!hasErrors(diags)) {
-    const built = buildDocumentSet(model.value, contract.value);
+    const used = new Set<string>();
+    const built = buildDocumentSet(model.value, contract.value, { used });
     if (!built.ok) diags.push(...built.diagnostics);
+    else diags.push(...unprintedWarnings(model.value, contract.value, used));
   }
   if (diags.length) err(formatDiagnostics(diags));
   const errors = diags.filter((d) => d.severity === 'erreur').length;
@@ -78,6 +83,8 @@ async function verifyData(file: string, modelArg: string | undefined, out: (s: s
     err(`${file} : ${errors} erreur(s), ${warnings} avertissement(s) — le contrat ne peut pas être produit.`);
     return EXIT_INVALID;
   }
-  out(`${file} : conforme au modèle ${model.value.id}${warnings ? ` (${warnings} avertissement(s))` : ''}.`);
+  const unprinted = diags.filter((d) => d.code === CODE_NON_IMPRIME).length;
+  const detail = unprinted ? `, dont ${unprinted} donnée(s) non imprimée(s)` : '';
+  out(`${file} : conforme au modèle ${model.value.id}${warnings ? ` (${warnings} avertissement(s)${detail})` : ''}.`);
   return EXIT_OK;
 }
