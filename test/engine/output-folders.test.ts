@@ -6,27 +6,11 @@ import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
 import type { ContractManifest } from '../../src/io/contract-manifest.ts';
+import { files, run } from '../helpers/cli.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'cpom-dossiers-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, (s) => (out += `${s}\n`), (s) => (err += `${s}\n`));
-  return { code, out, err };
-}
-
-/** Every file under `dir` (hidden ones too), relative, sorted. */
-function files(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
-    .sort();
-}
 
 function manifestOf(dir: string): ContractManifest {
   return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as ContractManifest;
