@@ -43,6 +43,11 @@ describe('cpom generer: one folder per contract, exactly its files', () => {
     expect(r.err).toContain('« fixtures/dgos/cabinet-radiologie-eml.yaml » et « fixtures/occitanie/cabinet-radiologie-eml.yaml » iraient dans le même dossier');
     expect(r.err).toContain('rien n’est écrit');
     expect(existsSync(out)).toBe(false);
+    // Folded as macOS and Windows disks fold names; checked before the files are even read.
+    const folded = await run('generer', 'a/CHU.yaml', 'b/chu.yaml', '--sortie', out);
+    expect(folded.code).toBe(2);
+    expect(folded.err).toContain('« a/CHU.yaml » et « b/chu.yaml » iraient dans le même dossier');
+    expect(existsSync(out)).toBe(false);
   });
 
   it('regenerating with fewer documents leaves exactly the new set, proven by the manifest', async () => {

@@ -69,7 +69,8 @@ export function distinctFolders(inputs: ReadonlyArray<{ readonly file: string; r
   const seen = new Map<string, string>();
   for (const { file, outDir } of inputs) {
     const dir = join(outDir, contractStem(file));
-    const key = resolve(dir);
+    // Case and Unicode form folded: macOS and Windows disks treat « CHU » and « chu » as one.
+    const key = resolve(dir).normalize('NFC').toLowerCase();
     const first = seen.get(key);
     if (first !== undefined) {
       throw new UsageError(`« ${first} » et « ${file} » iraient dans le même dossier ${dir}/ : rien n’est écrit ; renommez l’un des deux fichiers ou produisez-les avec des --sortie différentes`);
