@@ -89,8 +89,9 @@ export function manifestText(m: ContractManifest): string {
   return `${JSON.stringify(m, null, 2)}\n`;
 }
 
-export function identityOf(c: Contract): ContractIdentity {
-  return { finess_ej: c.titulaire.finess_ej, modele: c.modele };
+/** The model as the manifest records it (its id, even when the data named it by its folder). */
+export function identityOf(c: Contract, m: Model): ContractIdentity {
+  return { finess_ej: c.titulaire.finess_ej, modele: m.manifest.id };
 }
 
 const Sha = z.string().regex(/^[0-9a-f]{64}$/);

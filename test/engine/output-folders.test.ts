@@ -109,6 +109,16 @@ describe('cpom generer: one folder per contract, exactly its files', () => {
     expect(readdirSync(root).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
+  it('refuses a contract file name that would name the folder above --sortie', async () => {
+    const out = join(root, 'points', 'sortie');
+    for (const argv of [['generer', 'x/...yaml'], ['consolider', 'x/...yaml', 'a.yaml']]) {
+      const r = await run(...argv, '--sortie', out);
+      expect(r.code, argv[0]).toBe(2);
+      expect(r.err).toContain('« x/...yaml » : ce nom de fichier ne peut pas nommer un dossier de sortie');
+    }
+    expect(existsSync(join(root, 'points'))).toBe(false);
+  });
+
   it('verifier --sortie finds missing, altered and extra files and leftovers of a killed run', async () => {
     const out = join(root, 'verif');
     expect((await run('generer', 'fixtures/dgos/clinique-privee-chirurgie.yaml', '--sortie', out)).code).toBe(0);
@@ -157,6 +167,19 @@ describe('cpom avenant / consolider / comparer: the same guarantees', () => {
     expect(readdirSync(c).filter((n) => !n.includes('.'))).toEqual(['avenant-3', 'comparaison-1-3', 'version-consolidee-2']);
     const v = await run('verifier', '--sortie', c);
     expect(v.code, v.err).toBe(0);
+  });
+
+  it('verifier --sortie flags avenant folders made from other data than the contract around them', async () => {
+    const out = join(root, 'avenants-perimes');
+    expect((await run('avenant', contrat, ...avenants, '--numero', '1', '--sortie', out)).code).toBe(0);
+    // The same contract (same FINESS EJ, same model), its data edited since.
+    const edited = join(root, 'edite', 'contrat.yaml');
+    mkdirSync(join(root, 'edite'), { recursive: true });
+    writeFileSync(edited, readFileSync(contrat, 'utf8').replace('Centre hospitalier de Rives-de-Seine & associés', 'Centre hospitalier de Rives-de-Seine'));
+    expect((await run('generer', edited, '--sortie', out)).code).toBe(0);
+    const v = await run('verifier', '--sortie', out);
+    expect(v.code).toBe(1);
+    expect(v.err).toContain('avenant-1/ : produit depuis d’autres données du contrat que les documents du dossier parent');
   });
 
   it('refuses to put another contract’s avenants beside these, before writing', async () => {

@@ -15,7 +15,7 @@ import { buildRedlineSet } from '../../amend/document/redline.ts';
 import { renderSet, type Format, type OutFile } from '../../amend/render.ts';
 import { openSession, versionAt, type Session } from '../../amend/session.ts';
 import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp, type Options } from '../args.ts';
-import { attempt, outputRoot, parseFormats } from './generer.ts';
+import { attempt, distinctFolders, outputRoot, parseFormats } from './generer.ts';
 
 type Out = (s: string) => void;
 
@@ -29,7 +29,8 @@ autre contrat (autre FINESS EJ ou autre modèle) est refusé, rien n’est écri
 
 Les avenants sont des fichiers YAML ou JSON (voir fixtures/avenants/) ; leur ordre sur la ligne
 de commande est indifférent : leurs numéros font foi (1, 2, 3… sans interruption).
-Codes de sortie : 0 succès, 1 données invalides (rien n’est écrit), 2 usage.`;
+Codes de sortie : 0 succès, 1 données invalides ou dossier de sortie refusé (rien n’est écrit),
+2 usage.`;
 
 export const HELP_AVENANT = `Usage : cpom avenant <contrat.yaml> <avenant.yaml…> [--numero k] [--format …] [--sortie …]
 
@@ -115,7 +116,7 @@ async function produce(s: Session, commande: Commande, contractFile: string, job
   }
   if (warnings.length > 0) err(`${contractFile} : ${warnings.length} avertissement(s)\n${formatDiagnostics(warnings)}`);
   const contractDir = join(outDir, contractStem(contractFile));
-  const id = identityOf(s.contract);
+  const id = identityOf(s.contract, s.model);
   // The contract's folder is not replaced here (only the folders inside it), but it must be
   // this contract's: another contract's avenants would mix with these.
   const claims = [{ dir: contractDir, keep: isNestedOutputName, whole: false }, ...jobs.map((j) => ({ dir: join(contractDir, j.folder), keep: undefined, whole: true }))];
@@ -154,6 +155,7 @@ export async function runAvenant(argv: readonly string[], out: Out, err: Out): P
   const f = files(p.positionals);
   const fmt = formats(p.values.format);
   const outDir = outputRoot(p.values.sortie);
+  distinctFolders([{ file: f.contract, outDir }]);
   const only = integer(p.values.numero, '--numero');
   const s = session(f.contract, f.avenants, err);
   if (typeof s === 'number') return s;
@@ -174,6 +176,7 @@ export async function runConsolider(argv: readonly string[], out: Out, err: Out)
   const f = files(p.positionals);
   const fmt = formats(p.values.format);
   const outDir = outputRoot(p.values.sortie);
+  distinctFolders([{ file: f.contract, outDir }]);
   const upTo = integer(p.values['jusqu-a'], '--jusqu-a');
   const date = p.values.date as string | undefined;
   if (upTo !== undefined && date !== undefined) throw new UsageError('indiquez soit --jusqu-a, soit --date, pas les deux');
@@ -197,6 +200,7 @@ export async function runComparer(argv: readonly string[], out: Out, err: Out): 
   const f = files(p.positionals);
   const fmt = formats(p.values.format);
   const outDir = outputRoot(p.values.sortie);
+  distinctFolders([{ file: f.contract, outDir }]);
   const i = integer(p.values.de, '--de');
   const j = integer(p.values.a, '--a');
   if (i === undefined || j === undefined) throw new UsageError('indiquez les deux versions à comparer : --de i --a j');

@@ -24,7 +24,8 @@ Options :
   --sortie <d>    dossier de sortie (défaut : output)
   -h, --aide      cette aide
 
-Codes de sortie : 0 succès, 1 données ou modèle invalides (rien n’est écrit), 2 usage.`;
+Codes de sortie : 0 succès, 1 données ou modèle invalides ou dossier de sortie refusé (rien
+n’est écrit pour ce contrat), 2 usage.`;
 
 export function parseFormats(v: string | undefined): Format[] {
   switch (v ?? 'docx') {
@@ -68,7 +69,10 @@ export function outputRoot(v: unknown): string {
 export function distinctFolders(inputs: ReadonlyArray<{ readonly file: string; readonly outDir: string }>): void {
   const seen = new Map<string, string>();
   for (const { file, outDir } of inputs) {
-    const dir = join(outDir, contractStem(file));
+    const stem = contractStem(file);
+    // « ...yaml » would name the output folder « .. »: the folder above --sortie.
+    if (/^\.*$/.test(stem)) throw new UsageError(`« ${file} » : ce nom de fichier ne peut pas nommer un dossier de sortie ; renommez-le`);
+    const dir = join(outDir, stem);
     // Case and Unicode form folded: macOS and Windows disks treat « CHU » and « chu » as one.
     const key = resolve(dir).normalize('NFC').toLowerCase();
     const first = seen.get(key);
@@ -100,7 +104,7 @@ export async function generateOne(file: string, formats: readonly Format[], outD
   const warnings = [...contract.warnings, ...r.value.warnings];
   if (warnings.length) err(`${file} : ${warnings.length} avertissement(s)\n${formatDiagnostics(warnings)}`);
   const dir = join(outDir, stem);
-  const claim = attempt(err, file, dir, () => claimFolder(dir, identityOf(contract.value), isNestedOutputName));
+  const claim = attempt(err, file, dir, () => claimFolder(dir, identityOf(contract.value, model.value), isNestedOutputName));
   if (!claim) return false;
   for (const n of claim.notes) err(`${file} : ${n}`);
   if (claim.refus) {
