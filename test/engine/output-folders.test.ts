@@ -193,3 +193,26 @@ describe('cpom avenant / consolider / comparer: the same guarantees', () => {
     expect(files(out)).toEqual(before);
   });
 });
+
+describe('cpom verifier --sortie on a campaign folder', () => {
+  it('checks the files its manifest lists and flags unlisted documents, not the user’s files', async () => {
+    const { runCampaign } = await import('../../src/batch/runner.ts');
+    const { campaign, fakeOptions } = await import('../batch/helpers.ts');
+    const c = await campaign(3, 7);
+    const out = join(root, 'campagne');
+    expect((await runCampaign(fakeOptions(c.dossier, out, 1))).exitCode).toBe(0);
+    const ok = await run('verifier', '--sortie', out);
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.out).toContain('campagne de 3 contrat(s)');
+    const holder = readdirSync(out).filter((n) => /^\d{9}$/.test(n)).sort()[0]!;
+    writeFileSync(join(out, holder, 'notes.txt'), 'à moi');
+    expect((await run('verifier', '--sortie', out)).code).toBe(0);
+    appendFileSync(join(out, holder, '01-socle.pdf'), 'x');
+    writeFileSync(join(out, holder, '09-annexe-perimee.docx'), 'x');
+    const bad = await run('verifier', '--sortie', out);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain(`${holder}/01-socle.pdf : contenu modifié`);
+    expect(bad.err).toContain(`${holder}/09-annexe-perimee.docx : document absent du manifeste`);
+    expect(bad.err).not.toContain('notes.txt');
+  });
+});

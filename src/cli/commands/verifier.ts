@@ -1,6 +1,7 @@
 // cpom verifier <modele|dossier> [--donnees <contrat.yaml>] | cpom verifier --campagne <dossier|classeur>
 // | cpom verifier --sortie <dossier>
 import { existsSync, statSync } from 'node:fs';
+import { verifyCampaign } from '../../io/campaign-check.ts';
 import { verifyTree } from '../../io/contract-folder.ts';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.ts';
@@ -23,7 +24,8 @@ leur source) et construit le document sans l’écrire, pour détecter toute val
 Le contrôle d’un dossier produit (par generer, avenant, consolider, comparer ou demo) vérifie,
 pour chaque dossier de contrat qu’il contient, que chaque fichier du manifest.json est présent
 et intact (sha256), qu’aucun autre fichier ne s’y trouve et qu’aucune exécution interrompue
-n’a laissé de reste.
+n’a laissé de reste. Sur le dossier de sortie d’une campagne, il vérifie les fichiers de son
+manifest.json et signale les documents qu’il ne liste pas.
 
 Options :
   --donnees <f>    fichier de contrat (YAML ou JSON)
@@ -94,6 +96,16 @@ async function verifyData(file: string, modelArg: string | undefined, out: (s: s
 
 async function verifyOutput(dir: string, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--sortie « ${dir} » n’est pas un dossier existant`);
+  const campaign = await verifyCampaign(dir);
+  if (campaign) {
+    for (const p of campaign.problems) err(p);
+    if (campaign.problems.length > 0) {
+      err(`${dir} : ${campaign.problems.length} problème(s) dans la campagne (${campaign.contrats} contrats).`);
+      return EXIT_INVALID;
+    }
+    out(`${dir} : campagne de ${campaign.contrats} contrat(s), fichiers conformes au manifeste.`);
+    return EXIT_OK;
+  }
   const r = await verifyTree(dir);
   if (r.dossiers === 0 && r.problems.length === 0) {
     err(`${dir} : aucun dossier de contrat (manifest.json) trouvé.`);
