@@ -15,7 +15,7 @@ import { buildRedlineSet } from '../../amend/document/redline.ts';
 import { renderSet, type Format, type OutFile } from '../../amend/render.ts';
 import { openSession, versionAt, type Session } from '../../amend/session.ts';
 import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp, type Options } from '../args.ts';
-import { attempt, distinctFolders, outputRoot, parseFormats } from './generer.ts';
+import { attempt, distinctFolders, mayWrite, outputRoot, parseFormats } from './generer.ts';
 
 type Out = (s: string) => void;
 
@@ -120,15 +120,7 @@ async function produce(s: Session, commande: Commande, contractFile: string, job
   // The contract's folder is not replaced here (only the folders inside it), but it must be
   // this contract's: another contract's avenants would mix with these.
   const claims = [{ dir: contractDir, keep: isNestedOutputName, whole: false }, ...jobs.map((j) => ({ dir: join(contractDir, j.folder), keep: undefined, whole: true }))];
-  for (const c of claims) {
-    const claim = attempt(err, contractFile, c.dir, () => claimFolder(c.dir, id, c.keep, c.whole));
-    if (!claim) return EXIT_INVALID;
-    for (const n of claim.notes) err(`${contractFile} : ${n}`);
-    if (claim.refus) {
-      err(`${contractFile} : ${claim.refus} ; aucun fichier écrit (choisissez une autre --sortie, ou videz ce dossier).`);
-      return EXIT_INVALID;
-    }
-  }
+  for (const c of claims) if (!mayWrite(err, contractFile, c.dir, () => claimFolder(c.dir, id, c.keep, c.whole))) return EXIT_INVALID;
   for (const { job, files } of rendered) {
     const dir = join(contractDir, job.folder);
     const avenants = s.versions.avenants.slice(0, job.upTo).map((a, i) => ({ numero: i + 1, file: a.file, data: a.avenant }));

@@ -2,7 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
-import { claimFolder, writeContractFolder } from '../../io/contract-folder.ts';
+import { claimFolder, writeContractFolder, type Claim } from '../../io/contract-folder.ts';
 import { buildContractManifest, identityOf } from '../../io/contract-manifest.ts';
 import { contractStem, isNestedOutputName } from '../../io/names.ts';
 import { loadContractFile } from '../../model/load.ts';
@@ -104,13 +104,7 @@ export async function generateOne(file: string, formats: readonly Format[], outD
   const warnings = [...contract.warnings, ...r.value.warnings];
   if (warnings.length) err(`${file} : ${warnings.length} avertissement(s)\n${formatDiagnostics(warnings)}`);
   const dir = join(outDir, stem);
-  const claim = attempt(err, file, dir, () => claimFolder(dir, identityOf(contract.value, model.value), isNestedOutputName));
-  if (!claim) return false;
-  for (const n of claim.notes) err(`${file} : ${n}`);
-  if (claim.refus) {
-    err(`${file} : ${claim.refus} ; aucun fichier écrit (choisissez une autre --sortie, ou videz ce dossier).`);
-    return false;
-  }
+  if (!mayWrite(err, file, dir, () => claimFolder(dir, identityOf(contract.value, model.value), isNestedOutputName))) return false;
   const manifest = buildContractManifest({ commande: 'generer', contractFile: file, contract: contract.value, model: model.value, formats, files: r.value.files });
   if (!attempt(err, file, dir, () => writeContractFolder(dir, r.value.files, manifest, { keep: isNestedOutputName }))) return false;
   out(`${file} → ${dir}/ (${r.value.set.documents.length} documents, ${r.value.files.length} fichiers)`);
@@ -130,4 +124,13 @@ export function attempt<T>(err: (s: string) => void, file: string, dir: string, 
     err(`${file} : écriture impossible dans ${dir}/ (${(e as Error).message}) ; ce dossier garde une version complète, l’ancienne ou la nouvelle (cpom verifier --sortie ${dir} pour le contrôler).`);
     return undefined;
   }
+}
+
+/** Claims an output folder: says what a killed run left, and whether the folder may be written. */
+export function mayWrite(err: (s: string) => void, file: string, dir: string, claim: () => Claim): boolean {
+  const c = attempt(err, file, dir, claim);
+  if (!c) return false;
+  for (const n of c.notes) err(`${file} : ${n}`);
+  if (c.refus) err(`${file} : ${c.refus} ; aucun fichier écrit (choisissez une autre --sortie, ou videz ce dossier).`);
+  return c.refus === undefined;
 }
