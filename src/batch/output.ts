@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, rmSync, rmdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFilesAtomic } from '../io/atomic.ts';
-import { sha256 } from './hash.ts';
+import { fileRecords } from '../io/contract-manifest.ts';
 import type { FileRecord } from './types.ts';
 
 export interface OutputFile {
@@ -22,9 +22,7 @@ export function writeContractFiles(racine: string, dossier: string, files: reado
   writeFilesAtomic(files.map((f) => ({ path: join(dir, f.name), data: f.data })));
   const keep = new Set(files.map((f) => f.name));
   for (const name of readdirSync(dir)) if (isOurs(name) && !keep.has(name)) rmSync(join(dir, name), { force: true });
-  return files
-    .map((f) => ({ chemin: `${dossier}/${f.name}`, sha256: sha256(f.data), octets: f.data.byteLength }))
-    .sort((a, b) => (a.chemin < b.chemin ? -1 : a.chemin > b.chemin ? 1 : 0));
+  return fileRecords(files, dossier);
 }
 
 /** Removes a holder's generated files (the contract failed): no stale document may remain. */

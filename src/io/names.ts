@@ -15,3 +15,18 @@ export function documentFileName(index: number, documentId: string, ext: 'docx' 
 export function combinedFileName(stem: string, ext: 'docx' | 'pdf'): string {
   return `${stem}-dossier-complet.${ext}`;
 }
+
+/** A file name cpom writes in a contract folder (documents, combined file, manifest). */
+export function isGeneratedFileName(name: string): boolean {
+  return /^\d{2,}-[^/\\]+\.(docx|pdf)$/.test(name) || /^[^/\\.][^/\\]*-dossier-complet\.(docx|pdf)$/.test(name) || name === 'manifest.json';
+}
+
+/** Folders the avenant commands write inside a contract's folder. */
+export const avenantFolder = (k: number): string => `avenant-${k}`;
+export const consolidatedFolder = (k: number): string => `version-consolidee-${k}`;
+export const comparisonFolder = (i: number, j: number): string => `comparaison-${i}-${j}`;
+
+/** Is `name` one of the folders above (outputs nested in a contract's folder)? */
+export function isNestedOutputName(name: string): boolean {
+  return /^(avenant-\d+|version-consolidee-\d+|comparaison-\d+-\d+)$/.test(name);
+}

@@ -4,8 +4,9 @@
 import { join } from 'node:path';
 import type { Diagnostic, Result } from '../../diagnostics/diagnostic.ts';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
-import { writeFilesAtomic } from '../../io/atomic.ts';
-import { contractStem } from '../../io/names.ts';
+import { claimFolder, writeContractFolder } from '../../io/contract-folder.ts';
+import { buildContractManifest, identityOf, type Commande } from '../../io/contract-manifest.ts';
+import { avenantFolder, comparisonFolder, consolidatedFolder, contractStem, isNestedOutputName } from '../../io/names.ts';
 import type { DocumentSet } from '../../ir/types.ts';
 import { IsoDate } from '../../model/contract.ts';
 import { buildAvenantSet } from '../../amend/document/avenant.ts';
@@ -14,7 +15,7 @@ import { buildRedlineSet } from '../../amend/document/redline.ts';
 import { renderSet, type Format, type OutFile } from '../../amend/render.ts';
 import { openSession, versionAt, type Session } from '../../amend/session.ts';
 import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp, type Options } from '../args.ts';
-import { parseFormats } from './generer.ts';
+import { attempt, distinctFolders, mayWrite, outputRoot, parseFormats } from './generer.ts';
 
 type Out = (s: string) => void;
 
@@ -22,9 +23,14 @@ const COMMON = `  --format <f>    docx, pdf ou tout (défaut : docx)
   --sortie <d>    dossier de sortie (défaut : output)
   -h, --aide      cette aide
 
+Chaque dossier produit est remplacé en entier (il ne contient que les fichiers de la dernière
+exécution et un manifest.json) ; un dossier <contrat>/ qui contient déjà les documents d’un
+autre contrat (autre FINESS EJ ou autre modèle) est refusé, rien n’est écrit.
+
 Les avenants sont des fichiers YAML ou JSON (voir fixtures/avenants/) ; leur ordre sur la ligne
 de commande est indifférent : leurs numéros font foi (1, 2, 3… sans interruption).
-Codes de sortie : 0 succès, 1 données invalides (rien n’est écrit), 2 usage.`;
+Codes de sortie : 0 succès, 1 données invalides ou dossier de sortie refusé (rien n’est écrit),
+2 usage.`;
 
 export const HELP_AVENANT = `Usage : cpom avenant <contrat.yaml> <avenant.yaml…> [--numero k] [--format …] [--sortie …]
 
@@ -89,24 +95,39 @@ function report(err: Out, what: string, diags: readonly Diagnostic[]): number {
 interface Job {
   readonly folder: string;
   readonly stem: string;
+  /** The output depends on avenants 1..upTo: the manifest records them. */
+  readonly upTo: number;
   readonly build: () => Result<DocumentSet>;
 }
 
-/** Builds every set, renders every file, then writes them all at once (or nothing). */
-async function produce(s: Session, contractFile: string, jobs: readonly Job[], fmt: readonly Format[], outDir: string, out: Out, err: Out): Promise<number> {
-  const writes: Array<{ path: string; data: Uint8Array }> = [];
+/**
+ * Builds every set and renders every file in memory; then checks every target folder; then
+ * replaces each folder as a whole. Nothing is written unless every file was produced and every
+ * folder may be written.
+ */
+async function produce(s: Session, commande: Commande, contractFile: string, jobs: readonly Job[], fmt: readonly Format[], outDir: string, out: Out, err: Out): Promise<number> {
+  const rendered: Array<{ job: Job; files: OutFile[] }> = [];
   const warnings: Diagnostic[] = [];
   for (const j of jobs) {
     const set = j.build();
     if (!set.ok) return report(err, `${contractFile} : ${j.folder} impossible à produire`, set.diagnostics);
     warnings.push(...set.warnings);
-    const rendered: OutFile[] = await renderSet(set.value, j.stem, fmt);
-    for (const f of rendered) writes.push({ path: join(outDir, contractStem(contractFile), j.folder, f.name), data: f.data });
+    rendered.push({ job: j, files: await renderSet(set.value, j.stem, fmt) });
   }
   if (warnings.length > 0) err(`${contractFile} : ${warnings.length} avertissement(s)\n${formatDiagnostics(warnings)}`);
-  writeFilesAtomic(writes);
-  for (const j of jobs) out(`${contractFile} → ${join(outDir, contractStem(contractFile), j.folder)}/`);
-  void s;
+  const contractDir = join(outDir, contractStem(contractFile));
+  const id = identityOf(s.contract, s.model);
+  // The contract's folder is not replaced here (only the folders inside it), but it must be
+  // this contract's: another contract's avenants would mix with these.
+  const claims = [{ dir: contractDir, keep: isNestedOutputName, whole: false }, ...jobs.map((j) => ({ dir: join(contractDir, j.folder), keep: undefined, whole: true }))];
+  for (const c of claims) if (!mayWrite(err, contractFile, c.dir, () => claimFolder(c.dir, id, c.keep, c.whole))) return EXIT_INVALID;
+  for (const { job, files } of rendered) {
+    const dir = join(contractDir, job.folder);
+    const avenants = s.versions.avenants.slice(0, job.upTo).map((a, i) => ({ numero: i + 1, file: a.file, data: a.avenant }));
+    const manifest = buildContractManifest({ commande, contractFile, contract: s.contract, avenants, model: s.model, formats: fmt, files });
+    if (!attempt(err, contractFile, dir, () => writeContractFolder(dir, files, manifest))) return EXIT_INVALID;
+    out(`${contractFile} → ${dir}/`);
+  }
   return EXIT_OK;
 }
 
@@ -125,6 +146,8 @@ export async function runAvenant(argv: readonly string[], out: Out, err: Out): P
   }
   const f = files(p.positionals);
   const fmt = formats(p.values.format);
+  const outDir = outputRoot(p.values.sortie);
+  distinctFolders([{ file: f.contract, outDir }]);
   const only = integer(p.values.numero, '--numero');
   const s = session(f.contract, f.avenants, err);
   if (typeof s === 'number') return s;
@@ -132,8 +155,8 @@ export async function runAvenant(argv: readonly string[], out: Out, err: Out): P
   if (only !== undefined && (only < 1 || only > n)) throw new UsageError(`--numero ${only} : les avenants fournis vont de 1 à ${n}`);
   const ks = only !== undefined ? [only] : Array.from({ length: n }, (_, i) => i + 1);
   const stem = contractStem(f.contract);
-  const jobs = ks.map((k) => ({ folder: `avenant-${k}`, stem: `${stem}-avenant-${k}`, build: () => buildAvenantSet(s.model, s.versions, k) }));
-  return produce(s, f.contract, jobs, fmt, (p.values.sortie as string | undefined) ?? 'output', out, err);
+  const jobs = ks.map((k) => ({ folder: avenantFolder(k), stem: `${stem}-${avenantFolder(k)}`, upTo: k, build: () => buildAvenantSet(s.model, s.versions, k) }));
+  return produce(s, 'avenant', f.contract, jobs, fmt, outDir, out, err);
 }
 
 export async function runConsolider(argv: readonly string[], out: Out, err: Out): Promise<number> {
@@ -144,6 +167,8 @@ export async function runConsolider(argv: readonly string[], out: Out, err: Out)
   }
   const f = files(p.positionals);
   const fmt = formats(p.values.format);
+  const outDir = outputRoot(p.values.sortie);
+  distinctFolders([{ file: f.contract, outDir }]);
   const upTo = integer(p.values['jusqu-a'], '--jusqu-a');
   const date = p.values.date as string | undefined;
   if (upTo !== undefined && date !== undefined) throw new UsageError('indiquez soit --jusqu-a, soit --date, pas les deux');
@@ -154,8 +179,8 @@ export async function runConsolider(argv: readonly string[], out: Out, err: Out)
   if (upTo !== undefined && upTo > n) throw new UsageError(`--jusqu-a ${upTo} : les avenants fournis vont de 1 à ${n}`);
   const k = upTo ?? (date !== undefined ? versionAt(s.versions, date) : n);
   const stem = contractStem(f.contract);
-  const job = { folder: `version-consolidee-${k}`, stem: `${stem}-version-consolidee-${k}`, build: () => buildConsolidatedSet(s.model, s.versions, k) };
-  return produce(s, f.contract, [job], fmt, (p.values.sortie as string | undefined) ?? 'output', out, err);
+  const job = { folder: consolidatedFolder(k), stem: `${stem}-${consolidatedFolder(k)}`, upTo: k, build: () => buildConsolidatedSet(s.model, s.versions, k) };
+  return produce(s, 'consolider', f.contract, [job], fmt, outDir, out, err);
 }
 
 export async function runComparer(argv: readonly string[], out: Out, err: Out): Promise<number> {
@@ -166,6 +191,8 @@ export async function runComparer(argv: readonly string[], out: Out, err: Out): 
   }
   const f = files(p.positionals);
   const fmt = formats(p.values.format);
+  const outDir = outputRoot(p.values.sortie);
+  distinctFolders([{ file: f.contract, outDir }]);
   const i = integer(p.values.de, '--de');
   const j = integer(p.values.a, '--a');
   if (i === undefined || j === undefined) throw new UsageError('indiquez les deux versions à comparer : --de i --a j');
@@ -174,8 +201,8 @@ export async function runComparer(argv: readonly string[], out: Out, err: Out): 
   if (typeof s === 'number') return s;
   if (j > s.versions.avenants.length) throw new UsageError(`--a ${j} : les avenants fournis vont de 1 à ${s.versions.avenants.length}`);
   const stem = contractStem(f.contract);
-  const job = { folder: `comparaison-${i}-${j}`, stem: `${stem}-comparaison-${i}-${j}`, build: () => buildRedlineSet(s.model, s.versions, i, j) };
-  return produce(s, f.contract, [job], fmt, (p.values.sortie as string | undefined) ?? 'output', out, err);
+  const job = { folder: comparisonFolder(i, j), stem: `${stem}-${comparisonFolder(i, j)}`, upTo: j, build: () => buildRedlineSet(s.model, s.versions, i, j) };
+  return produce(s, 'comparer', f.contract, [job], fmt, outDir, out, err);
 }
 
 /** Ready to register in the CLI's command table (src/cli/commands/extra.ts). */

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT_INVALID, EXIT_OK, parse, wantsHelp } from '../args.ts';
-import { generateOne, parseFormats } from './generer.ts';
+import { distinctFolders, generateOne, outputRoot, parseFormats } from './generer.ts';
 
 export const FIXTURES_ROOT = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 const DEMO_FOLDERS = ['dgos', 'occitanie', 'idf'];
@@ -31,11 +31,12 @@ export async function runDemo(argv: readonly string[], out: (s: string) => void,
     return EXIT_OK;
   }
   const formats = parseFormats((p.values.format as string | undefined) ?? 'tout');
-  const outDir = (p.values.sortie as string | undefined) ?? 'output';
-  let failed = 0;
-  const files = demoContracts();
+  const outDir = outputRoot(p.values.sortie);
   // One sub-folder per model family: two families may ship examples with the same name.
-  for (const f of files) if (!(await generateOne(relative(process.cwd(), f) || f, formats, join(outDir, basename(dirname(f))), out, err))) failed++;
-  out(`${files.length - failed} contrat(s) générés sur ${files.length} dans ${outDir}/.`);
+  const jobs = demoContracts().map((f) => ({ file: relative(process.cwd(), f) || f, outDir: join(outDir, basename(dirname(f))) }));
+  distinctFolders(jobs);
+  let failed = 0;
+  for (const j of jobs) if (!(await generateOne(j.file, formats, j.outDir, out, err))) failed++;
+  out(`${jobs.length - failed} contrat(s) générés sur ${jobs.length} dans ${outDir}/.`);
   return failed ? EXIT_INVALID : EXIT_OK;
 }

@@ -1,8 +1,10 @@
 // cpom generer <contrat.yaml…> [--format docx|pdf|tout] [--sortie output/]
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
-import { writeFilesAtomic } from '../../io/atomic.ts';
-import { contractStem } from '../../io/names.ts';
+import { claimFolder, writeContractFolder, type Claim } from '../../io/contract-folder.ts';
+import { buildContractManifest, identityOf } from '../../io/contract-manifest.ts';
+import { contractStem, isNestedOutputName } from '../../io/names.ts';
 import { loadContractFile } from '../../model/load.ts';
 import { renderContract, type Format } from '../../pipeline.ts';
 import { loadModel } from '../../templates/load.ts';
@@ -10,15 +12,20 @@ import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp } from '../args.ts'
 
 export const HELP_GENERER = `Usage : cpom generer <contrat.yaml…> [--format docx|pdf|tout] [--sortie <dossier>]
 
-Produit, pour chaque contrat, un fichier par document (socle, chaque annexe applicable) et un
-dossier complet réunissant tous les documents, dans <dossier>/<nom-du-contrat>/.
+Produit, pour chaque contrat, un fichier par document (socle, chaque annexe applicable), un
+dossier complet réunissant tous les documents et un manifest.json (empreintes des données, du
+modèle et de chaque fichier), dans <dossier>/<nom-du-fichier-de-contrat>/. Ce dossier est
+remplacé en entier : il ne contient que les fichiers de la dernière exécution (les dossiers
+d’avenants qu’il contient sont conservés). Deux contrats qui iraient dans le même dossier sont
+refusés avant toute écriture.
 
 Options :
   --format <f>    docx, pdf ou tout (défaut : docx)
   --sortie <d>    dossier de sortie (défaut : output)
   -h, --aide      cette aide
 
-Codes de sortie : 0 succès, 1 données ou modèle invalides (rien n’est écrit), 2 usage.`;
+Codes de sortie : 0 succès, 1 données ou modèle invalides ou dossier de sortie refusé (rien
+n’est écrit pour ce contrat), 2 usage.`;
 
 export function parseFormats(v: string | undefined): Format[] {
   switch (v ?? 'docx') {
@@ -41,13 +48,39 @@ export async function runGenerer(argv: readonly string[], out: (s: string) => vo
   }
   if (p.positionals.length === 0) throw new UsageError('indiquez au moins un fichier de contrat (YAML ou JSON)');
   const formats = parseFormats(p.values.format as string | undefined);
-  const outDir = (p.values.sortie as string | undefined) ?? 'output';
+  const outDir = outputRoot(p.values.sortie);
+  distinctFolders(p.positionals.map((file) => ({ file, outDir })));
   let failed = false;
   for (const file of p.positionals) {
     const r = await generateOne(file, formats, outDir, out, err);
     failed ||= !r;
   }
   return failed ? EXIT_INVALID : EXIT_OK;
+}
+
+/** The --sortie folder (default output/); an existing file there is a usage error. */
+export function outputRoot(v: unknown): string {
+  const dir = v === undefined ? 'output' : String(v);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--sortie « ${dir} » est un fichier existant : indiquez un dossier`);
+  return dir;
+}
+
+/** Refuses, before anything is written, two contracts of one command bound for one folder. */
+export function distinctFolders(inputs: ReadonlyArray<{ readonly file: string; readonly outDir: string }>): void {
+  const seen = new Map<string, string>();
+  for (const { file, outDir } of inputs) {
+    const stem = contractStem(file);
+    // « ...yaml » would name the output folder « .. »: the folder above --sortie.
+    if (/^\.*$/.test(stem)) throw new UsageError(`« ${file} » : ce nom de fichier ne peut pas nommer un dossier de sortie ; renommez-le`);
+    const dir = join(outDir, stem);
+    // Case and Unicode form folded: macOS and Windows disks treat « CHU » and « chu » as one.
+    const key = resolve(dir).normalize('NFC').toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      throw new UsageError(`« ${first} » et « ${file} » iraient dans le même dossier ${dir}/ : rien n’est écrit ; renommez l’un des deux fichiers ou produisez-les avec des --sortie différentes`);
+    }
+    seen.set(key, file);
+  }
 }
 
 /** Renders one contract; writes its files only when every one of them was produced. */
@@ -71,7 +104,33 @@ export async function generateOne(file: string, formats: readonly Format[], outD
   const warnings = [...contract.warnings, ...r.value.warnings];
   if (warnings.length) err(`${file} : ${warnings.length} avertissement(s)\n${formatDiagnostics(warnings)}`);
   const dir = join(outDir, stem);
-  writeFilesAtomic(r.value.files.map((f) => ({ path: join(dir, f.name), data: f.data })));
+  if (!mayWrite(err, file, dir, () => claimFolder(dir, identityOf(contract.value, model.value), isNestedOutputName))) return false;
+  const manifest = buildContractManifest({ commande: 'generer', contractFile: file, contract: contract.value, model: model.value, formats, files: r.value.files });
+  if (!attempt(err, file, dir, () => writeContractFolder(dir, r.value.files, manifest, { keep: isNestedOutputName }))) return false;
   out(`${file} → ${dir}/ (${r.value.set.documents.length} documents, ${r.value.files.length} fichiers)`);
   return true;
+}
+
+/**
+ * Runs a step on an output folder; a system error (disk full, no permission) becomes a French
+ * message and undefined. The folder swap leaves a complete version in place whatever happens.
+ */
+export function attempt<T>(err: (s: string) => void, file: string, dir: string, step: () => T): T | undefined {
+  try {
+    return step();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (!code) throw e;
+    err(`${file} : écriture impossible dans ${dir}/ (${(e as Error).message}) ; ce dossier garde une version complète, l’ancienne ou la nouvelle (cpom verifier --sortie ${dir} pour le contrôler).`);
+    return undefined;
+  }
+}
+
+/** Claims an output folder: says what a killed run left, and whether the folder may be written. */
+export function mayWrite(err: (s: string) => void, file: string, dir: string, claim: () => Claim): boolean {
+  const c = attempt(err, file, dir, claim);
+  if (!c) return false;
+  for (const n of c.notes) err(`${file} : ${n}`);
+  if (c.refus) err(`${file} : ${c.refus} ; aucun fichier écrit (choisissez une autre --sortie, ou videz ce dossier).`);
+  return c.refus === undefined;
 }

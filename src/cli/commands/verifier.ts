@@ -1,4 +1,8 @@
 // cpom verifier <modele|dossier> [--donnees <contrat.yaml>] | cpom verifier --campagne <dossier|classeur>
+// | cpom verifier --sortie <dossier>
+import { existsSync, statSync } from 'node:fs';
+import { verifyCampaign } from '../../io/campaign-check.ts';
+import { verifyTree } from '../../io/contract-folder.ts';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { loadContractFile } from '../../model/load.ts';
@@ -12,17 +16,24 @@ export const HELP_VERIFIER = `Usage :
   cpom verifier <modele|dossier-du-modele>          vérifie un jeu de gabarits, sans données
   cpom verifier [<modele>] --donnees <contrat.yaml>  vérifie un contrat contre les règles de son modèle
   cpom verifier --campagne <dossier|classeur.xlsx>   pré-contrôle d’une campagne (annexes et règles par contrat)
+  cpom verifier --sortie <dossier>                   contrôle des dossiers produits contre leur manifest.json
 
 La vérification des gabarits contrôle chaque champ, type, filtre et bloc par rapport au schéma
 des données : les erreurs indiquent fichier:ligne:colonne avec un extrait et un curseur.
 La vérification d’un contrat applique les règles du modèle (erreurs et avertissements, avec
 leur source) et construit le document sans l’écrire, pour détecter toute valeur manquante et
 toute donnée remplie qu’aucun document du modèle n’imprime (avertissement avec son chemin).
+Le contrôle d’un dossier produit (par generer, avenant, consolider, comparer ou demo) vérifie,
+pour chaque dossier de contrat qu’il contient, que chaque fichier du manifest.json est présent
+et intact (sha256), qu’aucun autre fichier ne s’y trouve et qu’aucune exécution interrompue
+n’a laissé de reste. Sur le dossier de sortie d’une campagne, il vérifie les fichiers de son
+manifest.json et signale les documents qu’il ne liste pas.
 
 Options :
   --donnees <f>    fichier de contrat (YAML ou JSON)
   --campagne <d>   dossier de campagne ou classeur XLSX
   --csv            (avec --campagne) sortie CSV
+  --sortie <d>     dossier produit à contrôler
   -h, --aide       cette aide
 
 Codes de sortie : 0 aucune erreur (des avertissements peuvent être affichés), 1 erreurs, 2 usage.`;
@@ -30,7 +41,7 @@ Codes de sortie : 0 aucune erreur (des avertissements peuvent être affichés), 
 type Runner = (argv: readonly string[], out: (s: string) => void, err: (s: string) => void) => Promise<number>;
 
 export async function runVerifier(argv: readonly string[], out: (s: string) => void, err: (s: string) => void, preflight?: Runner): Promise<number> {
-  const p = parse(argv, { donnees: { type: 'string', short: 'd' }, campagne: { type: 'string' }, csv: { type: 'boolean' } });
+  const p = parse(argv, { donnees: { type: 'string', short: 'd' }, campagne: { type: 'string' }, csv: { type: 'boolean' }, sortie: { type: 'string', short: 'o' } });
   if (wantsHelp(p)) {
     out(HELP_VERIFIER);
     return EXIT_OK;
@@ -39,6 +50,7 @@ export async function runVerifier(argv: readonly string[], out: (s: string) => v
     if (!preflight) throw new UsageError('le pré-contrôle de campagne n’est pas disponible');
     return preflight(argv, out, err);
   }
+  if (p.values.sortie !== undefined) return verifyOutput(String(p.values.sortie), out, err);
   const dataFile = p.values.donnees as string | undefined;
   if (dataFile) return verifyData(dataFile, p.positionals[0], out, err);
   const target = p.positionals[0];
@@ -86,5 +98,31 @@ async function verifyData(file: string, modelArg: string | undefined, out: (s: s
   const unprinted = diags.filter((d) => d.code === CODE_NON_IMPRIME).length;
   const detail = unprinted ? `, dont ${unprinted} donnée(s) non imprimée(s)` : '';
   out(`${file} : conforme au modèle ${model.value.id}${warnings ? ` (${warnings} avertissement(s)${detail})` : ''}.`);
+  return EXIT_OK;
+}
+
+async function verifyOutput(dir: string, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--sortie « ${dir} » n’est pas un dossier existant`);
+  const campaign = await verifyCampaign(dir);
+  if (campaign) {
+    for (const p of campaign.problems) err(p);
+    if (campaign.problems.length > 0) {
+      err(`${dir} : ${campaign.problems.length} problème(s) dans la campagne (${campaign.contrats} contrats).`);
+      return EXIT_INVALID;
+    }
+    out(`${dir} : campagne de ${campaign.contrats} contrat(s), fichiers conformes au manifeste.`);
+    return EXIT_OK;
+  }
+  const r = await verifyTree(dir);
+  if (r.dossiers === 0 && r.problems.length === 0) {
+    err(`${dir} : aucun dossier de contrat (manifest.json) trouvé.`);
+    return EXIT_INVALID;
+  }
+  for (const p of r.problems) err(p);
+  if (r.problems.length > 0) {
+    err(`${dir} : ${r.problems.length} problème(s) dans ${r.dossiers} dossier(s) de contrat.`);
+    return EXIT_INVALID;
+  }
+  out(`${dir} : ${r.dossiers} dossier(s) de contrat conformes à leur manifeste.`);
   return EXIT_OK;
 }
