@@ -14,8 +14,7 @@ import { Checker, type Scope } from '../dsl/check.ts';
 import { parseInline } from '../dsl/inline.ts';
 import { SourceFile } from '../dsl/source.ts';
 import { T, type Field } from '../dsl/types.ts';
-import { parseYamlText, spanOfPath } from '../model/load.ts';
-import { formatPath, frenchErrorMap } from '../model/messages.ts';
+import { parseYamlWith, spanOfPath } from '../model/load.ts';
 
 export const MENTIONS_FILE = '_mentions.yaml';
 
@@ -90,18 +89,9 @@ export function loadMentions(templatesRoot: string, readFile: (p: string) => str
   if (text === undefined) {
     return fail([{ severity: 'erreur', code: 'MODELE-MENTIONS', message: `fichier des mentions introuvable « ${file} »` }]);
   }
-  const y = parseYamlText(file, text);
+  const y = parseYamlWith(file, text, MentionsSchema, 'MODELE-MENTIONS');
   if (!y.ok) return y;
-  const parsed = MentionsSchema.safeParse(y.value.data, { error: frenchErrorMap });
-  if (!parsed.success) {
-    return fail(
-      parsed.error.issues.map((iss) => {
-        const span = spanOfPath(y.value.source, iss.path);
-        return { severity: 'erreur', code: 'MODELE-MENTIONS', message: `${formatPath(iss.path)} : ${iss.message}`, ...(span ? { span } : {}) } satisfies Diagnostic;
-      }),
-    );
-  }
-  const raw: Raw = parsed.data;
+  const raw: Raw = y.value.data;
   const diags: Diagnostic[] = [];
   const src = new SourceFile(file, text);
   const checker = new Checker();

@@ -83,6 +83,14 @@ describe('version consolidée idf-2021 : qui a signé quoi', () => {
   });
 });
 
+it('une partie signataire sans libellé dans templates/_mentions.yaml est une erreur, pas une colonne vide', () => {
+  const model = modelOf('dgos-2012');
+  const odd = { ...model, manifest: { ...model.manifest, signature: { ...model.manifest.signature, ordre: ['ars', 'titulaire', 'constructor'] } } };
+  const r = buildConsolidatedSet(odd, versionsOf('dgos-2012'), 1);
+  expect(r.ok).toBe(false);
+  expect(!r.ok && r.diagnostics[0]!.message).toMatch(/ne décrit pas la partie « constructor »/);
+});
+
 describe.each(['occitanie-2019', 'idf-2021'])('fichiers par document de la version consolidée %s', (m) => {
   const set = must(buildConsolidatedSet(modelOf(m), versionsOf(m), 3));
 
