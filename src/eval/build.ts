@@ -12,6 +12,7 @@ import { contractFields } from '../dsl/types.ts';
 import { BlockEvaluator } from './blocks.ts';
 import { type Binding, Env, type Runtime, truthy } from './env.ts';
 import { Evaluator } from './expr.ts';
+import { MentionEvaluator } from './mentions.ts';
 
 /** "Agence Régionale de Santé Occitanie" → "Occitanie" when `ars.region` is not given. */
 export function regionName(c: Contract): string {
@@ -77,6 +78,7 @@ export function buildDocumentSet(model: Model, c: Contract, opts: BuildOptions =
   const env = rootEnv(model, c);
   const ev = new Evaluator();
   const blocks = new BlockEvaluator(ev);
+  const mentions = new MentionEvaluator(model, c, ev);
   const headerTitle = inlineText(blocks.inlines(model.header, env));
   const documents: Document[] = [];
   for (const d of model.documents) {
@@ -92,6 +94,7 @@ export function buildDocumentSet(model: Model, c: Contract, opts: BuildOptions =
       paraphe: d.entry.paraphe,
       parapheLabels: d.entry.paraphe.map((p) => parapheLabel(model, p)),
       provenance: d.entry.provenance,
+      ...mentions.provenance(d.entry.provenance, d.entry.validation_juridique),
       blocks: blocks.blocks(d.template.body, docEnv),
     });
   }

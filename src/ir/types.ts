@@ -48,6 +48,14 @@ export interface Document {
   /** Printed label of each paraphe box, same order as `paraphe` ("Paraphe de l’ARS"). */
   readonly parapheLabels?: readonly string[];
   readonly provenance: 'verbatim' | 'reconstitue';
+  /**
+   * Mentions printed at the top of every page, above the running header, in this order:
+   * « Texte reconstitué — à valider… » until the model records the text's legal validation,
+   * « Version consolidée… » on a consolidated version. Wording from templates/_mentions.yaml.
+   */
+  readonly notices?: readonly string[];
+  /** The recorded legal validation of a reconstituted text, written into the files' metadata. */
+  readonly validation?: string;
   readonly blocks: readonly Block[];
 }
 
@@ -217,6 +225,15 @@ export function inlineText(content: readonly Inline[]): string {
       }
     })
     .join('');
+}
+
+/**
+ * What a file's metadata says about the legal validation of its reconstituted texts: the
+ * distinct validations of its documents, in order; undefined when none is recorded.
+ */
+export function validationsOf(docs: readonly Document[]): string | undefined {
+  const all = [...new Set(docs.flatMap((d) => (d.validation ? [d.validation] : [])))];
+  return all.length > 0 ? all.join(' ; ') : undefined;
 }
 
 /** Full text of a heading as printed: number, separator, content. */

@@ -5,6 +5,7 @@ import type { Document } from '../ir/types.ts';
 import type { LayoutContext } from './blocks.ts';
 import { linesOf } from './blocks.ts';
 import { shift } from './flow.ts';
+import { lineFrames } from './linebreak.ts';
 import { FURNITURE_GRAY, FURNITURE_SIZE, MM, RULE, type TextStyle } from './styles.ts';
 import type { Frame, TextFrame } from './types.ts';
 
@@ -12,6 +13,21 @@ const HEADER: TextStyle = { size: FURNITURE_SIZE, leading: FURNITURE_SIZE * 1.25
 const FOOTER: TextStyle = { ...HEADER, italic: false, size: 8.5, leading: 10.5 };
 const LABEL: TextStyle = { ...HEADER, italic: false, size: 7, leading: 8.5 };
 const ELLIPSIS = '…';
+/** Notices (« Texte reconstitué… », « Version consolidée… »): black, bold, centred, wrapped. */
+const NOTICE: TextStyle = { ...HEADER, italic: false, bold: true, align: 'center', leading: FURNITURE_SIZE * 1.3 };
+
+/** The notice lines of a document, wrapped to the text width (never shortened: legal text). */
+function noticeLines(doc: Document, width: number, ctx: LayoutContext) {
+  return (doc.notices ?? []).flatMap((n) => linesOf([{ type: 'text', text: n }], NOTICE, width, ctx));
+}
+
+/**
+ * Room the notices take above the running header. The body starts that much lower on every
+ * page of the document (layout calls this before paginating).
+ */
+export function noticeHeight(doc: Document, ctx: LayoutContext): number {
+  return noticeLines(doc, ctx.geo.right - ctx.geo.left, ctx).length * NOTICE.leading;
+}
 
 /** One line of text, shortened with an ellipsis to fit `max`; frames at x = 0, y = baseline. */
 function oneLine(text: string, style: TextStyle, max: number, ctx: LayoutContext): { frames: Frame[]; width: number } {
@@ -42,6 +58,16 @@ export function furnitureFrames(doc: Document, page: number, pages: number, ctx:
     frames.push(...shift(title.frames, g.left, ruleY - 4 - HEADER.leading), ...shift(name.frames, g.right - name.width, ruleY - 4));
   }
   frames.push({ kind: 'line', x1: g.left, y1: ruleY, x2: g.right, y2: ruleY, width: RULE, gray: FURNITURE_GRAY });
+
+  // Notices above the header, last one nearest to it.
+  const notices = noticeLines(doc, width, ctx);
+  let baseline = ruleY - 4 - (title.width + name.width + 18 <= width ? 0 : HEADER.leading) - NOTICE.leading * notices.length;
+  for (const l of notices) {
+    // Line frames sit at their baseline offset within the line: move that offset to `baseline`.
+    const offset = l.frames[0]?.y ?? 0;
+    frames.push(...shift(lineFrames(l), g.left, baseline - offset));
+    baseline += NOTICE.leading;
+  }
 
   const num = oneLine(`Page ${page} / ${pages}`, FOOTER, width, ctx);
   if (!g.paraphe) {

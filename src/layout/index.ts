@@ -4,7 +4,7 @@ import { assertNever, type Document, type DocumentSet } from '../ir/types.ts';
 import { headingChunks, listChunks, paragraphChunks, type LayoutContext } from './blocks.ts';
 import { Flow } from './flow.ts';
 import type { FontBook } from './fonts.ts';
-import { furnitureFrames } from './furniture.ts';
+import { furnitureFrames, noticeHeight } from './furniture.ts';
 import { paginate } from './paginate.ts';
 import { signatureChunks } from './signature.ts';
 import { headingStyle, pageGeometry, PARAGRAPH_STYLES } from './styles.ts';
@@ -25,8 +25,11 @@ function codePoint(ch: string): string {
 }
 
 export function layoutDocument(doc: Document, fonts: FontBook, warnings: Diagnostic[]): LaidOutDocument {
-  const geo = pageGeometry(doc);
-  const ctx: LayoutContext = { fonts, geo, missing: new Set() };
+  const base = pageGeometry(doc);
+  const missing = new Set<string>();
+  // Notices above the running header push the body down on every page of the document.
+  const geo = { ...base, top: base.top + noticeHeight(doc, { fonts, geo: base, missing }) };
+  const ctx: LayoutContext = { fonts, geo, missing };
   const issues: TableIssue[] = [];
   const flow = new Flow();
   for (const b of doc.blocks) {

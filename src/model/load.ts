@@ -57,6 +57,23 @@ function spanAt(src: YamlSource, start: number, end: number): Span {
   return { file: src.file, start: { line: a.line, column: a.col, offset: start }, end: { line: b.line, column: b.col, offset: end } };
 }
 
+/**
+ * A YAML text read against a zod schema (the engine's own files: manifests, mentions): every
+ * schema issue becomes a diagnostic `code` with its data path and the span of the value.
+ */
+export function parseYamlWith<S extends z.ZodType>(file: string, text: string, schema: S, code: string): Result<{ data: z.output<S>; source: YamlSource }> {
+  const y = parseYamlText(file, text);
+  if (!y.ok) return y;
+  const parsed = schema.safeParse(y.value.data, { error: frenchErrorMap });
+  if (parsed.success) return { ok: true, value: { data: parsed.data, source: y.value.source }, warnings: [] };
+  return fail(
+    parsed.error.issues.map((iss) => {
+      const span = spanOfPath(y.value.source, iss.path);
+      return { severity: 'erreur', code, message: `${formatPath(iss.path)} : ${iss.message}`, ...(span ? { span } : {}) } satisfies Diagnostic;
+    }),
+  );
+}
+
 /** Span of the YAML node at a data path, or of its closest existing ancestor. */
 export function spanOfPath(src: YamlSource, path: readonly PropertyKey[], keyOnly = false): Span | undefined {
   let node: unknown = src.doc.contents;

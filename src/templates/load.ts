@@ -22,6 +22,7 @@ import { parseYamlText, spanOfPath, type YamlSource } from '../model/load.ts';
 import { formatPath, frenchErrorMap } from '../model/messages.ts';
 import { ManifestSchema, type DocumentEntry, type Manifest, type Rule } from './manifest.ts';
 import { isDataPath } from './unprinted.ts';
+import { loadMentions, type Mentions } from './mentions.ts';
 
 /** templates/ at the root of the repository. */
 export const TEMPLATES_ROOT = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -51,6 +52,8 @@ export interface Model {
   readonly documents: readonly CompiledDocument[];
   readonly rules: readonly CompiledRule[];
   readonly header: readonly InlineNode[];
+  /** The engine's shared mentions (templates/_mentions.yaml), checked with the model. */
+  readonly mentions: Mentions;
   /** sha256 of every file of the set (manifest, documents, fragments): changes when the model does. */
   readonly hash: string;
   /** Every engagement annex code the model renders. */
@@ -247,10 +250,12 @@ export function loadModel(idOrDir: string): Result<Model> {
     checker.inlines(r.message, scope);
   }
   diags.push(...checker.diags);
-  if (diags.some((d) => d.severity === 'erreur')) return fail(diags);
+  const mentions = loadMentions(TEMPLATES_ROOT, readFile, root);
+  diags.push(...(mentions.ok ? mentions.warnings : mentions.diagnostics));
+  if (!mentions.ok || diags.some((d) => d.severity === 'erreur')) return fail(diags);
 
   const annexCodes = [...new Set(manifest.documents.flatMap((d) => d.annexes_engagements))].sort();
-  return ok({ id: manifest.id, dir, manifest, documents, rules, header, hash: hashModel(dir, read), annexCodes }, diags);
+  return ok({ id: manifest.id, dir, manifest, documents, rules, header, mentions: mentions.value, hash: hashModel(dir, read), annexCodes }, diags);
 }
 
 /** Scope of a rule iterating over nested lists: each level's element fields, innermost last. */

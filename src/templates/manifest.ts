@@ -2,6 +2,7 @@
 // Legal staff edit it; the engine reads it. Every expression in it (applicability, rules) is
 // written in the template DSL and checked statically like the documents themselves.
 import { z } from 'zod';
+import { IsoDate } from '../model/contract.ts';
 
 const Text = z.string().min(1);
 
@@ -33,6 +34,19 @@ export const RuleSchema = z.strictObject({
   source: RuleSourceSchema,
 });
 
+/**
+ * The legal validation of a reconstituted text: until the manifest records it, every page of the
+ * document carries the « texte reconstitué » mention; once recorded, the mention goes and the
+ * validation is written into the files' metadata instead.
+ */
+export const LegalValidationSchema = z.strictObject({
+  /** Who validated: « Direction des affaires juridiques de l’ARS Île-de-France ». */
+  par: Text,
+  date: IsoDate,
+  /** Reference of the validation (note, visa, ticket): « DAJ-2026-114 ». */
+  reference: Text,
+});
+
 export const DocumentEntrySchema = z.strictObject({
   /** Stable id, used in file names: "socle", "annexe-01-orientations". */
   id: Text.regex(/^[a-z0-9][a-z0-9-]*$/, 'identifiant en minuscules-et-tirets attendu'),
@@ -42,6 +56,8 @@ export const DocumentEntrySchema = z.strictObject({
   provenance: z.enum(['verbatim', 'reconstitue']),
   /** Why the provenance is what it is (seed file and lines, or what was reconstructed). */
   provenance_detail: Text.optional(),
+  /** Legal validation of a reconstituted document (meaningless for a verbatim one). */
+  validation_juridique: LegalValidationSchema.optional(),
   /** Applicability expression (DSL); absent = always. */
   applicable: Text.optional(),
   orientation: z.enum(['portrait', 'paysage']).default('portrait'),
@@ -49,6 +65,10 @@ export const DocumentEntrySchema = z.strictObject({
   paraphe: z.array(Text).default([]),
   /** Engagement annex codes rendered by this document (engagements[].annexe values). */
   annexes_engagements: z.array(Text).default([]),
+}).refine((d) => !(d.validation_juridique && d.provenance === 'verbatim'), {
+  // A validation recorded on a verbatim text would be silently ignored: say so instead.
+  message: 'validation_juridique ne concerne qu’un texte reconstitué (provenance: reconstitue)',
+  path: ['validation_juridique'],
 });
 
 export const ManifestSchema = z.strictObject({
@@ -77,6 +97,11 @@ export const ManifestSchema = z.strictObject({
     paraphes: z.record(z.string(), Text).default({}),
   }),
   documents: z.array(DocumentEntrySchema).min(1),
+  /**
+   * Avenant documents written on this model: their articles are drafted by the engine
+   * (reconstituted text) until a legal validation is recorded here.
+   */
+  avenants: z.strictObject({ validation_juridique: LegalValidationSchema.optional() }).default({}),
   regles: z.array(RuleSchema).default([]),
   /**
    * Data this model has no place for, and why. A contract that fills one still gets the
@@ -96,3 +121,4 @@ export const ManifestSchema = z.strictObject({
 export type Manifest = z.output<typeof ManifestSchema>;
 export type DocumentEntry = z.output<typeof DocumentEntrySchema>;
 export type Rule = z.output<typeof RuleSchema>;
+export type LegalValidation = z.output<typeof LegalValidationSchema>;

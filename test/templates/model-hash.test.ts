@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hashModel, loadModel } from '../../src/templates/load.ts';
+import { hashModel, loadModel, TEMPLATES_ROOT } from '../../src/templates/load.ts';
+import { MENTIONS_FILE } from '../../src/templates/mentions.ts';
 
 describe('empreinte d’un modèle', () => {
   it('changes with an included fragment outside the model folder, not with other files', () => {
@@ -43,6 +44,8 @@ describe('empreinte d’un modèle', () => {
     }
     const dgos = loadModel('dgos-2012');
     if (!dgos.ok) throw new Error('dgos-2012');
-    expect(dgos.value.hash).toBe(hashModel(dgos.value.dir, new Set()));
+    // Every model counts the shared mentions (templates/_mentions.yaml), nothing else outside its folder.
+    expect(dgos.value.hash).not.toBe(hashModel(dgos.value.dir, new Set()));
+    expect(dgos.value.hash).toBe(hashModel(dgos.value.dir, new Set([join(TEMPLATES_ROOT, MENTIONS_FILE)])));
   });
 });

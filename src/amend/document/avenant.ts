@@ -3,6 +3,7 @@
 // avenants, one article per change, the closing articles, and the replaced annexes attached.
 import { fail, ok, type Result } from '../../diagnostics/diagnostic.ts';
 import { buildDocumentSet } from '../../eval/build.ts';
+import { MentionEvaluator } from '../../eval/mentions.ts';
 import { formatDate, yearOf, endOfPeriod } from '../../ir/resolve/french.ts';
 import { resolve } from '../../ir/resolve/index.ts';
 import type { Block, Document, DocumentSet } from '../../ir/types.ts';
@@ -45,7 +46,8 @@ export function buildAvenantSet(model: Model, v: Versions, k: number): Result<Do
     return fail([{ severity: 'erreur', code: 'AVENANT-SELECTION', message: `avenant n° ${k} absent : la séquence compte ${v.avenants.length} avenant(s)` }]);
   }
   const a = src.avenant;
-  const view = buildDocumentSet(model, avenantView(after.contract, a));
+  const viewContract = avenantView(after.contract, a);
+  const view = buildDocumentSet(model, viewContract);
   if (!view.ok) return view;
   const socle = view.value.documents[0];
   if (!socle) return fail([{ severity: 'erreur', code: 'AVENANT-MODELE', message: `le modèle ${model.id} ne produit aucun document` }]);
@@ -84,6 +86,11 @@ export function buildAvenantSet(model: Model, v: Versions, k: number): Result<Do
     para(`Le présent avenant prend effet le ${formatDate(a.effet)}. Il fait partie intégrante du contrat.`),
     ...(parts.signature ? [parts.signature] : []),
   ];
+  // The articles are drafted by the engine (src/amend/document/wording*.ts): reconstituted text
+  // until the model records its legal validation.
+  const mentions = new MentionEvaluator(model, viewContract);
+  const provenance = mentions.provenance('reconstitue', model.manifest.avenants.validation_juridique);
+  if (mentions.ev.diags.length > 0) return fail(mentions.ev.diags);
   const body: Document = {
     type: 'document',
     id: `avenant-${a.numero}`,
@@ -92,6 +99,7 @@ export function buildAvenantSet(model: Model, v: Versions, k: number): Result<Do
     orientation: 'portrait',
     paraphe: [],
     provenance: 'reconstitue',
+    ...provenance,
     blocks,
   };
   const attachIds = new Set(articles.flatMap((x) => x.attach ?? []));

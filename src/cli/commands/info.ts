@@ -2,7 +2,10 @@
 import { z } from 'zod';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
 import type { BlockNode } from '../../dsl/ast.ts';
+import { formatDate } from '../../ir/resolve/french.ts';
+import { OPERATION_TYPES } from '../../model/avenant.ts';
 import { ContractSchema } from '../../model/contract.ts';
+import type { LegalValidation } from '../../templates/manifest.ts';
 import { listModelIds, loadModel } from '../../templates/load.ts';
 import { EXIT_INVALID, EXIT_OK, parse, wantsHelp } from '../args.ts';
 
@@ -28,7 +31,25 @@ export const HELP_MODELES = `Usage : cpom modeles [--provenance]
 Liste les modèles disponibles, leurs documents (avec la condition qui les rend applicables et
 leur provenance) et leurs règles. Avec --provenance, détaille pour chaque document et chaque
 article si le texte est repris mot pour mot d’un modèle source (verbatim) ou reconstitué à partir
-d’un guide (reconstitue) — ce que les juristes doivent valider.`;
+d’un guide (reconstitue) — ce que les juristes doivent valider —, l’état de cette validation
+(validation_juridique dans modele.yaml), et les textes des documents d’avenant, rédigés par le
+moteur.`;
+
+/**
+ * The avenant documents' own wording, drafted by the engine (src/amend/document/wording*.ts):
+ * reconstituted text of every model's avenant documents, listed for the legal staff to validate.
+ */
+const AVENANT_TEXTS = [
+  ...OPERATION_TYPES.map((t) => `article de l’opération « ${t} » (src/amend/document/wording-engagements.ts, wording-moyens.ts)`),
+  'titre, objet et visas du contrat et des avenants précédents (src/amend/document/avenant.ts)',
+  'article « Dispositions inchangées » : « Les autres dispositions du contrat demeurent inchangées. »',
+  'article « Entrée en vigueur »',
+  'version consolidée : mention, historique des avenants, éléments modifiés et marques « [modifié par l’avenant n° k] » (src/amend/document/consolidated.ts, marks.ts)',
+];
+
+function validationText(v: LegalValidation | undefined): string {
+  return v ? `validé par ${v.par} le ${formatDate(v.date)} (référence : ${v.reference})` : 'à valider par le service juridique de l’agence';
+}
 
 function headings(nodes: readonly BlockNode[], out: string[] = []): string[] {
   for (const n of nodes) {
@@ -67,8 +88,14 @@ export function runModeles(argv: readonly string[], out: (s: string) => void, er
       out(`  - ${e.id} : ${e.nom} [${e.provenance}]${e.applicable ? ` si ${e.applicable}` : ''}${e.paraphe.length ? ` ; paraphe : ${e.paraphe.join(', ')}` : ''}`);
       if (p.values.provenance) {
         if (e.provenance_detail) out(`      source : ${e.provenance_detail}`);
+        if (e.provenance === 'reconstitue') out(`      validation juridique : ${validationText(e.validation_juridique)}`);
         for (const h of headings(d.template.body)) out(`      ${h} — ${e.provenance}`);
       }
+    }
+    out(`  - documents d’avenant : texte rédigé par le moteur [reconstitue]`);
+    if (p.values.provenance) {
+      out(`      validation juridique : ${validationText(man.avenants.validation_juridique)}`);
+      for (const t of AVENANT_TEXTS) out(`      ${t} — reconstitue`);
     }
     out(`  règles (${m.value.rules.length}) :`);
     for (const r of m.value.rules) out(`    ${r.rule.id} [${r.rule.niveau}] ${r.rule.regle} — ${r.rule.source.fichier}, ligne ${r.rule.source.ligne}`);

@@ -87,7 +87,12 @@ export function resolve(set: DocumentSet): { set: DocumentSet; diagnostics: Diag
       }
       return i;
     };
-    return { ...d, blocks: d.blocks.map((b) => mapBlockInlines(b, fix)) };
+    return {
+      ...d,
+      ...(d.notices ? { notices: d.notices.map(frenchSpaces) } : {}),
+      ...(d.validation ? { validation: frenchSpaces(d.validation) } : {}),
+      blocks: d.blocks.map((b) => mapBlockInlines(b, fix)),
+    };
   });
   return { set: { ...set, documents: resolved }, diagnostics };
 }

@@ -11,7 +11,8 @@ export function metaDate(meta: DocumentSetMeta): { year: number; month: number; 
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
-export function coreXml(meta: DocumentSetMeta): string {
+/** `validation`: the legal validation of the file's reconstituted texts (validationsOf). */
+export function coreXml(meta: DocumentSetMeta, validation?: string): string {
   metaDate(meta);
   const when = `${meta.date}T00:00:00Z`;
   const keywords = meta.reference ? `${meta.model} ${meta.reference}` : meta.model;
@@ -24,6 +25,7 @@ export function coreXml(meta: DocumentSetMeta): string {
     `<dc:subject>${escapeXml(meta.subject)}</dc:subject>` +
     `<dc:creator>${escapeXml(meta.author)}</dc:creator>` +
     `<cp:keywords>${escapeXml(keywords)}</cp:keywords>` +
+    (validation ? `<dc:description>${escapeXml(validation)}</dc:description>` : '') +
     `<cp:lastModifiedBy>${escapeXml(meta.author)}</cp:lastModifiedBy>` +
     `<dc:language>${escapeXml(meta.lang)}</dc:language>` +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +

@@ -2,7 +2,7 @@
 
 import type { Document } from '../../ir/types.ts';
 import { fieldCode, fieldRuns, textRun } from './inline.ts';
-import type { PageGeometry } from './page.ts';
+import { ptToHalfPoints, type PageGeometry } from './page.ts';
 import { paragraph } from './paragraph.ts';
 import { tblGrid, tblPr } from './table.ts';
 import { empty } from './xml.ts';
@@ -50,10 +50,17 @@ function parapheTable(parties: readonly string[], labels?: readonly string[]): s
   );
 }
 
-/** Header: model title on the left, document name flush right. */
+/** A notice line: bold, centred, in black, above the running header of every page. */
+const NOTICE_FORMAT = { bold: true, halfPoints: ptToHalfPoints(8) } as const;
+
+/**
+ * Header: the document's notices (« Texte reconstitué… », « Version consolidée… »), then the
+ * model title on the left and the document name flush right.
+ */
 export function headerPart(doc: Document, geometry: PageGeometry): string {
+  const notices = (doc.notices ?? []).map((n) => paragraph({ jc: 'center', spacing: { before: 0, after: 0 } }, textRun(n, NOTICE_FORMAT))).join('');
   const runs = `${textRun(doc.headerTitle)}<w:r><w:tab/></w:r>${textRun(doc.name)}`;
-  return `${XML_DECL}<w:hdr ${PART_NS}>${paragraph({ styleId: 'EnTete', rightTab: geometry.textWidth }, runs)}</w:hdr>`;
+  return `${XML_DECL}<w:hdr ${PART_NS}>${notices}${paragraph({ styleId: 'EnTete', rightTab: geometry.textWidth }, runs)}</w:hdr>`;
 }
 
 /**

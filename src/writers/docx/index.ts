@@ -3,7 +3,7 @@
 // Each IR document becomes one section (new page, own header/footer, page numbers restarted);
 // the body is generated OOXML injected into the branded base through docxtemplater's {@body}.
 
-import type { Document, DocumentSet } from '../../ir/types.ts';
+import { validationsOf, type Document, type DocumentSet } from '../../ir/types.ts';
 import { hairline, renderBlocks } from './blocks.ts';
 import { bookmarkNames, endBookmarkName, IdAllocator, type RenderContext } from './context.ts';
 import { coreXml, metaDate } from './docprops.ts';
@@ -82,7 +82,7 @@ export function writeDocx(set: DocumentSet, options: WriteDocxOptions = {}): Uin
   entries.set('word/document.xml', fillMainPart(base, { body }));
   entries.set('[Content_Types].xml', insertBefore(text('[Content_Types].xml'), '</Types>', overrides));
   entries.set('word/_rels/document.xml.rels', insertBefore(text('word/_rels/document.xml.rels'), '</Relationships>', rels));
-  entries.set('docProps/core.xml', coreXml(set.meta));
+  entries.set('docProps/core.xml', coreXml(set.meta, validationsOf(docs)));
   for (const [name, xml] of parts) entries.set(name, xml);
   return zipDeterministic(entries, metaDate(set.meta));
 }

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
-import type { DocumentSet } from '../../ir/types.ts';
+import { validationsOf, type DocumentSet } from '../../ir/types.ts';
 import { layoutDocumentSet, sharedFontBook, type FontBook } from '../../layout/index.ts';
 import { FACE_IDS, type FaceId, type LaidOutSet } from '../../layout/types.ts';
 import { ContentEncoder, fontResourceName } from './content.ts';
@@ -102,7 +102,8 @@ async function assemblePdf(set: DocumentSet, docs: LaidOutSet['documents'], stre
   }
 
   const single = set.documents.length === 1 ? set.documents[0] : undefined;
-  const seed = idHash.digest('hex');
+  const validation = validationsOf(set.documents);
+  const seed = idHash.update(validation ?? '').digest('hex');
   applyMetadata(
     pdf,
     {
@@ -111,6 +112,7 @@ async function assemblePdf(set: DocumentSet, docs: LaidOutSet['documents'], stre
       author: set.meta.author,
       date: set.meta.date,
       lang: set.meta.lang,
+      ...(validation ? { keywords: validation } : {}),
     },
     seed,
   );

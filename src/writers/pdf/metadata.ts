@@ -17,6 +17,8 @@ export interface PdfMeta {
   /** ISO YYYY-MM-DD. */
   readonly date: string;
   readonly lang: string;
+  /** Legal validation of the file's reconstituted texts (Info /Keywords, XMP pdf:Keywords). */
+  readonly keywords?: string;
 }
 
 function xml(s: string): string {
@@ -46,7 +48,7 @@ function xmp(m: PdfMeta): string {
 <xmp:CreatorTool>${xml(CREATOR)}</xmp:CreatorTool>
 </rdf:Description>
 <rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
-<pdf:Producer>${xml(PRODUCER)}</pdf:Producer>
+<pdf:Producer>${xml(PRODUCER)}</pdf:Producer>${m.keywords ? `\n<pdf:Keywords>${xml(m.keywords)}</pdf:Keywords>` : ''}
 </rdf:Description>
 </rdf:RDF>
 </x:xmpmeta>
@@ -66,6 +68,7 @@ export function applyMetadata(pdf: PDFDocument, m: PdfMeta, seed: string): void 
   pdf.setCreationDate(date);
   pdf.setModificationDate(date);
   pdf.setLanguage(m.lang);
+  if (m.keywords) pdf.setKeywords([m.keywords]);
 
   const ctx = pdf.context;
   // XMP stays uncompressed: PDF/A wants metadata readable without filters.

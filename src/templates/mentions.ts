@@ -1,0 +1,138 @@
+// The mentions the engine prints on every model's documents (templates/_mentions.yaml): the
+// « texte reconstitué » warning, the legal validation written into the metadata, and what a
+// consolidated version says about itself and about who signed what. Legal wording, so it lives
+// in templates/ and is edited by legal staff; each text is a one-line template of the DSL,
+// parsed with spans and checked statically like the documents (contract fields plus the few
+// variables each mention declares below).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Diagnostic, Result } from '../diagnostics/diagnostic.ts';
+import { collect, fail } from '../diagnostics/diagnostic.ts';
+import type { InlineNode } from '../dsl/ast.ts';
+import { Checker, type Scope } from '../dsl/check.ts';
+import { parseInline } from '../dsl/inline.ts';
+import { SourceFile } from '../dsl/source.ts';
+import { T, type Field } from '../dsl/types.ts';
+import { parseYamlWith, spanOfPath } from '../model/load.ts';
+
+export const MENTIONS_FILE = '_mentions.yaml';
+
+const Text = z.string().min(1);
+
+const MentionsSchema = z.strictObject({
+  texte_reconstitue: z.strictObject({
+    /** Printed at the top of every page of a reconstituted document not yet validated. */
+    mention: Text,
+    /** Metadata of a validated reconstituted document. Variables: validation.par/date/reference. */
+    validation: Text,
+  }),
+  version_consolidee: z.strictObject({
+    /** Printed at the top of every page of every consolidated document. Variable: consolidation.avenants. */
+    mention: Text,
+    /** Note under the title of every consolidated document. Variable: consolidation.avenants. */
+    avertissement: Text,
+    signatures: z.strictObject({
+      /** Paragraph introducing the table of signatures. */
+      introduction: Text,
+      /** Headers of the first two columns (the act, its place and date). */
+      colonne_acte: Text,
+      colonne_signature: Text,
+      /** First cell of the contract's row and of each avenant's row (variable: acte.numero). */
+      contrat: Text,
+      avenant: Text,
+      /** Place and date of signature (variables: acte.date, acte.lieu, both possibly absent). */
+      signature: Text,
+      /** Per party id of the manifests' signature.ordre: column header and signatory cell. */
+      parties: z.record(z.string(), z.strictObject({ colonne: Text, signataire: Text })),
+    }),
+  }),
+});
+
+type Raw = z.output<typeof MentionsSchema>;
+
+/** Every mention parsed into DSL inline nodes (same shape as the file). */
+export interface Mentions {
+  readonly reconstitue: { readonly mention: InlineNode[]; readonly validation: InlineNode[] };
+  readonly consolidee: {
+    readonly mention: InlineNode[];
+    readonly avertissement: InlineNode[];
+    readonly signatures: {
+      readonly introduction: InlineNode[];
+      readonly colonneActe: InlineNode[];
+      readonly colonneSignature: InlineNode[];
+      readonly contrat: InlineNode[];
+      readonly avenant: InlineNode[];
+      readonly signature: InlineNode[];
+      readonly parties: Readonly<Record<string, { readonly colonne: InlineNode[]; readonly signataire: InlineNode[] }>>;
+    };
+  };
+}
+
+const req = (ty: Parameters<typeof T.array>[0]): Field => ({ ty, optional: false });
+const opt = (ty: Parameters<typeof T.array>[0]): Field => ({ ty, optional: true });
+
+/** Variables a mention sees besides the contract's fields and the computed ones. */
+export const MENTION_VARIABLES = {
+  validation: req(T.object({ par: req(T.string), date: req(T.date), reference: req(T.string) })),
+  consolidation: req(T.object({ avenants: req(T.number) })),
+  acte: req(T.object({ numero: opt(T.number), date: opt(T.date), lieu: opt(T.string) })),
+} as const;
+
+/**
+ * Reads and checks templates/_mentions.yaml. `readFile` records the file as read by the model
+ * (its fingerprint changes when the wording does); `root` is the scope of the contract data.
+ */
+export function loadMentions(templatesRoot: string, readFile: (p: string) => string | undefined, root: Scope): Result<Mentions> {
+  const file = join(templatesRoot, MENTIONS_FILE);
+  const text = existsSync(file) ? readFile(file) : undefined;
+  if (text === undefined) {
+    return fail([{ severity: 'erreur', code: 'MODELE-MENTIONS', message: `fichier des mentions introuvable « ${file} »` }]);
+  }
+  const y = parseYamlWith(file, text, MentionsSchema, 'MODELE-MENTIONS');
+  if (!y.ok) return y;
+  const raw: Raw = y.value.data;
+  const diags: Diagnostic[] = [];
+  const src = new SourceFile(file, text);
+  const checker = new Checker();
+  const scope = new Map(root);
+  for (const [k, f] of Object.entries(MENTION_VARIABLES)) scope.set(k, f);
+  const inline = (path: (string | number)[], value: string): InlineNode[] => {
+    const span = spanOfPath(y.value.source, path);
+    // Quoted scalars start one character after the node; block scalars are approximate.
+    const at = span ? span.start.offset + (text[span.start.offset] === '"' || text[span.start.offset] === "'" ? 1 : 0) : 0;
+    const nodes = parseInline(src, at, value, diags);
+    checker.inlines(nodes, scope);
+    return nodes;
+  };
+  const r = raw.texte_reconstitue;
+  const c = raw.version_consolidee;
+  const s = c.signatures;
+  const sig = (k: keyof Omit<typeof s, 'parties'>) => inline(['version_consolidee', 'signatures', k], s[k]);
+  const mentions: Mentions = {
+    reconstitue: { mention: inline(['texte_reconstitue', 'mention'], r.mention), validation: inline(['texte_reconstitue', 'validation'], r.validation) },
+    consolidee: {
+      mention: inline(['version_consolidee', 'mention'], c.mention),
+      avertissement: inline(['version_consolidee', 'avertissement'], c.avertissement),
+      signatures: {
+        introduction: sig('introduction'),
+        colonneActe: sig('colonne_acte'),
+        colonneSignature: sig('colonne_signature'),
+        contrat: sig('contrat'),
+        avenant: sig('avenant'),
+        signature: sig('signature'),
+        parties: Object.fromEntries(
+          Object.entries(s.parties).map(([id, p]) => [
+            id,
+            {
+              colonne: inline(['version_consolidee', 'signatures', 'parties', id, 'colonne'], p.colonne),
+              signataire: inline(['version_consolidee', 'signatures', 'parties', id, 'signataire'], p.signataire),
+            },
+          ]),
+        ),
+      },
+    },
+  };
+  diags.push(...checker.diags);
+  return collect(mentions, diags);
+}
