@@ -250,7 +250,15 @@ export function loadModel(idOrDir: string): Result<Model> {
     checker.inlines(r.message, scope);
   }
   diags.push(...checker.diags);
-  const mentions = loadMentions(TEMPLATES_ROOT, readFile, root);
+  // The mentions are the engine's shared wording (templates/_mentions.yaml), read under the
+  // engine's own library even for a model kept elsewhere; they count in the model's fingerprint.
+  const readMentions = (p: string): string | undefined => {
+    const r = readConfined(p, TEMPLATES_ROOT);
+    if (!r.ok) return undefined;
+    read.add(resolvePath(p));
+    return r.text;
+  };
+  const mentions = loadMentions(TEMPLATES_ROOT, readMentions, root);
   diags.push(...(mentions.ok ? mentions.warnings : mentions.diagnostics));
   if (!mentions.ok || diags.some((d) => d.severity === 'erreur')) return fail(diags);
 
