@@ -10,6 +10,7 @@
 // - years: the CPOMs of the sources run from 2012 on; 1900–2100 admits any real date (a 1950
 //   authorisation, a 2095 end) and keeps "N+5" and French date formatting within four digits.
 // - files: a fixture contract is ~10 KB and the 371-contract demo workbook ~1 MB.
+import { statSync } from 'node:fs';
 import { z } from 'zod';
 import { formatNumber } from '../ir/resolve/french.ts';
 
@@ -59,4 +60,24 @@ export function boundedArray<T extends z.ZodType>(item: T, what: string, max: nu
       return `liste trop longue : ${formatNumber(n)} ${what}, ${formatNumber(max)} au plus`;
     },
   });
+}
+
+/** "5 Mo", "6,2 Mo". */
+export function formatMegabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${formatNumber(Math.round(mb * 10) / 10)}\u00A0Mo`;
+}
+
+/**
+ * French message when the file at `path` is larger than `max` bytes, checked before reading it;
+ * undefined when it fits or cannot be examined (the reader then reports why it cannot read it).
+ */
+export function fileTooLarge(path: string, max: number): string | undefined {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return undefined;
+  }
+  return size > max ? `fichier trop volumineux : ${formatNumber(size)} octets, ${formatMegabytes(max)} au plus` : undefined;
 }

@@ -91,3 +91,16 @@ describe('lists', () => {
     expect(errors(d)).toContainEqual({ path: 'autorisations', message: 'liste trop longue : 501 autorisations, 500 au plus' });
   });
 });
+
+describe('file sizes', () => {
+  it(`refuses a contract file over ${LIMITS.dataFileBytes / 1024 / 1024} MB before reading it`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cpom-gros-'));
+    const file = join(dir, 'gros.yaml');
+    writeFileSync(file, `${readFileSync(FIXTURE, 'utf8')}\n# ${'x'.repeat(LIMITS.dataFileBytes)}\n`);
+    const r = await run('generer', file, '--sortie', join(dir, 'out'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/fichier trop volumineux : 5\u202F\d{3}\u202F\d{3} octets, 5\u00A0Mo au plus/);
+    expect(r.err).toContain(`« ${file} »`);
+    expect(readdirSync(dir)).toEqual(['gros.yaml']);
+  });
+});
