@@ -25,9 +25,10 @@ export const LIMITS = {
   dataFileBytes: 5 * 1024 * 1024,
   /** Bytes of a campaign workbook (.xlsx, compressed). */
   workbookBytes: 50 * 1024 * 1024,
-  /** Uncompressed bytes of one part of a workbook, and of all parts together. */
-  workbookPartBytes: 200 * 1024 * 1024,
-  workbookTotalBytes: 500 * 1024 * 1024,
+  /** Parts of a workbook archive, uncompressed bytes of one part and of all parts together. */
+  workbookParts: 10_000,
+  workbookPartBytes: 100 * 1024 * 1024,
+  workbookTotalBytes: 200 * 1024 * 1024,
   /** Cells read from a workbook (all sheets). */
   workbookCells: 5_000_000,
   /** Seconds allowed for reading a workbook. */
