@@ -33,6 +33,11 @@ export const LIMITS = {
   workbookCells: 5_000_000,
   /** Seconds allowed for reading a workbook. */
   workbookSeconds: 120,
+  /**
+   * Seconds one contract may take to render in a campaign worker. The layout being linear, a
+   * contract with 2 MB of text renders to PDF in about 5 s here: a generous margin above that.
+   */
+  renderSeconds: 600,
 } as const;
 
 /** Per-list caps where the general one would be absurd for the data. */
