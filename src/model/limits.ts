@@ -9,7 +9,7 @@
 //   (the fixtures: at most 12 and 4); the caps are tens of times that.
 // - years: the CPOMs of the sources run from 2012 on; 1900–2100 admits any real date (a 1950
 //   authorisation, a 2095 end) and keeps "N+5" and French date formatting within four digits.
-// - files: a fixture contract is ~10 KB and the 371-contract demo workbook ~1 MB.
+// - files: a fixture contract is ~10 KB and the 371-contract demo workbook ~300 KB.
 import { statSync } from 'node:fs';
 import { z } from 'zod';
 import { formatNumber } from '../ir/resolve/french.ts';
