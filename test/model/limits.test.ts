@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parseAvenantText } from '../../src/amend/load.ts';
 import { main } from '../../src/cli/main.ts';
 import { LIMITS, LIST_ITEMS } from '../../src/model/limits.ts';
 import { validateContract } from '../../src/model/load.ts';
@@ -102,5 +103,17 @@ describe('file sizes', () => {
     expect(r.err).toMatch(/fichier trop volumineux : 5\u202F\d{3}\u202F\d{3} octets, 5\u00A0Mo au plus/);
     expect(r.err).toContain(`« ${file} »`);
     expect(readdirSync(dir)).toEqual(['gros.yaml']);
+  });
+});
+
+describe('avenants', () => {
+  it('bound their texts like contracts do', () => {
+    const text = readFileSync('fixtures/avenants/dgos-2012/avenant-2.yaml', 'utf8').replace(
+      'objet: "Revue annuelle 2014 : objectifs, financements et prorogation du contrat"',
+      `objet: "${'o'.repeat(LIMITS.textChars + 1)}"`,
+    );
+    const r = parseAvenantText(text, 'avenant-2.yaml');
+    expect(r.ok).toBe(false);
+    expect(r.ok ? [] : r.diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining('texte trop long : 10\u202F001 caractères'));
   });
 });
