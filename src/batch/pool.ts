@@ -59,10 +59,11 @@ interface Slot {
   worker: Worker;
   /** The worker loaded its render module (a loss before that is the engine's, not the job's). */
   ready: boolean;
+  boot?: NodeJS.Timeout;
   dead?: boolean;
   /** Set when the pool stops the worker itself: why. */
   stopping?: WorkerLoss;
-  current?: { seq: number; job: RenderJob; resolve: (o: RenderOutcome) => void; timer: NodeJS.Timeout };
+  current?: { seq: number; job: RenderJob; resolve: (o: RenderOutcome) => void; timer?: NodeJS.Timeout };
 }
 
 export interface PoolOptions {
@@ -74,6 +75,8 @@ export interface PoolOptions {
 
 /** Workers that die before loading their module, in a row, before the pool gives up. */
 const MAX_BOOT_FAILURES = 3;
+/** Seconds a worker may take to load its module (about 2 s on a loaded 2-core machine). */
+const BOOT_SECONDS = 120;
 
 /**
  * A pool of `size` worker threads, each importing `renderModule` (a URL) for its render(). A
@@ -93,13 +96,29 @@ export function workerPool(size: number, renderModule: string, options: PoolOpti
   let bootFailures = 0;
   let broken: WorkerLoss | undefined;
 
+  /** The contract's time starts when its worker can render (booting is not its doing). */
+  const startClock = (slot: Slot): void => {
+    const cur = slot.current;
+    if (!cur || cur.timer) return;
+    cur.timer = setTimeout(() => {
+      slot.stopping = { kind: 'delai', seconds: jobSeconds };
+      void slot.worker.terminate();
+    }, jobSeconds * 1000);
+  };
+
   const spawn = (): Slot => {
     const data: WorkerData & { tsxApi: string; entry: string } = { renderModule, tsxApi, entry: WORKER_ENTRY };
     const slot: Slot = { worker: new Worker(BOOT, { eval: true, workerData: data, resourceLimits: { maxOldGenerationSizeMb: heapMb } }), ready: false };
+    slot.boot = setTimeout(() => {
+      slot.stopping = { kind: 'delai', seconds: BOOT_SECONDS };
+      void slot.worker.terminate();
+    }, BOOT_SECONDS * 1000);
     slot.worker.on('message', (msg: WorkerReply | { ready: true }) => {
       if ('ready' in msg) {
         slot.ready = true;
+        clearTimeout(slot.boot);
         bootFailures = 0;
+        startClock(slot);
         return;
       }
       peak = Math.max(peak, msg.rss);
@@ -114,6 +133,7 @@ export function workerPool(size: number, renderModule: string, options: PoolOpti
       // 'error' is followed by 'exit': handle the loss once.
       if (slot.dead) return;
       slot.dead = true;
+      clearTimeout(slot.boot);
       const cur = slot.current;
       slot.current = undefined;
       if (cur) clearTimeout(cur.timer);
@@ -148,11 +168,8 @@ export function workerPool(size: number, renderModule: string, options: PoolOpti
       if (slot.current || queue.length === 0) continue;
       const next = queue.shift()!;
       const s = ++seq;
-      const timer = setTimeout(() => {
-        slot.stopping = { kind: 'delai', seconds: jobSeconds };
-        void slot.worker.terminate();
-      }, jobSeconds * 1000);
-      slot.current = { seq: s, job: next.job, resolve: next.resolve, timer };
+      slot.current = { seq: s, job: next.job, resolve: next.resolve };
+      if (slot.ready) startClock(slot);
       const req: WorkerRequest = { seq: s, job: next.job };
       slot.worker.postMessage(req);
     }
@@ -171,6 +188,7 @@ export function workerPool(size: number, renderModule: string, options: PoolOpti
     close() {
       // Idempotent: the campaign closes the pool once done, and again on its way out of an error.
       closing = true;
+      for (const s of slots) clearTimeout(s.boot);
       closed ??= Promise.all(slots.map((s) => s.worker.terminate())).then(() => undefined);
       return closed;
     },
