@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { workerPool } from '../../src/batch/pool.ts';
+import { workerPool, type PoolOptions } from '../../src/batch/pool.ts';
 import { runCampaign } from '../../src/batch/runner.ts';
 import { campaign, FAKE_RENDER, fakeOptions, tmp } from './helpers.ts';
 
@@ -20,10 +20,10 @@ async function withFailure(reference: string, seed: number): Promise<{ dossier: 
   return { dossier: c.dossier, victim: data.titulaire.finess_ej as string };
 }
 
-async function run(reference: string, seed: number, jobSeconds?: number) {
+async function run(reference: string, seed: number, options: PoolOptions = {}) {
   const { dossier, victim } = await withFailure(reference, seed);
   const out = tmp('sortie-perte');
-  const r = await runCampaign(fakeOptions(dossier, out, 2, { executor: () => workerPool(2, FAKE_RENDER, jobSeconds ? { jobSeconds } : {}) }));
+  const r = await runCampaign(fakeOptions(dossier, out, 2, { executor: () => workerPool(2, FAKE_RENDER, options) }));
   const failed = r.manifest.contrats.filter((x) => x.statut === 'erreur');
   expect(r.exitCode).toBe(1);
   expect(r.manifest.bilan).toMatchObject({ contrats: 4, ok: 3, erreurs: 1 });
@@ -35,10 +35,11 @@ async function run(reference: string, seed: number, jobSeconds?: number) {
 
 describe('campagne : perte d’un processus de rendu', () => {
   it('out of memory: that contract fails with RENDU-MEMOIRE, the others are rendered', async () => {
-    const { error, csv } = await run('MEMOIRE-1', 31);
+    // A smaller heap than the default 128 MB: the same failure, reached sooner.
+    const { error, csv } = await run('MEMOIRE-1', 31, { heapMb: 64 });
     expect(error.code).toBe('RENDU-MEMOIRE');
     expect(error.message).toBe(
-      'mémoire épuisée pendant le rendu de ce contrat (128\u00A0Mo au plus par processus de rendu) : contrat trop volumineux, réduisez ses listes ou ses textes (voir « Limites » dans le README) ; les autres contrats ne sont pas touchés',
+      'mémoire épuisée pendant le rendu de ce contrat (64\u00A0Mo au plus par processus de rendu) : contrat trop volumineux, réduisez ses listes ou ses textes (voir « Limites » dans le README) ; les autres contrats ne sont pas touchés',
     );
     expect(error.message).not.toContain('erreur interne');
     expect(csv).toContain('mémoire épuisée');
@@ -55,7 +56,7 @@ describe('campagne : perte d’un processus de rendu', () => {
   }, 60_000);
 
   it('a render that never returns is stopped at the deadline: RENDU-DELAI', async () => {
-    const { error } = await run('BOUCLE-1', 34, 2);
+    const { error } = await run('BOUCLE-1', 34, { jobSeconds: 2 });
     expect(error.code).toBe('RENDU-DELAI');
     expect(error.message).toMatch(/^rendu de ce contrat interrompu au bout de 2\u00A0s/);
   }, 60_000);
