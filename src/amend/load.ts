@@ -7,12 +7,15 @@ import { z } from 'zod';
 import type { Diagnostic, Result, Span } from '../diagnostics/diagnostic.ts';
 import { fail, ok } from '../diagnostics/diagnostic.ts';
 import { AvenantSchema } from '../model/avenant.ts';
+import { fileTooLarge, LIMITS } from '../model/limits.ts';
 import { formatDataPath } from './keys.ts';
 import type { Locator, SourcedAvenant } from './types.ts';
 
 const fr = z.locales.fr();
 
 export function loadAvenantFile(path: string): Result<SourcedAvenant> {
+  const tooLarge = fileTooLarge(path, LIMITS.dataFileBytes);
+  if (tooLarge) return fail([{ severity: 'erreur', code: 'FICHIER-VOLUME', message: `avenant « ${path} » : ${tooLarge}` }]);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

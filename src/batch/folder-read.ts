@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
+import { fileTooLarge, LIMITS } from '../model/limits.ts';
 import { type ParsedYaml, yamlLocator } from './locate.ts';
 import { isPlainObject, mergeShared } from './merge.ts';
 import { compareText } from './sort.ts';
@@ -15,6 +16,8 @@ const EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 type Parsed = { ok: true; yaml: ParsedYaml; data: unknown } | { ok: false; errors: IssueRecord[] };
 
 function parseFile(path: string, label: string): Parsed {
+  const tooLarge = fileTooLarge(path, LIMITS.dataFileBytes);
+  if (tooLarge) return { ok: false, errors: [{ niveau: 'erreur', code: 'FICHIER-VOLUME', message: tooLarge, emplacement: label }] };
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -2,13 +2,16 @@
 // contract whose row holds it; rows that belong to no holder (unknown or missing finess_ej)
 // are campaign-level errors. Every message names its cell in A1 style (`engagements!F12`).
 import type ExcelJS from 'exceljs';
+import { readFileSync, statSync } from 'node:fs';
+import { zipProblem } from '../io/zip-check.ts';
+import { fileTooLarge, LIMITS } from '../model/limits.ts';
 import type { Column } from './columns.ts';
 import { a1, cellText, readCell } from './cells.ts';
 import { KEY, PARENT_KEY, SHEET_CAMPAGNE, SHEET_TITULAIRES, layout, type ListSheet } from './layout.ts';
 import { WorkbookLocator, formatPath } from './locate.ts';
 import { isPlainObject, mergeShared, setPath } from './merge.ts';
 import type { CampaignEntry, CampaignInput, IssueRecord } from './types.ts';
-import { sheetsOf, streamSheets, type CellData, type RowData, type SheetData } from './workbook-source.ts';
+import { sheetsOf, streamSheets, WorkbookLimitError, type CellData, type ReadGuard, type RowData, type SheetData } from './workbook-source.ts';
 
 interface Holder {
   readonly id: string;
@@ -27,13 +30,29 @@ const issue = (niveau: IssueRecord['niveau'], code: string, emplacement: string,
   ...(chemin ? { chemin } : {}),
 });
 
-export async function readWorkbook(path: string): Promise<CampaignInput> {
+/** Reading limits of a workbook; tests shorten the deadline. */
+export const WORKBOOK_GUARD: ReadGuard = { deadlineMs: LIMITS.workbookSeconds * 1000, maxCells: LIMITS.workbookCells };
+
+export async function readWorkbook(path: string, guard: ReadGuard = WORKBOOK_GUARD): Promise<CampaignInput> {
+  const unreadable = (why: string): CampaignInput => ({ kind: 'classeur', entries: [], issues: [issue('erreur', 'CLASSEUR-ILLISIBLE', path, `classeur illisible : ${why}`)] });
+  // Size and structure first, on bytes read once: the reader then parses exactly what was checked.
+  let bytes: Uint8Array;
+  try {
+    if (!statSync(path).isFile()) return unreadable('ce n’est pas un fichier');
+    const tooLarge = fileTooLarge(path, LIMITS.workbookBytes);
+    if (tooLarge) return unreadable(tooLarge);
+    bytes = readFileSync(path);
+  } catch (e) {
+    return unreadable(`lecture impossible (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  const damaged = zipProblem(bytes, { maxEntries: LIMITS.workbookParts, maxEntryBytes: LIMITS.workbookPartBytes, maxTotalBytes: LIMITS.workbookTotalBytes });
+  if (damaged) return unreadable(`fichier .xlsx endommagé ou refusé (${damaged})`);
   let sheets: SheetData[];
   try {
-    sheets = await streamSheets(path);
+    sheets = await streamSheets(bytes, guard);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return { kind: 'classeur', entries: [], issues: [issue('erreur', 'CLASSEUR-ILLISIBLE', path, `classeur illisible (${why})`)] };
+    if (e instanceof WorkbookLimitError) return unreadable(e.message);
+    return unreadable(`contenu invalide (${e instanceof Error ? e.message : String(e)})`);
   }
   return readSheets(sheets);
 }

@@ -2,6 +2,7 @@
 // signature row) joined by "keep with next" links. Pagination only ever cuts between two
 // chunks whose link is off, so every keep rule (headings with their next block, widows and
 // orphans, a signature block with the paragraph before it) is expressed as such a link.
+import { layoutCounters } from './counters.ts';
 import type { Frame, TextFrame } from './types.ts';
 
 export interface Chunk {
@@ -27,6 +28,7 @@ export interface Chunk {
 
 /** A copy of a frame moved by (dx, dy). Built field by field: object spread was a hot spot. */
 export function moved(f: Frame, dx: number, dy: number): Frame {
+  layoutCounters.framesMoved++;
   switch (f.kind) {
     case 'text': {
       const t: TextFrame = { kind: 'text', x: f.x + dx, y: f.y + dy, face: f.face, size: f.size, text: f.text, wordGap: f.wordGap };

@@ -12,6 +12,7 @@ import type { Font } from '@pdf-lib/fontkit';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { layoutCounters } from './counters.ts';
 import type { FaceId } from './types.ts';
 
 const FILES: Record<FaceId, string> = {
@@ -105,6 +106,7 @@ export class FontBook {
 
   /** Advance of one code point in ems. */
   advance(id: FaceId, cp: number): number {
+    layoutCounters.advances++;
     const m = this.m(id);
     let a = m.advances.get(cp);
     if (a === undefined) {

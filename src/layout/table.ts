@@ -176,40 +176,66 @@ function groupChunk(byRow: readonly (readonly Placed[])[], heights: readonly num
 /**
  * A single row taller than a page, as a chunk that pagination can split: each piece shows, per
  * cell, the lines that fit in the room left, and the rest continues on the next page.
+ *
+ * Each piece builds the frames of the lines it takes and nothing else: the rest's height is read
+ * from its last lines, and its frames are only drawn if it is placed whole. Drawing the whole
+ * rest for every page made a long cell quadratic (pages × lines: minutes for a 2 MB field).
  */
 function splittableRow(cells: readonly Placed[], t: Table, header: Chunk | undefined, next: readonly number[]): Chunk {
-  const piece = (room: number): { chunk: Chunk; next: number[] } => {
+  const take = (room: number): Taken[] => {
     const limit = room - 2 * CELL_PAD_Y;
-    const taken = cells.map((c, i) => {
+    return cells.map((c, i) => {
       const start = next[i]!;
       const base = c.lines[start]?.top ?? 0;
       let end = start;
-      while (end < c.lines.length && c.lines[end]!.top + c.lines[end]!.line.height - base <= limit + 0.01) end++;
+      if (limit === Infinity) end = c.lines.length;
+      else while (end < c.lines.length && c.lines[end]!.top + c.lines[end]!.line.height - base <= limit + 0.01) end++;
       return { start, end, base };
     });
+  };
+  const heightOf = (taken: readonly Taken[]): number => {
     let contentH = 0;
     cells.forEach((c, i) => {
       const { start, end, base } = taken[i]!;
       if (end > start) contentH = Math.max(contentH, c.lines[end - 1]!.top + c.lines[end - 1]!.line.height - base);
     });
-    const height = contentH + 2 * CELL_PAD_Y;
+    return contentH + 2 * CELL_PAD_Y;
+  };
+  const framesOf = (taken: readonly Taken[], height: number): Frame[] => {
     const frames: Frame[] = [];
     cells.forEach((c, i) => {
       const { start, end, base } = taken[i]!;
       frames.push(...cellFrames(c, 0, height, t, c.lines.slice(start, end), base));
     });
-    return { chunk: { height, spaceBefore: 0, keepWithNext: false, frames, ...(header ? { header } : {}) }, next: taken.map((x) => x.end) };
+    return frames;
   };
-  const whole = piece(Infinity);
+  const whole = take(Infinity);
+  const height = heightOf(whole);
+  let frames: Frame[] | undefined;
   return {
-    ...whole.chunk,
+    height,
+    spaceBefore: 0,
+    keepWithNext: false,
+    ...(header ? { header } : {}),
+    get frames(): Frame[] {
+      frames ??= framesOf(whole, height);
+      return frames;
+    },
     split: (room: number) => {
-      const first = piece(room);
-      if (first.next.every((n, i) => n === next[i])) return undefined; // not even one line fits
-      if (first.next.every((n, i) => n === cells[i]!.lines.length)) return { first: first.chunk };
-      return { first: first.chunk, rest: splittableRow(cells, t, header, first.next) };
+      const taken = take(room);
+      if (taken.every((x, i) => x.end === next[i])) return undefined; // not even one line fits
+      const h = heightOf(taken);
+      const first: Chunk = { height: h, spaceBefore: 0, keepWithNext: false, frames: framesOf(taken, h), ...(header ? { header } : {}) };
+      if (taken.every((x, i) => x.end === cells[i]!.lines.length)) return { first };
+      return { first, rest: splittableRow(cells, t, header, taken.map((x) => x.end)) };
     },
   };
+}
+
+interface Taken {
+  readonly start: number;
+  readonly end: number;
+  readonly base: number;
 }
 
 /**
@@ -246,11 +272,13 @@ export function tableChunks(t: Table, ctx: LayoutContext, avail: number, issues:
   while (r < t.bodyRows.length) {
     let end = r;
     for (let k = r; k <= end; k++) for (const c of byRow[k]!) end = Math.max(end, k + c.rowSpan - 1);
-    const g = groupChunk(byRow, bh, r, end, t);
-    if (g.height > room && r === end) {
+    let groupHeight = 0;
+    for (let k = r; k <= end; k++) groupHeight += bh[k]!;
+    if (groupHeight > room && r === end) {
       const cells = byRow[r]!;
       chunks.push(splittableRow(cells, t, header, cells.map(() => 0)));
     } else {
+      const g = groupChunk(byRow, bh, r, end, t);
       if (g.height > room) issues.push({ message: 'un groupe de lignes fusionnées est plus haut qu’une page : il déborde' });
       chunks.push({ ...g, ...(header ? { header } : {}) });
     }

@@ -20,8 +20,9 @@ import {
   Valeur,
   YEAR_KEYS,
 } from './contract.ts';
+import { boundedArray, boundedString, LIST_ITEMS } from './limits.ts';
 
-const Text = z.string({ error: 'texte attendu' }).min(1, { error: 'texte vide' });
+const Text = boundedString({ error: 'texte attendu' }).min(1, { error: 'texte vide' });
 const Numero = z
   .number({ error: 'numéro entier attendu' })
   .int({ error: 'numéro entier attendu' })
@@ -97,7 +98,7 @@ export const Operation = z.discriminatedUnion(
     op('supprimer_dotation', { nature: NatureDotation, libelle: Text }),
     op('remplacer_financement', { financements: Financements }),
     op('modifier_permanence_soins', {
-      lignes: z.array(LignePds).meta({ description: 'Liste complète des lignes de permanence des soins.' }),
+      lignes: boundedArray(LignePds, 'lignes de permanence des soins').meta({ description: 'Liste complète des lignes de permanence des soins.' }),
     }),
     op('ajouter_mission_service_public', { mission: MissionServicePublic }),
     op('retirer_mission_service_public', {
@@ -123,7 +124,7 @@ export const Operation = z.discriminatedUnion(
     }),
     op('remplacer_annexe', {
       annexe: Text.meta({ description: 'Code de l’annexe (valeur de `engagements[].annexe`).' }),
-      engagements: z.array(EngagementAnnexe).meta({ description: 'Liste complète des engagements de l’annexe.' }),
+      engagements: boundedArray(EngagementAnnexe, 'engagements', LIST_ITEMS.engagements).meta({ description: 'Liste complète des engagements de l’annexe.' }),
     }),
   ],
   {
@@ -171,7 +172,7 @@ export const AvenantSchema = z
       description: 'Date de l’échange contradictoire préalable (Occitanie, article 6 du socle).',
     }),
     signature: z.strictObject({ lieu: Text, date: IsoDate }).optional(),
-    operations: z.array(Operation).min(1, { error: 'au moins une opération attendue' }),
+    operations: boundedArray(Operation, 'opérations').min(1, { error: 'au moins une opération attendue' }),
   })
   .meta({ title: 'Avenant au CPOM', description: 'Modifications apportées à un contrat par avenant.' });
 

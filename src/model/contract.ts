@@ -3,6 +3,7 @@
 // strict: a misspelt key is an error, not silently ignored data.
 import { z } from 'zod';
 import { finessFormatIssue } from './finess.ts';
+import { boundedArray, boundedString, LIMITS, LIST_ITEMS } from './limits.ts';
 import { describeInput } from './messages.ts';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -13,20 +14,25 @@ function expected(what: string) {
     iss.input === undefined ? `champ obligatoire manquant (${what} attendu)` : `${what} attendu, reçu ${describeInput(iss.input)}`;
 }
 
-/** ISO date AAAA-MM-JJ that is also a real calendar day. */
+/**
+ * ISO date AAAA-MM-JJ that is also a real calendar day, in the years LIMITS allows (a year
+ * 9999 date made period ends overflow to five-digit years, which nothing downstream can read).
+ */
 export const IsoDate = z
   .string({ error: expected('date au format AAAA-MM-JJ') })
-  .regex(DATE_RE, { error: (iss) => `date attendue au format AAAA-MM-JJ, reçu « ${String(iss.input)} »` })
-  .refine(
-    (s) => {
-      const d = new Date(`${s}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-    },
-    { error: (iss) => `date inexistante « ${String(iss.input)} »` },
-  )
+  .regex(DATE_RE, { error: (iss) => `date attendue au format AAAA-MM-JJ, reçu « ${String(iss.input)} »`, abort: true })
+  .superRefine((s, ctx) => {
+    const year = Number(s.slice(0, 4));
+    if (year < LIMITS.yearMin || year > LIMITS.yearMax) {
+      ctx.addIssue({ code: 'custom', message: `date hors des années ${LIMITS.yearMin} à ${LIMITS.yearMax}, reçu « ${s} »` });
+      return;
+    }
+    const d = new Date(`${s}T00:00:00Z`);
+    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) ctx.addIssue({ code: 'custom', message: `date inexistante « ${s} »` });
+  })
   .meta({ format: 'date' });
 
-const Text = z.string({ error: expected('texte') }).min(1, { error: 'texte vide' });
+const Text = boundedString({ error: expected('texte') }).min(1, { error: 'texte vide' });
 
 export const Finess = z
   .string({ error: expected('numéro FINESS (9 caractères, entre guillemets dans le YAML)') })
@@ -105,7 +111,7 @@ export const Titulaire = z.strictObject({
   forme: Forme,
   categorie: Categorie,
   typologie: Typologie.optional(),
-  activites: z.array(Activite).default([]),
+  activites: boundedArray(Activite, 'activités').default([]),
   adresse: Adresse,
   representant: Personne,
   sph: z.boolean().optional().meta({ description: 'Habilité au service public hospitalier.' }),
@@ -144,7 +150,7 @@ export const YEAR_KEYS = ['N+1', 'N+2', 'N+3', 'N+4', 'N+5'] as const;
 export type YearKey = (typeof YEAR_KEYS)[number];
 
 /** A target / reference value: number, percentage ("70 %"), "oui"/"non", or free text if declared. */
-export const Valeur = z.union([z.number(), z.string()], {
+export const Valeur = z.union([z.number(), boundedString()], {
   error: 'nombre, pourcentage ou « oui »/« non » attendu',
 });
 
@@ -165,7 +171,7 @@ export const Indicateur = z.strictObject({
     .enum(['nombre', 'pourcentage', 'oui_non', 'texte'])
     .optional()
     .meta({ description: 'Type des valeurs ; « texte » autorise des cibles rédigées.' }),
-  reference: z.strictObject({ valeur: Valeur, annee: z.number().int().min(1990).max(2100) }).optional(),
+  reference: z.strictObject({ valeur: Valeur, annee: z.number().int().min(1990).max(LIMITS.yearMax) }).optional(),
   cible_nationale: Valeur.optional(),
   cible_regionale: Valeur.optional(),
   cibles: Annees.default({}),
@@ -180,9 +186,9 @@ export const Engagement = z.strictObject({
   objectif_operationnel: Text,
   actions: Text.optional(),
   calendrier: Text.optional(),
-  autorisations: z.array(Text).optional().meta({ description: 'N° ARHGOS des autorisations liées.' }),
-  reconnaissances: z.array(z.number().int()).optional().meta({ description: 'N° des RC liées.' }),
-  indicateurs: z.array(Indicateur).default([]),
+  autorisations: boundedArray(Text, 'autorisations').optional().meta({ description: 'N° ARHGOS des autorisations liées.' }),
+  reconnaissances: boundedArray(z.number().int(), 'reconnaissances').optional().meta({ description: 'N° des RC liées.' }),
+  indicateurs: boundedArray(Indicateur, 'indicateurs', LIST_ITEMS.indicateurs).default([]),
 });
 
 export const Autorisation = z.strictObject({
@@ -225,8 +231,8 @@ export const TarifOqn = z.strictObject({
 export const Financements = z.strictObject({
   date_base: IsoDate.optional().meta({ description: 'Date de la base reconductible.' }),
   date_tarifs: IsoDate.optional(),
-  dotations: z.array(Dotation).default([]),
-  tarifs_oqn: z.array(TarifOqn).default([]),
+  dotations: boundedArray(Dotation, 'dotations').default([]),
+  tarifs_oqn: boundedArray(TarifOqn, 'tarifs').default([]),
 });
 
 export const LignePds = z.strictObject({
@@ -235,13 +241,13 @@ export const LignePds = z.strictObject({
   organisation: z.enum(['propre', 'mutualisee', 'alternee']),
   nombre: z.number().int().positive().optional(),
   finess_et: Finess,
-  partenaires: z.array(Text).optional(),
+  partenaires: boundedArray(Text, 'partenaires').optional(),
 });
 
 export const Cooperation = z.strictObject({
   objectif_operationnel: Text,
   calendrier: Text,
-  partenaires: z.array(Text).min(1, { error: 'au moins un partenaire attendu' }),
+  partenaires: boundedArray(Text, 'partenaires').min(1, { error: 'au moins un partenaire attendu' }),
   contribution: Text.optional(),
   outil: Text,
   indicateur: Text,
@@ -265,22 +271,22 @@ export const ContractSchema = z
     reference: Text.optional(),
     ars: Ars,
     titulaire: Titulaire,
-    sites: z.array(Site).default([]),
+    sites: boundedArray(Site, 'sites', LIST_ITEMS.sites).default([]),
     dates: Dates,
     avis: Avis.default({}),
     contrat_precedent: Text.optional().meta({
       description: 'Intitulé du CPOM précédent (visa), ex. « contrat pluriannuel d’objectifs et de moyens 2013-2018 ».',
     }),
-    orientations: z.array(Text).default([]),
+    orientations: boundedArray(Text, 'orientations', LIST_ITEMS.orientations).default([]),
     penalites: Text.optional().meta({ description: 'Régime des pénalités (DGOS, article 6).' }),
-    engagements: z.array(Engagement).default([]),
-    autorisations: z.array(Autorisation).default([]),
-    reconnaissances: z.array(Reconnaissance).default([]),
+    engagements: boundedArray(Engagement, 'engagements', LIST_ITEMS.engagements).default([]),
+    autorisations: boundedArray(Autorisation, 'autorisations').default([]),
+    reconnaissances: boundedArray(Reconnaissance, 'reconnaissances').default([]),
     financements: Financements.default({ dotations: [], tarifs_oqn: [] }),
-    permanence_soins: z.array(LignePds).default([]),
-    cooperations: z.array(Cooperation).default([]),
-    missions_service_public: z.array(MissionServicePublic).default([]),
-    engagements_hors_cpom: z.array(EngagementHorsCpom).default([]),
+    permanence_soins: boundedArray(LignePds, 'lignes de permanence des soins').default([]),
+    cooperations: boundedArray(Cooperation, 'coopérations').default([]),
+    missions_service_public: boundedArray(MissionServicePublic, 'missions de service public').default([]),
+    engagements_hors_cpom: boundedArray(EngagementHorsCpom, 'engagements hors CPOM').default([]),
   })
   .meta({ title: 'Contrat CPOM', description: 'Données d’un contrat pluriannuel d’objectifs et de moyens.' });
 

@@ -10,6 +10,7 @@ import { suggest } from '../dsl/suggest.ts';
 import { contractFields, type Field, type Ty } from '../dsl/types.ts';
 import { coherence } from './coherence.ts';
 import { ContractSchema, type Contract } from './contract.ts';
+import { fileTooLarge, LIMITS } from './limits.ts';
 import { formatPath, frenchErrorMap } from './messages.ts';
 
 export interface YamlSource {
@@ -159,6 +160,8 @@ export function parseContract(data: unknown, file?: string): Result<Contract> {
 }
 
 export function loadContractFile(path: string): Result<Contract> {
+  const tooLarge = fileTooLarge(path, LIMITS.dataFileBytes);
+  if (tooLarge) return fail([{ severity: 'erreur', code: 'FICHIER-VOLUME', message: `« ${path} » : ${tooLarge}` }]);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { readFolder } from '../../src/batch/folder-read.ts';
 import { validateLoaded } from '../../src/batch/validate.ts';
+import { LIMITS } from '../../src/model/limits.ts';
 
 const CHU = parse(readFileSync(new URL('../../fixtures/occitanie/chu.yaml', import.meta.url), 'utf8'));
 
@@ -42,5 +43,16 @@ describe('lecture d’un dossier de campagne', () => {
     const messages = v.errors.map((i) => i.message).join('\n');
     expect(messages).toContain('nom de fichier « ch » (sans FINESS EJ valide) déjà utilisé par a/ch.yaml');
     expect(v.errors.some((i) => i.chemin === 'titulaire.finess_ej' && i.code !== 'CAMPAGNE-TITULAIRE-DOUBLE')).toBe(true);
+  });
+
+  it('refuses a contract file over the size limit without reading it; the others are read', () => {
+    const dir = folder({ 'a.yaml': CHU, 'b.yaml': { ...CHU, titulaire: { ...CHU.titulaire, finess_ej: '310780143' } } });
+    writeFileSync(join(dir, 'a.yaml'), `${stringify(CHU)}# ${'x'.repeat(LIMITS.dataFileBytes)}\n`);
+    const input = readFolder(dir);
+    const [a, b] = input.entries;
+    expect(a!.load().erreurs.map((i) => [i.code, i.emplacement, i.message])).toEqual([
+      ['FICHIER-VOLUME', 'a.yaml', expect.stringMatching(/^fichier trop volumineux : 5\u202F\d{3}\u202F\d{3} octets, 5\u00A0Mo au plus$/)],
+    ]);
+    expect(b!.load().erreurs).toEqual([]);
   });
 });
