@@ -15,8 +15,8 @@ import { parseInline } from '../dsl/inline.ts';
 import { parseTemplate } from '../dsl/parser.ts';
 import { SourceFile } from '../dsl/source.ts';
 import { computedFields, contractFields, T, type Ty } from '../dsl/types.ts';
-import { parseYamlText, spanOfPath, type YamlSource } from '../model/load.ts';
-import { formatPath, frenchErrorMap } from '../model/messages.ts';
+import { issueDiagnostics, safeParseFr } from '../model/messages.ts';
+import { describeFsError, loadYamlFile, readTextFile, spanOfPath, type YamlSource } from '../model/yaml.ts';
 import { ManifestSchema, type DocumentEntry, type Manifest, type Rule } from './manifest.ts';
 
 /** templates/ at the root of the repository. */
@@ -121,17 +121,14 @@ export function loadModel(idOrDir: string): Result<Model> {
   if (!existsSync(manifestFile)) {
     return fail([{ severity: 'erreur', code: 'MODELE-INTROUVABLE', message: `modèle introuvable « ${idOrDir} » (pas de ${manifestFile}) ; modèles disponibles : ${listModelIds().join(', ')}` }]);
   }
-  const text = readFileSync(manifestFile, 'utf8');
-  const y = parseYamlText(manifestFile, text);
+  const y = loadYamlFile(manifestFile, 'le manifeste du modèle');
   if (!y.ok) return y;
-  const parsed = ManifestSchema.safeParse(y.value.data, { error: frenchErrorMap });
+  const text = y.value.source.text;
+  const parsed = safeParseFr(ManifestSchema, y.value.data);
   if (!parsed.success) {
-    return fail(
-      parsed.error.issues.map((iss) => {
-        const span = spanOfPath(y.value.source, iss.path);
-        return { severity: 'erreur', code: 'MODELE-MANIFESTE', message: `${formatPath(iss.path)} : ${iss.message}`, ...(span ? { span } : {}) } satisfies Diagnostic;
-      }),
-    );
+    const source = y.value.source;
+    const locate = (path: readonly PropertyKey[], keyOnly: boolean) => spanOfPath(source, path, keyOnly);
+    return fail(parsed.error.issues.flatMap((iss) => issueDiagnostics(iss, { schema: ManifestSchema, data: y.value.data, code: 'MODELE-MANIFESTE', locate })));
   }
   const manifest = parsed.data;
   const diags: Diagnostic[] = [];
@@ -144,10 +141,16 @@ export function loadModel(idOrDir: string): Result<Model> {
   const inline = (path: PropertyKey[], value: string): InlineNode[] => parseInline(msrc, valueOffset(y.value.source, text, path), value, diags);
 
   const read = new Set<string>();
+  // A document that cannot be read is reported as not found, with the reason when it exists
+  // (a folder, no permission, not UTF-8).
   const readFile = (p: string) => {
-    if (!existsSync(p)) return undefined;
+    const t = readTextFile(p, 'le fichier du modèle');
+    if (!t.ok) {
+      if (existsSync(p)) diags.push(...t.diagnostics);
+      return undefined;
+    }
     read.add(resolvePath(p));
-    return readFileSync(p, 'utf8');
+    return t.value;
   };
   const documents: CompiledDocument[] = [];
   const seenIds = new Set<string>();
@@ -206,7 +209,13 @@ export function loadModel(idOrDir: string): Result<Model> {
   if (diags.some((d) => d.severity === 'erreur')) return fail(diags);
 
   const annexCodes = [...new Set(manifest.documents.flatMap((d) => d.annexes_engagements))].sort();
-  return ok({ id: manifest.id, dir, manifest, documents, rules, header, hash: hashModel(dir, read), annexCodes }, diags);
+  let hash: string;
+  try {
+    hash = hashModel(dir, read);
+  } catch (e) {
+    return fail([{ severity: 'erreur', code: 'MODELE-FICHIER', message: `impossible de lire un fichier du modèle « ${dir} » : ${describeFsError(e)}` }]);
+  }
+  return ok({ id: manifest.id, dir, manifest, documents, rules, header, hash, annexCodes }, diags);
 }
 
 /** Scope of a rule iterating over nested lists: each level's element fields, innermost last. */

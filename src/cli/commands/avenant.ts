@@ -4,7 +4,6 @@
 import { join } from 'node:path';
 import type { Diagnostic, Result } from '../../diagnostics/diagnostic.ts';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
-import { writeFilesAtomic } from '../../io/atomic.ts';
 import { contractStem } from '../../io/names.ts';
 import type { DocumentSet } from '../../ir/types.ts';
 import { IsoDate } from '../../model/contract.ts';
@@ -14,6 +13,7 @@ import { buildRedlineSet } from '../../amend/document/redline.ts';
 import { renderSet, type Format, type OutFile } from '../../amend/render.ts';
 import { openSession, versionAt, type Session } from '../../amend/session.ts';
 import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp, type Options } from '../args.ts';
+import { checkOutputDir, writeAll } from '../output.ts';
 import { parseFormats } from './generer.ts';
 
 type Out = (s: string) => void;
@@ -60,6 +60,10 @@ Options :
   --a <j>         version d’arrivée (j > i)
 ${COMMON}`;
 
+function outDirOf(v: unknown): string {
+  return checkOutputDir(v === undefined ? 'output' : String(v));
+}
+
 const OUTPUT: Options = { format: { type: 'string', short: 'f' }, sortie: { type: 'string', short: 'o' } };
 
 /** The same --format values as `cpom generer`. */
@@ -104,7 +108,11 @@ async function produce(s: Session, contractFile: string, jobs: readonly Job[], f
     for (const f of rendered) writes.push({ path: join(outDir, contractStem(contractFile), j.folder, f.name), data: f.data });
   }
   if (warnings.length > 0) err(`${contractFile} : ${warnings.length} avertissement(s)\n${formatDiagnostics(warnings)}`);
-  writeFilesAtomic(writes);
+  const failure = writeAll(writes);
+  if (failure) {
+    err(`${contractFile} : ${failure} ; aucun fichier écrit.`);
+    return EXIT_INVALID;
+  }
   for (const j of jobs) out(`${contractFile} → ${join(outDir, contractStem(contractFile), j.folder)}/`);
   void s;
   return EXIT_OK;
@@ -125,6 +133,7 @@ export async function runAvenant(argv: readonly string[], out: Out, err: Out): P
   }
   const f = files(p.positionals);
   const fmt = formats(p.values.format);
+  const outDir = outDirOf(p.values.sortie);
   const only = integer(p.values.numero, '--numero');
   const s = session(f.contract, f.avenants, err);
   if (typeof s === 'number') return s;
@@ -133,7 +142,7 @@ export async function runAvenant(argv: readonly string[], out: Out, err: Out): P
   const ks = only !== undefined ? [only] : Array.from({ length: n }, (_, i) => i + 1);
   const stem = contractStem(f.contract);
   const jobs = ks.map((k) => ({ folder: `avenant-${k}`, stem: `${stem}-avenant-${k}`, build: () => buildAvenantSet(s.model, s.versions, k) }));
-  return produce(s, f.contract, jobs, fmt, (p.values.sortie as string | undefined) ?? 'output', out, err);
+  return produce(s, f.contract, jobs, fmt, outDir, out, err);
 }
 
 export async function runConsolider(argv: readonly string[], out: Out, err: Out): Promise<number> {
@@ -144,6 +153,7 @@ export async function runConsolider(argv: readonly string[], out: Out, err: Out)
   }
   const f = files(p.positionals);
   const fmt = formats(p.values.format);
+  const outDir = outDirOf(p.values.sortie);
   const upTo = integer(p.values['jusqu-a'], '--jusqu-a');
   const date = p.values.date as string | undefined;
   if (upTo !== undefined && date !== undefined) throw new UsageError('indiquez soit --jusqu-a, soit --date, pas les deux');
@@ -155,7 +165,7 @@ export async function runConsolider(argv: readonly string[], out: Out, err: Out)
   const k = upTo ?? (date !== undefined ? versionAt(s.versions, date) : n);
   const stem = contractStem(f.contract);
   const job = { folder: `version-consolidee-${k}`, stem: `${stem}-version-consolidee-${k}`, build: () => buildConsolidatedSet(s.model, s.versions, k) };
-  return produce(s, f.contract, [job], fmt, (p.values.sortie as string | undefined) ?? 'output', out, err);
+  return produce(s, f.contract, [job], fmt, outDir, out, err);
 }
 
 export async function runComparer(argv: readonly string[], out: Out, err: Out): Promise<number> {
@@ -166,6 +176,7 @@ export async function runComparer(argv: readonly string[], out: Out, err: Out): 
   }
   const f = files(p.positionals);
   const fmt = formats(p.values.format);
+  const outDir = outDirOf(p.values.sortie);
   const i = integer(p.values.de, '--de');
   const j = integer(p.values.a, '--a');
   if (i === undefined || j === undefined) throw new UsageError('indiquez les deux versions à comparer : --de i --a j');
@@ -175,7 +186,7 @@ export async function runComparer(argv: readonly string[], out: Out, err: Out): 
   if (j > s.versions.avenants.length) throw new UsageError(`--a ${j} : les avenants fournis vont de 1 à ${s.versions.avenants.length}`);
   const stem = contractStem(f.contract);
   const job = { folder: `comparaison-${i}-${j}`, stem: `${stem}-comparaison-${i}-${j}`, build: () => buildRedlineSet(s.model, s.versions, i, j) };
-  return produce(s, f.contract, [job], fmt, (p.values.sortie as string | undefined) ?? 'output', out, err);
+  return produce(s, f.contract, [job], fmt, outDir, out, err);
 }
 
 /** Ready to register in the CLI's command table (src/cli/commands/extra.ts). */

@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT_INVALID, EXIT_OK, parse, wantsHelp } from '../args.ts';
+import { checkOutputDir } from '../output.ts';
 import { generateOne, parseFormats } from './generer.ts';
 
 export const FIXTURES_ROOT = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
@@ -31,7 +32,7 @@ export async function runDemo(argv: readonly string[], out: (s: string) => void,
     return EXIT_OK;
   }
   const formats = parseFormats((p.values.format as string | undefined) ?? 'tout');
-  const outDir = (p.values.sortie as string | undefined) ?? 'output';
+  const outDir = checkOutputDir((p.values.sortie as string | undefined) ?? 'output');
   let failed = 0;
   const files = demoContracts();
   // One sub-folder per model family: two families may ship examples with the same name.

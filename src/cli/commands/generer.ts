@@ -1,12 +1,12 @@
 // cpom generer <contrat.yaml…> [--format docx|pdf|tout] [--sortie output/]
 import { join } from 'node:path';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
-import { writeFilesAtomic } from '../../io/atomic.ts';
 import { contractStem } from '../../io/names.ts';
 import { loadContractFile } from '../../model/load.ts';
 import { renderContract, type Format } from '../../pipeline.ts';
 import { loadModel } from '../../templates/load.ts';
 import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp } from '../args.ts';
+import { checkOutputDir, writeAll } from '../output.ts';
 
 export const HELP_GENERER = `Usage : cpom generer <contrat.yaml…> [--format docx|pdf|tout] [--sortie <dossier>]
 
@@ -41,7 +41,7 @@ export async function runGenerer(argv: readonly string[], out: (s: string) => vo
   }
   if (p.positionals.length === 0) throw new UsageError('indiquez au moins un fichier de contrat (YAML ou JSON)');
   const formats = parseFormats(p.values.format as string | undefined);
-  const outDir = (p.values.sortie as string | undefined) ?? 'output';
+  const outDir = checkOutputDir((p.values.sortie as string | undefined) ?? 'output');
   let failed = false;
   for (const file of p.positionals) {
     const r = await generateOne(file, formats, outDir, out, err);
@@ -71,7 +71,11 @@ export async function generateOne(file: string, formats: readonly Format[], outD
   const warnings = [...contract.warnings, ...r.value.warnings];
   if (warnings.length) err(`${file} : ${warnings.length} avertissement(s)\n${formatDiagnostics(warnings)}`);
   const dir = join(outDir, stem);
-  writeFilesAtomic(r.value.files.map((f) => ({ path: join(dir, f.name), data: f.data })));
+  const failure = writeAll(r.value.files.map((f) => ({ path: join(dir, f.name), data: f.data })));
+  if (failure) {
+    err(`${file} : ${failure} ; aucun fichier écrit.`);
+    return false;
+  }
   out(`${file} → ${dir}/ (${r.value.set.documents.length} documents, ${r.value.files.length} fichiers)`);
   return true;
 }
