@@ -1,0 +1,32 @@
+// Running the CLI in-process and looking at what it wrote, for the bad-input tests.
+import { existsSync, readdirSync } from 'node:fs';
+import { main } from '../../src/cli/main.ts';
+
+export interface Run {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+/** The CLI's entry function; a thrown exception fails the test (it would be « erreur interne »). */
+export async function cpom(...argv: string[]): Promise<Run> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, (s) => (out += `${s}\n`), (s) => (err += `${s}\n`));
+  return { code, out, err };
+}
+
+/** Every file under `dir` (none when it does not exist). */
+export function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => `${e.parentPath}/${e.name}`)
+    .sort();
+}
+
+/** Words of the yaml package's and zod's English messages that French text never uses. */
+export const ENGLISH = /\b(the|must|should|cannot|Unexpected|Unresolved|Invalid input|Expected|received|Implicit|Missing|Nested|alias count|not allowed|at line)\b/;
+
+/** A diagnostic head line names a place: file:line:col, or a data path after the code. */
+export const PLACED = /^(\S+:\d+:\d+ : (erreur|avertissement) \[[A-Z0-9-]+\] : |(erreur|avertissement) \[[A-Z0-9-]+\] : \S)/m;
