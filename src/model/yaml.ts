@@ -175,9 +175,10 @@ export function spanAt(src: YamlSource, start: number, end: number): Span {
  * compared as text (a YAML key `2024` is the data key "2024"); aliases are followed to their
  * anchor.
  */
-export function locatePath(src: YamlSource, path: readonly PropertyKey[], keyOnly = false): { span?: Span; depth: number } {
+export function locatePath(src: YamlSource, path: readonly PropertyKey[], keyOnly = false): { span: Span; depth: number } {
   let node: unknown = src.doc.contents;
-  let best = rangeOf(node);
+  // An empty document has no node: its place is then the start of the file.
+  let best = rangeOf(node) ?? rangeOf(src.doc) ?? [0, 0];
   let depth = 0;
   for (const seg of path) {
     if (isAlias(node)) node = node.resolve(src.doc);
@@ -197,11 +198,11 @@ export function locatePath(src: YamlSource, path: readonly PropertyKey[], keyOnl
     depth++;
     best = range ?? best;
   }
-  return { ...(best ? { span: spanAt(src, best[0], best[1]) } : {}), depth };
+  return { span: spanAt(src, best[0], best[1]), depth };
 }
 
 /** Span of the YAML node at a data path, or of its closest existing ancestor. */
-export function spanOfPath(src: YamlSource, path: readonly PropertyKey[], keyOnly = false): Span | undefined {
+export function spanOfPath(src: YamlSource, path: readonly PropertyKey[], keyOnly = false): Span {
   return locatePath(src, path, keyOnly).span;
 }
 
