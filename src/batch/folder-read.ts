@@ -1,7 +1,7 @@
 // Reading a campaign folder: every YAML/JSON contract file under it (sorted, recursively),
 // each merged with `campagne.yaml`, the shared part (modele, ars, dates…). The contract's own
 // values win over the shared ones.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { describeFsError, loadYamlFile, type YamlSource } from '../model/yaml.ts';
 import { yamlLocator } from './locate.ts';

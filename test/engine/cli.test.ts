@@ -2,14 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, (s) => (out += `${s}\n`), (s) => (err += `${s}\n`));
-  return { code, out, err };
-}
+import { cpom as run } from '../helpers/cli.ts';
 
 function files(dir: string): string[] {
   if (!existsSync(dir)) return [];

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseYamlText } from '../../src/model/yaml.ts';
-import { cpom, ENGLISH, filesUnder } from './helpers.ts';
+import { cpom, ENGLISH, filesUnder } from '../helpers/cli.ts';
 
 const CONTRAT = 'fixtures/dgos/chu-public.yaml';
 const base = readFileSync(CONTRAT, 'utf8');

@@ -3,7 +3,7 @@
 // anchors, tags, huge numbers, odd unicode) go through the CLI in-process. Whatever the bytes,
 // the command ends with exit 0 (the input was still valid) or exit 1 with French diagnostics
 // that name a place; it never throws (« erreur interne ») and never answers in English. Fixed
-// seeds and few runs: the same cases every time, a few seconds in all.
+// seeds and 12 to 20 runs each: the same cases every time, a few seconds in all.
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { loadAvenantFile } from '../../src/amend/load.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { loadContractFile } from '../../src/model/load.ts';
-import { cpom, ENGLISH } from './helpers.ts';
+import { cpom, ENGLISH } from '../helpers/cli.ts';
 
 type Mutation =
   | { readonly k: 'flip'; readonly at: number; readonly bit: number }
@@ -87,77 +87,66 @@ function expectPlaced(diags: readonly Diagnostic[], file: string): void {
 }
 
 const mutations = fc.array(mutation, { minLength: 1, maxLength: 3 });
-const tmp = () => mkdtempSync(join(tmpdir(), 'cpom-fuzz-'));
+
+/**
+ * Writes `original` mutated into a fresh file named by `name` (a folder of its own per run)
+ * and hands it to `check`, for `runs` runs from `seed`.
+ */
+async function fuzz(original: string, name: (dir: string) => string, seed: number, runs: number, check: (file: string, what: string) => Promise<void>): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'cpom-fuzz-'));
+  let n = 0;
+  await fc.assert(
+    fc.asyncProperty(mutations, async (ms) => {
+      const dir = join(root, String(n++));
+      mkdirSync(dir);
+      const file = name(dir);
+      writeFileSync(file, mutate(original, ms));
+      await check(file, JSON.stringify(ms));
+    }),
+    { seed, numRuns: runs },
+  );
+}
 
 describe('fuzzed input files never crash the CLI', () => {
   it('contracts (cpom verifier --donnees)', async () => {
-    const original = readFileSync('fixtures/dgos/cabinet-radiologie-eml.yaml', 'utf8');
-    const dir = tmp();
-    let n = 0;
-    await fc.assert(
-      fc.asyncProperty(mutations, async (ms) => {
-        const file = join(dir, `contrat-${n++}.yaml`);
-        writeFileSync(file, mutate(original, ms));
-        const loaded = loadContractFile(file);
-        if (!loaded.ok) {
-          expectPlaced(loaded.diagnostics, file);
-          // Refused at reading: the command must say the same, briefly.
-          expectClean(await cpom('verifier', '--donnees', file), JSON.stringify(ms));
-        } else expectClean(await cpom('verifier', '--donnees', file), JSON.stringify(ms));
-      }),
-      { seed: 1012, numRuns: 30 },
-    );
+    await fuzz(readFileSync('fixtures/dgos/cabinet-radiologie-eml.yaml', 'utf8'), (d) => join(d, 'contrat.yaml'), 1012, 20, async (file, what) => {
+      const loaded = loadContractFile(file);
+      if (!loaded.ok) expectPlaced(loaded.diagnostics, file);
+      expectClean(await cpom('verifier', '--donnees', file), what);
+    });
   });
 
   it('avenants (cpom consolider)', async () => {
-    const original = readFileSync('fixtures/avenants/dgos-2012/avenant-1.yaml', 'utf8');
-    const dir = tmp();
-    let n = 0;
-    await fc.assert(
-      fc.asyncProperty(mutations, async (ms) => {
-        const file = join(dir, `avenant-${n++}.yaml`);
-        writeFileSync(file, mutate(original, ms));
-        const loaded = loadAvenantFile(file);
-        if (!loaded.ok) expectPlaced(loaded.diagnostics, file);
-        // Only refused avenants go through the command: a valid one would render documents.
-        if (!loaded.ok) expectClean(await cpom('consolider', 'fixtures/avenants/dgos-2012/contrat.yaml', file, '--sortie', join(dir, 'sortie')), JSON.stringify(ms));
-      }),
-      { seed: 1013, numRuns: 15 },
-    );
+    await fuzz(readFileSync('fixtures/avenants/dgos-2012/avenant-1.yaml', 'utf8'), (d) => join(d, 'avenant-1.yaml'), 1013, 12, async (file, what) => {
+      const loaded = loadAvenantFile(file);
+      if (loaded.ok) return; // a valid avenant would render documents: not what is tested here
+      expectPlaced(loaded.diagnostics, file);
+      expectClean(await cpom('consolider', 'fixtures/avenants/dgos-2012/contrat.yaml', file, '--sortie', join(file, '..', 'sortie')), what);
+    });
   });
 
   it('campaign folders (cpom verifier --campagne)', async () => {
-    const original = readFileSync('fixtures/campagnes/exemple/contrats/campagne.yaml', 'utf8');
-    const root = tmp();
-    let n = 0;
-    await fc.assert(
-      fc.asyncProperty(mutations, async (ms) => {
-        const dir = join(root, String(n++));
-        mkdirSync(dir);
-        copyFileSync('fixtures/campagnes/exemple/contrats/315000000.yaml', join(dir, '315000000.yaml'));
-        writeFileSync(join(dir, 'campagne.yaml'), mutate(original, ms));
-        expectClean(await cpom('verifier', '--campagne', dir), JSON.stringify(ms));
-      }),
-      { seed: 1014, numRuns: 15 },
-    );
+    const shared = (d: string) => {
+      copyFileSync('fixtures/campagnes/exemple/contrats/315000000.yaml', join(d, '315000000.yaml'));
+      return join(d, 'campagne.yaml');
+    };
+    await fuzz(readFileSync('fixtures/campagnes/exemple/contrats/campagne.yaml', 'utf8'), shared, 1014, 12, async (file, what) => {
+      expectClean(await cpom('verifier', '--campagne', join(file, '..')), what);
+    });
   });
 
   it('model manifests (cpom verifier <dossier>)', async () => {
-    const root = tmp();
-    const model = join(root, 'modele');
-    cpSync('templates/dgos-2012', model, { recursive: true });
-    const original = readFileSync(join(model, 'modele.yaml'), 'utf8');
-    await fc.assert(
-      fc.asyncProperty(mutations, async (ms) => {
-        writeFileSync(join(model, 'modele.yaml'), mutate(original, ms));
-        const r = await cpom('verifier', model);
-        // The manifest's own comments are English: only the messages are checked here.
-        expect([0, 1], `${JSON.stringify(ms)}\n${r.err}`).toContain(r.code);
-        expect(r.err).not.toMatch(/erreur interne|    at /);
-        const messages = r.err.split('\n').filter((l) => /(erreur|avertissement) \[/.test(l));
-        for (const l of messages) expect(l.replace(/^.*?\] : /, ''), l).not.toMatch(ENGLISH);
-      }),
-      { seed: 1015, numRuns: 15 },
-    );
+    const model = (d: string) => {
+      cpSync('templates/dgos-2012', d, { recursive: true });
+      return join(d, 'modele.yaml');
+    };
+    await fuzz(readFileSync('templates/dgos-2012/modele.yaml', 'utf8'), model, 1015, 12, async (file, what) => {
+      const r = await cpom('verifier', join(file, '..'));
+      // The manifest's own comments are English: only the messages are checked here.
+      expect([0, 1], `${what}\n${r.err}`).toContain(r.code);
+      expect(r.err).not.toMatch(/erreur interne|    at /);
+      const messages = r.err.split('\n').filter((l) => /(erreur|avertissement) \[/.test(l));
+      for (const l of messages) expect(l.replace(/^.*?\] : /, ''), l).not.toMatch(ENGLISH);
+    });
   });
 });

@@ -1,4 +1,5 @@
-// Running the CLI in-process and looking at what it wrote, for the bad-input tests.
+// Running the CLI in-process (its entry function, with out/err callbacks) and looking at what
+// it wrote.
 import { existsSync, readdirSync } from 'node:fs';
 import { main } from '../../src/cli/main.ts';
 
