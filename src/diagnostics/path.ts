@@ -10,15 +10,16 @@ const PLAIN_KEY = /^[^.[\]"]+$/;
 
 export function formatDataPath(path: readonly PropertyKey[]): string {
   let s = '';
-  for (const seg of path) {
-    if (typeof seg === 'number') s += `[${seg}]`;
-    else {
-      const key = String(seg);
-      if (!PLAIN_KEY.test(key)) s += `[${JSON.stringify(key)}]`;
-      else s += s === '' ? key : `.${key}`;
-    }
-  }
+  for (const seg of path) s = appendDataPath(s, seg);
   return s;
+}
+
+/** `base` followed by one more segment: `a.b`, `a[2]`, `cibles.N+1`, `a["x.y"]`. */
+export function appendDataPath(base: string, seg: PropertyKey): string {
+  if (typeof seg === 'number') return `${base}[${seg}]`;
+  const key = String(seg);
+  if (!PLAIN_KEY.test(key)) return `${base}[${JSON.stringify(key)}]`;
+  return base === '' ? key : `${base}.${key}`;
 }
 
 /** Segments of a data path; the inverse of `formatDataPath`. */
