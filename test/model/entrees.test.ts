@@ -115,6 +115,20 @@ describe('paths given on the command line', () => {
     expect(filesUnder(dir)).toEqual([file]);
   });
 
+  it('a file where a folder is expected, and a folder where a file is expected', async () => {
+    const dir = tmp();
+    const file = join(dir, 'un-fichier');
+    writeFileSync(file, 'x');
+    // Found deep in the merge of tranches: the CLI's last net turns it into French, exit 1.
+    const merge = await cpom('campagne', 'fusionner', file);
+    expect(merge.code).toBe(1);
+    expect(merge.err).toContain('un élément du chemin n’est pas un dossier');
+    mkdirSync(join(dir, 'classeur.xlsx'));
+    const blank = await cpom('campagne', 'modele-classeur', join(dir, 'classeur.xlsx'));
+    expect(blank.code).toBe(2);
+    expect(blank.err).toContain('est un dossier : un nom de fichier est attendu');
+  });
+
   it('an unreadable contract file: exit 1, « accès refusé »', async () => {
     const dir = tmp();
     const file = join(dir, 'illisible.yaml');
