@@ -3,7 +3,8 @@
 // values win over the shared ones.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
-import { describeFsError, loadYamlFile, type YamlSource } from '../model/yaml.ts';
+import { describeFsError } from '../io/fs-errors.ts';
+import { loadYamlFile, type YamlSource } from '../model/yaml.ts';
 import { yamlLocator } from './locate.ts';
 import { isPlainObject, mergeShared } from './merge.ts';
 import { compareText } from './sort.ts';

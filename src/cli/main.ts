@@ -4,7 +4,7 @@
 // 70 internal error (a bug: please report it).
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeFsError } from '../model/yaml.ts';
+import { describeFsError } from '../io/fs-errors.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from './args.ts';
 import { HELP_DEMO, runDemo } from './commands/demo.ts';
 import { HELP_GENERER, runGenerer } from './commands/generer.ts';

@@ -4,7 +4,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { writeFilesAtomic } from '../io/atomic.ts';
-import { describeFsError } from '../model/yaml.ts';
+import { describeFsError } from '../io/fs-errors.ts';
 import { UsageError } from './args.ts';
 
 /**

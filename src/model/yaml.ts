@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document as YamlDocument, type ErrorCode } from 'yaml';
 import type { Diagnostic, Result, Span } from '../diagnostics/diagnostic.ts';
 import { fail, ok } from '../diagnostics/diagnostic.ts';
+import { describeFsError } from '../io/fs-errors.ts';
 
 export interface YamlSource {
   readonly file: string;
@@ -20,28 +21,6 @@ export interface YamlSource {
  * aliases inside it). Far above what a hand-written file needs, far below a "billion laughs".
  */
 export const MAX_ALIAS_COUNT = 100;
-
-const ERRNO_FR: Readonly<Record<string, string>> = {
-  ENOENT: 'fichier introuvable',
-  EISDIR: 'c’est un dossier, pas un fichier',
-  ENOTDIR: 'un élément du chemin n’est pas un dossier',
-  EACCES: 'accès refusé (droits insuffisants)',
-  EPERM: 'opération non permise (droits insuffisants)',
-  ENAMETOOLONG: 'chemin trop long',
-  ELOOP: 'trop de liens symboliques imbriqués',
-  EMFILE: 'trop de fichiers ouverts',
-  ENOSPC: 'plus de place sur le disque',
-  EROFS: 'système de fichiers en lecture seule',
-  EEXIST: 'un fichier existe déjà à cet endroit',
-  EBUSY: 'fichier ou dossier occupé',
-};
-
-/** A file-system error in French: « fichier introuvable », « c’est un dossier »… */
-export function describeFsError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException | null)?.code;
-  if (code && ERRNO_FR[code]) return ERRNO_FR[code];
-  return code ? `erreur du système (${code})` : 'erreur du système';
-}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -16,7 +16,8 @@ import { parseTemplate } from '../dsl/parser.ts';
 import { SourceFile } from '../dsl/source.ts';
 import { computedFields, contractFields, T, type Ty } from '../dsl/types.ts';
 import { issueDiagnostics, safeParseFr } from '../model/messages.ts';
-import { describeFsError, loadYamlFile, readTextFile, spanOfPath, type YamlSource } from '../model/yaml.ts';
+import { describeFsError } from '../io/fs-errors.ts';
+import { loadYamlFile, readTextFile, spanOfPath, type YamlSource } from '../model/yaml.ts';
 import { ManifestSchema, type DocumentEntry, type Manifest, type Rule } from './manifest.ts';
 
 /** templates/ at the root of the repository. */
