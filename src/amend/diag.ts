@@ -2,7 +2,7 @@
 // operation (1-based index and type) and the data path inside the avenant file, so legal staff
 // can find the faulty line without knowing the engine.
 import type { Diagnostic, Severity } from '../diagnostics/diagnostic.ts';
-import { formatDataPath } from './keys.ts';
+import { formatDataPath } from '../diagnostics/path.ts';
 import type { SourcedAvenant } from './types.ts';
 
 export function avenantLabel(src: SourcedAvenant): string {

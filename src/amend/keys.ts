@@ -52,25 +52,6 @@ export function overlaps(a: Key, b: Key): boolean {
   return true;
 }
 
-/** Splits a data path such as `engagements[2].indicateurs[0].cibles.N+3` into segments. */
-export function parseDataPath(path: string): Array<string | number> {
-  const out: Array<string | number> = [];
-  const re = /([^.[\]]+)|\[(\d+)\]|\["([^"]*)"\]/g;
-  for (let m = re.exec(path); m; m = re.exec(path)) {
-    if (m[1] !== undefined) out.push(m[1]);
-    else if (m[2] !== undefined) out.push(Number(m[2]));
-    else if (m[3] !== undefined) out.push(m[3]);
-  }
-  return out;
-}
-
-/** `engagements[2].indicateurs[0].cibles.N+3` from segments. */
-export function formatDataPath(path: readonly (string | number)[]): string {
-  let s = '';
-  for (const p of path) s += typeof p === 'number' ? `[${p}]` : s === '' ? p : `.${p}`;
-  return s;
-}
-
 /**
  * Translates a positional contract path into an identity key, reading identifiers from the
  * contract: engagements[2] → engagements/<numero of the 3rd engagement>. Paths that do not

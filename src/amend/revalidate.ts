@@ -3,27 +3,19 @@
 // passed in by the caller). Diagnostics are compared by identity (code + element identity, not
 // list positions, which shift when elements are added) so that only what an avenant introduces
 // is held against it.
-import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { ContractSchema, type Contract } from '../model/contract.ts';
-import { formatDataPath, keyOfContractPath, keyString, parseDataPath } from './keys.ts';
+import { formatDataPath, parseDataPath } from '../diagnostics/path.ts';
+import { issueDiagnostics, safeParseFr } from '../model/messages.ts';
+import { keyOfContractPath, keyString } from './keys.ts';
 
 export type Verifier = (c: Contract) => readonly Diagnostic[];
 
-const fr = z.locales.fr();
-
 /** Schema errors as diagnostics with contract data paths. */
 export function schemaDiagnostics(c: Contract): { value?: Contract; diagnostics: Diagnostic[] } {
-  const r = ContractSchema.safeParse(c, { error: fr.localeError });
+  const r = safeParseFr(ContractSchema, c);
   if (r.success) return { value: r.data, diagnostics: [] };
-  return {
-    diagnostics: r.error.issues.map((iss) => ({
-      severity: 'erreur' as const,
-      code: 'DONNEES-CONTRAT',
-      message: iss.message,
-      dataPath: formatDataPath(iss.path.map((p) => (typeof p === 'symbol' ? String(p) : p))),
-    })),
-  };
+  return { diagnostics: r.error.issues.flatMap((iss) => issueDiagnostics(iss, { schema: ContractSchema, data: c, code: 'DONNEES-CONTRAT' })) };
 }
 
 /** Engagements citing an authorisation or an RC the contract does not hold. */

@@ -1,50 +1,50 @@
 // Reading a campaign folder: every YAML/JSON contract file under it (sorted, recursively),
 // each merged with `campagne.yaml`, the shared part (modele, ars, dates…). The contract's own
 // values win over the shared ones.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
-import { fileTooLarge, LIMITS } from '../model/limits.ts';
-import { type ParsedYaml, yamlLocator } from './locate.ts';
+import { describeFsError } from '../io/fs-errors.ts';
+import { loadYamlFile, type YamlSource } from '../model/yaml.ts';
+import { yamlLocator } from './locate.ts';
 import { isPlainObject, mergeShared } from './merge.ts';
 import { compareText } from './sort.ts';
+import { toRecord } from './validate.ts';
 import type { CampaignEntry, CampaignInput, IssueRecord, LoadedEntry } from './types.ts';
 
 export const SHARED_FILES = ['campagne.yaml', 'campagne.yml', 'campagne.json'];
 const EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
-type Parsed = { ok: true; yaml: ParsedYaml; data: unknown } | { ok: false; errors: IssueRecord[] };
+type Parsed = { ok: true; yaml: YamlSource; data: unknown } | { ok: false; errors: IssueRecord[] };
 
+/** `path` read with the engine's YAML reader; its problems placed at `label:line:col`. */
 function parseFile(path: string, label: string): Parsed {
-  const tooLarge = fileTooLarge(path, LIMITS.dataFileBytes);
-  if (tooLarge) return { ok: false, errors: [{ niveau: 'erreur', code: 'FICHIER-VOLUME', message: tooLarge, emplacement: label }] };
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    return { ok: false, errors: [{ niveau: 'erreur', code: 'FICHIER-ILLISIBLE', message: `fichier illisible (${(e as Error).message})`, emplacement: label }] };
-  }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.map((err) => {
-        const pos = lines.linePos(err.pos[0]);
-        return { niveau: 'erreur', code: 'YAML-SYNTAXE', message: `syntaxe YAML invalide : ${err.message.split('\n')[0]}`, emplacement: `${label}:${pos.line}:${pos.col}` };
-      }),
-    };
-  }
-  return { ok: true, yaml: { file: label, doc, lines }, data: doc.toJS() };
+  const r = loadYamlFile(path, 'le fichier', label);
+  if (r.ok) return { ok: true, yaml: r.value.source, data: r.value.data };
+  return { ok: false, errors: r.diagnostics.map((d) => ({ ...toRecord(d, () => undefined), ...(d.span ? {} : { emplacement: label }) })) };
 }
 
-function listFiles(dir: string, exclude: ReadonlySet<string>): string[] {
+/** Contract files under `dir`, sorted; a folder that cannot be listed is reported, not thrown. */
+function listFiles(dir: string, exclude: ReadonlySet<string>, label: (p: string) => string, issues: IssueRecord[]): string[] {
   const out: string[] = [];
-  for (const name of readdirSync(dir).sort(compareText)) {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort(compareText);
+  } catch (e) {
+    issues.push({ niveau: 'erreur', code: 'FICHIER', message: `dossier illisible : ${describeFsError(e)}`, emplacement: label(dir) || '.' });
+    return out;
+  }
+  for (const name of names) {
     if (name.startsWith('.')) continue;
     const full = join(dir, name);
-    if (statSync(full).isDirectory()) {
-      if (!exclude.has(resolve(full))) out.push(...listFiles(full, exclude));
+    let isDir: boolean;
+    try {
+      isDir = statSync(full).isDirectory();
+    } catch (e) {
+      issues.push({ niveau: 'erreur', code: 'FICHIER', message: `fichier illisible : ${describeFsError(e)}`, emplacement: label(full) });
+      continue;
+    }
+    if (isDir) {
+      if (!exclude.has(resolve(full))) out.push(...listFiles(full, exclude, label, issues));
     }
     else if (EXTENSIONS.has(extname(name).toLowerCase())) out.push(full);
   }
@@ -85,7 +85,7 @@ export function readFolder(dir: string, exclude: readonly string[] = []): Campai
   const seen = new Map<string, string>();
   const taken = new Set<string>();
   // The output folder may sit inside the input folder: its manifest is not a contract.
-  for (const file of listFiles(dir, new Set(exclude.map((e) => resolve(e))))) {
+  for (const file of listFiles(dir, new Set(exclude.map((e) => resolve(e))), label, issues)) {
     const source = label(file);
     if (sharedName && source === sharedName) continue;
     const stem = basename(file, extname(file));

@@ -1,29 +1,12 @@
 // From a data path (`engagements[2].indicateurs[0].cibles.N+3`) back to where the user typed
 // the value: a workbook cell (`indicateurs!L14`) or a YAML line (`contrats/ch.yaml:12:5`).
 // Diagnostics carry data paths; staff need the place to fix.
-import { LineCounter, isMap, isSeq, type Document } from 'yaml';
+import { formatLocation } from '../diagnostics/format.ts';
+import { parseDataPath } from '../diagnostics/path.ts';
+import { locatePath, type YamlSource } from '../model/yaml.ts';
 import { a1 } from './cells.ts';
 
-export type Segment = string | number;
-
-export function formatPath(segments: readonly PropertyKey[]): string {
-  let out = '';
-  for (const s of segments) {
-    if (typeof s === 'number') out += `[${s}]`;
-    else out += out === '' ? String(s) : `.${String(s)}`;
-  }
-  return out;
-}
-
-export function parsePath(path: string): Segment[] {
-  const out: Segment[] = [];
-  // Keys may contain '+' ("N+3"); indices are [n].
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
-    if (m[2] !== undefined) out.push(Number(m[2]));
-    else if (m[1] !== undefined) out.push(m[1]);
-  }
-  return out;
-}
+// The workbook reader builds its column paths with the one data-path formatter.
 
 /** Rows of a workbook that produced one object of the contract. */
 interface RowRef {
@@ -76,42 +59,14 @@ export class WorkbookLocator {
   };
 }
 
-export interface ParsedYaml {
-  readonly file: string;
-  readonly doc: Document;
-  readonly lines: LineCounter;
-}
-
 /** Locator over a contract file and the campaign file whose shared part it was merged with. */
-export function yamlLocator(contract: ParsedYaml, shared?: ParsedYaml): (path: string) => string | undefined {
+export function yamlLocator(contract: YamlSource, shared?: YamlSource): (path: string) => string | undefined {
+  const where = (l: ReturnType<typeof locatePath>) => (l.span ? formatLocation(l.span) : undefined);
   return (path) => {
-    const segs = parsePath(path);
-    const own = deepest(contract, segs);
-    if (own.depth === segs.length || !shared) return own.where;
-    const common = deepest(shared, segs);
-    return common.depth === segs.length ? common.where : own.where;
+    const segs = parseDataPath(path);
+    const own = locatePath(contract, segs);
+    if (own.depth === segs.length || !shared) return where(own);
+    const common = locatePath(shared, segs);
+    return where(common.depth === segs.length ? common : own);
   };
-}
-
-function deepest(y: ParsedYaml, segs: readonly Segment[]): { depth: number; where: string | undefined } {
-  let node: unknown = y.doc.contents;
-  let where = place(y, node);
-  let depth = 0;
-  for (const s of segs) {
-    let next: unknown;
-    if (isMap(node)) next = node.get(String(s), true);
-    else if (isSeq(node) && typeof s === 'number') next = node.get(s, true);
-    if (next === undefined) break;
-    node = next;
-    depth++;
-    where = place(y, node) ?? where;
-  }
-  return { depth, where };
-}
-
-function place(y: ParsedYaml, node: unknown): string | undefined {
-  const range = (node as { range?: [number, number, number] } | null)?.range;
-  if (!range) return undefined;
-  const pos = y.lines.linePos(range[0]);
-  return `${y.file}:${pos.line}:${pos.col}`;
 }

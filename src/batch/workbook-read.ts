@@ -8,7 +8,8 @@ import { fileTooLarge, LIMITS } from '../model/limits.ts';
 import type { Column } from './columns.ts';
 import { a1, cellText, readCell } from './cells.ts';
 import { KEY, PARENT_KEY, SHEET_CAMPAGNE, SHEET_TITULAIRES, layout, type ListSheet } from './layout.ts';
-import { WorkbookLocator, formatPath } from './locate.ts';
+import { formatDataPath } from '../diagnostics/path.ts';
+import { WorkbookLocator } from './locate.ts';
 import { isPlainObject, mergeShared, setPath } from './merge.ts';
 import type { CampaignEntry, CampaignInput, IssueRecord } from './types.ts';
 import { sheetsOf, streamSheets, WorkbookLimitError, type CellData, type ReadGuard, type RowData, type SheetData } from './workbook-source.ts';
@@ -191,7 +192,7 @@ function readTitulaires(ws: SheetData, issues: IssueRecord[], sharedCells: Map<s
     locator.setCell('titulaire.finess_ej', a1(ws.name, r, keyCol));
     const h: Holder = { id, row: r, own: {}, locator, erreurs: [], avertissements: [] };
     setPath(h.own, ['titulaire', 'finess_ej'], id);
-    for (const [col, c] of byCol) readInto(h, ws.name, r, col, cellAt(row, col), c, c.path, formatPath(c.path));
+    for (const [col, c] of byCol) readInto(h, ws.name, r, col, cellAt(row, col), c, c.path, formatDataPath(c.path));
     unknownValues(h, ws.name, row, unknown);
     holders.set(id, h);
   }
@@ -225,7 +226,7 @@ function readList(ws: SheetData, list: ListSheet, holders: Map<string, Holder>, 
     const index = base.items.length;
     const item: Record<string, unknown> = {};
     base.items.push(item);
-    const prefix = formatPath([...base.path, index]);
+    const prefix = formatDataPath([...base.path, index]);
     h.locator.addRow(prefix, ws.name, r, columnsByRel);
     for (const [col, c] of byCol) readInto(h, ws.name, r, col, cellAt(row, col), c, c.path, `${prefix}.${c.header}`, item);
     unknownValues(h, ws.name, row, unknown);

@@ -1,9 +1,12 @@
 // The `cpom` command line: dispatches to one module per command. French help everywhere;
-// exit codes 0 success, 1 invalid input, 2 usage.
+// exit codes 0 success, 1 invalid input (data, model, or a file that cannot be read or
+// written), 2 usage (options, arguments, an output path that is not a usable folder),
+// 70 internal error (a bug: please report it).
 import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { own } from '../dsl/own.ts';
-import { EXIT_OK, EXIT_USAGE, UsageError } from './args.ts';
+import { describeFsError } from '../io/fs-errors.ts';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from './args.ts';
 import { HELP_DEMO, runDemo } from './commands/demo.ts';
 import { HELP_GENERER, runGenerer } from './commands/generer.ts';
 import { HELP_MODELES, HELP_SCHEMA, runModeles, runSchema } from './commands/info.ts';
@@ -51,6 +54,13 @@ export async function main(argv: readonly string[], out: Out = (s) => process.st
     if (e instanceof UsageError) {
       err(`cpom ${name} : ${e.message}\n\n${cmd.help}`);
       return EXIT_USAGE;
+    }
+    // A file-system refusal that a command did not turn into a diagnostic (a file removed or
+    // locked while we work): the user's environment, not a bug — said in French, nothing more.
+    const fsError = e as NodeJS.ErrnoException;
+    if (typeof fsError?.code === 'string' && typeof fsError.syscall === 'string') {
+      err(`cpom ${name} : accès impossible${fsError.path ? ` à « ${fsError.path} »` : ''} : ${describeFsError(e)}`);
+      return EXIT_INVALID;
     }
     throw e;
   }

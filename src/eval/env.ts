@@ -1,6 +1,7 @@
 // Evaluation environment: variables bound to values *and* their data paths, so a missing
 // value can be reported as `engagements[2].indicateurs[0].cibles.N+3`, not just "absent".
 import { own } from '../dsl/own.ts';
+import { appendDataPath, parseDataPath } from '../diagnostics/path.ts';
 import { contractFields, type Field, type Ty } from '../dsl/types.ts';
 import type { Contract } from '../model/contract.ts';
 import type { Manifest } from '../templates/manifest.ts';
@@ -72,12 +73,14 @@ const fieldCache = new Map<string, ReadonlySet<string>>();
 
 /** Field names the schema gives the element at a data path (`engagements[2]` → an engagement's). */
 export function elementFieldNames(path: string): ReadonlySet<string> {
-  const key = path.replace(/\[\d+\]/g, '[]');
+  const segs = parseDataPath(path).filter((s): s is string => typeof s === 'string');
+  if (segs.length === 0) return new Set();
+  const key = segs.join('\u0000');
   let names = fieldCache.get(key);
   if (!names) {
     let fields: Readonly<Record<string, Field>> | undefined = contractFields();
-    for (const seg of key.split('.')) {
-      let ty: Ty | undefined = fields ? own(fields, seg.replace(/\[\]$/g, ''))?.ty : undefined;
+    for (const seg of segs) {
+      let ty: Ty | undefined = fields ? own(fields, seg)?.ty : undefined;
       while (ty && ty.k === 'array') ty = ty.of;
       fields = ty && ty.k === 'object' ? ty.fields : undefined;
     }
@@ -98,8 +101,5 @@ export function truthy(v: unknown): boolean {
   return true;
 }
 
-/** Appends a field to a data path: `a.b`, `a[2]`, `cibles.N+1`. */
-export function joinPath(base: string, seg: string | number): string {
-  if (typeof seg === 'number') return `${base}[${seg}]`;
-  return base ? `${base}.${seg}` : seg;
-}
+/** Appends a field to a data path: `a.b`, `a[2]`, `cibles.N+1` (the one data-path format). */
+export const joinPath: (base: string, seg: string | number) => string = appendDataPath;

@@ -5,12 +5,13 @@ import { isStructuredValue } from '../ir/resolve/french.ts';
 import type { Contract } from './contract.ts';
 import { YEAR_KEYS } from './contract.ts';
 import { finessKeyIssue } from './finess.ts';
-import { describeInput, formatPath } from './messages.ts';
+import { formatDataPath } from '../diagnostics/path.ts';
+import { describeInput } from './messages.ts';
 
 export type PathDiagnostic = Diagnostic & { pathArray: readonly PropertyKey[] };
 
 function diag(severity: Diagnostic['severity'], code: string, path: PropertyKey[], message: string): PathDiagnostic {
-  return { severity, code, message, dataPath: formatPath(path), pathArray: path };
+  return { severity, code, message, dataPath: formatDataPath(path), pathArray: path };
 }
 
 function checkValues(c: Contract, out: PathDiagnostic[]): void {

@@ -18,8 +18,10 @@ import { parseTemplate } from '../dsl/parser.ts';
 import { SourceFile } from '../dsl/source.ts';
 import { computedFields, contractFields, T, type Ty } from '../dsl/types.ts';
 import { describeRefusal, hashEntry, isInside, readConfined, type Refusal } from '../io/confine.ts';
-import { parseYamlText, spanOfPath, type YamlSource } from '../model/load.ts';
-import { formatPath, frenchErrorMap } from '../model/messages.ts';
+import { describeFsError } from '../io/fs-errors.ts';
+import { formatDataPath } from '../diagnostics/path.ts';
+import { parseYamlWith } from '../model/load.ts';
+import { spanOfPath, type YamlSource } from '../model/yaml.ts';
 import { ManifestSchema, type DocumentEntry, type Manifest, type Rule } from './manifest.ts';
 import { isDataPath } from './unprinted.ts';
 import { loadMentions, type Mentions } from './mentions.ts';
@@ -145,19 +147,10 @@ export function loadModel(idOrDir: string): Result<Model> {
   if (!manifestRead.ok) {
     return fail([{ severity: 'erreur', code: 'MODELE-FICHIER', message: `manifeste refusé : ${describeRefusal(manifestFile, manifestRead.refusal)}` }]);
   }
-  const text = manifestRead.text;
-  const y = parseYamlText(manifestFile, text);
+  const y = parseYamlWith(manifestFile, manifestRead.text, ManifestSchema, 'MODELE-MANIFESTE');
   if (!y.ok) return y;
-  const parsed = ManifestSchema.safeParse(y.value.data, { error: frenchErrorMap });
-  if (!parsed.success) {
-    return fail(
-      parsed.error.issues.map((iss) => {
-        const span = spanOfPath(y.value.source, iss.path);
-        return { severity: 'erreur', code: 'MODELE-MANIFESTE', message: `${formatPath(iss.path)} : ${iss.message}`, ...(span ? { span } : {}) } satisfies Diagnostic;
-      }),
-    );
-  }
-  const manifest = parsed.data;
+  const text = y.value.source.text;
+  const manifest = y.value.data;
   const diags: Diagnostic[] = [];
   const msrc = new SourceFile(manifestFile, text);
   const expr = (path: PropertyKey[], value: string): Expr | undefined => {
@@ -221,7 +214,7 @@ export function loadModel(idOrDir: string): Result<Model> {
     diags.push({
       severity: 'erreur',
       code: 'DSL-DELIMITEUR',
-      message: `${formatPath(path)} est un texte simple, pas un gabarit : le délimiteur « ${d.delimiter} » y serait imprimé tel quel`,
+      message: `${formatDataPath(path)} est un texte simple, pas un gabarit : le délimiteur « ${d.delimiter} » y serait imprimé tel quel`,
       span: msrc.span(at + d.at, at + d.at + d.length),
     });
   };
@@ -263,7 +256,13 @@ export function loadModel(idOrDir: string): Result<Model> {
   if (!mentions.ok || diags.some((d) => d.severity === 'erreur')) return fail(diags);
 
   const annexCodes = [...new Set(manifest.documents.flatMap((d) => d.annexes_engagements))].sort();
-  return ok({ id: manifest.id, dir, manifest, documents, rules, header, mentions: mentions.value, hash: hashModel(dir, read), annexCodes }, diags);
+  let hash: string;
+  try {
+    hash = hashModel(dir, read);
+  } catch (e) {
+    return fail([{ severity: 'erreur', code: 'MODELE-FICHIER', message: `impossible de lire un fichier du modèle « ${dir} » : ${describeFsError(e)}` }]);
+  }
+  return ok({ id: manifest.id, dir, manifest, documents, rules, header, mentions: mentions.value, hash, annexCodes }, diags);
 }
 
 /** Scope of a rule iterating over nested lists: each level's element fields, innermost last. */

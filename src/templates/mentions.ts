@@ -14,7 +14,8 @@ import { Checker, type Scope } from '../dsl/check.ts';
 import { parseInline } from '../dsl/inline.ts';
 import { SourceFile } from '../dsl/source.ts';
 import { T, type Field } from '../dsl/types.ts';
-import { parseYamlWith, spanOfPath } from '../model/load.ts';
+import { parseYamlWith } from '../model/load.ts';
+import { spanOfPath } from '../model/yaml.ts';
 
 export const MENTIONS_FILE = '_mentions.yaml';
 

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { inlineText } from '../ir/types.ts';
 import { BlockEvaluator } from '../eval/blocks.ts';
 import { rootEnv } from '../eval/build.ts';
+import { formatDataPath, parseDataPath } from '../diagnostics/path.ts';
 import { type Binding, type Env, joinPath, truthy } from '../eval/env.ts';
 import { Evaluator } from '../eval/expr.ts';
 import { member } from '../dsl/own.ts';
@@ -64,7 +65,8 @@ export function checkContract(model: Model, c: Contract): Diagnostic[] {
       if (r.si && !truthy(ev.eval(r.si, t.env).value)) continue;
       if (truthy(ev.eval(r.verifie, t.env).value)) continue;
       const detail = inlineText(blocks.inlines(r.message, t.env));
-      const path = r.rule.chemin ? joinPath(t.path, r.rule.chemin) : t.path;
+      // `chemin` is a path of its own (« dates.duree_ans »), not one key.
+      const path = r.rule.chemin ? formatDataPath([...parseDataPath(t.path), ...parseDataPath(r.rule.chemin)]) : t.path;
       out.push({
         severity: r.rule.niveau,
         code: r.rule.id,

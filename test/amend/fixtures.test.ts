@@ -105,7 +105,9 @@ describe('lecture des fichiers d’avenant', () => {
   it('signale une clé inconnue à sa ligne, en français', () => {
     const r = parseAvenantText('numero: 1\nreference: R\ndate: 2022-01-01\neffet: 2022-01-01\nobjet: T\nobjett: U\noperations:\n  - { type: proroger, duree_ans: 4 }\n', 'a.yaml');
     expect(!r.ok && r.diagnostics[0]!.span?.start.line).toBe(6);
-    expect(!r.ok && r.diagnostics[0]!.message).toMatch(/Clé non reconnue.*objett/);
+    // The contract's wording and suggestion (one error map for both kinds of file).
+    expect(!r.ok && r.diagnostics[0]!.message).toBe('avenant a.yaml : clé inconnue « objett »');
+    expect(!r.ok && r.diagnostics[0]!.hints).toEqual(['vouliez-vous dire « objet » ?']);
   });
 
   it('traduit une erreur de syntaxe YAML courante', () => {

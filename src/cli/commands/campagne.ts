@@ -11,6 +11,7 @@ import { parseTranche, type Tranche } from '../../batch/tranche.ts';
 import { ALL_FORMATS, type Format } from '../../batch/types.ts';
 import { blankWorkbook, workbookBytes } from '../../batch/workbook-write.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, parse, wantsHelp } from '../args.ts';
+import { checkOutputDir, checkOutputFile } from '../output.ts';
 
 type Out = (s: string) => void;
 const stdout: Out = (s) => process.stdout.write(`${s}\n`);
@@ -100,7 +101,7 @@ export async function runCampagne(argv: readonly string[], out: Out = stdout, er
   }
   const r = await runCampaign({
     entree,
-    sortie: p.values.sortie,
+    sortie: checkOutputDir(p.values.sortie),
     formats: formatsOf(p.values.format),
     jobs: jobsOf(p.values.jobs),
     reprendre: p.values.reprendre === true,
@@ -155,6 +156,7 @@ export async function runModeleClasseur(argv: readonly string[], out: Out = stdo
   const [file, ...rest] = p.positionals;
   if (!file || rest.length) throw new UsageError('un (seul) fichier .xlsx à écrire est attendu');
   if (!file.toLowerCase().endsWith('.xlsx')) throw new UsageError(`le fichier doit porter l’extension .xlsx, reçu « ${file} »`);
+  checkOutputFile(file);
   writeFileAtomic(file, await workbookBytes(blankWorkbook()));
   out(`classeur de campagne vide écrit : ${file}`);
   return EXIT_OK;

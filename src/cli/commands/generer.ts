@@ -2,6 +2,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
+import { describeFsError } from '../../io/fs-errors.ts';
+import { checkOutputDir } from '../output.ts';
 import { claimFolder, writeContractFolder, type Claim } from '../../io/contract-folder.ts';
 import { buildContractManifest, identityOf } from '../../io/contract-manifest.ts';
 import { contractStem, isNestedOutputName } from '../../io/names.ts';
@@ -60,9 +62,7 @@ export async function runGenerer(argv: readonly string[], out: (s: string) => vo
 
 /** The --sortie folder (default output/); an existing file there is a usage error. */
 export function outputRoot(v: unknown): string {
-  const dir = v === undefined ? 'output' : String(v);
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--sortie « ${dir} » est un fichier existant : indiquez un dossier`);
-  return dir;
+  return checkOutputDir(v === undefined ? 'output' : String(v));
 }
 
 /** Refuses, before anything is written, two contracts of one command bound for one folder. */
@@ -121,7 +121,7 @@ export function attempt<T>(err: (s: string) => void, file: string, dir: string, 
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (!code) throw e;
-    err(`${file} : écriture impossible dans ${dir}/ (${(e as Error).message}) ; ce dossier garde une version complète, l’ancienne ou la nouvelle (cpom verifier --sortie ${dir} pour le contrôler).`);
+    err(`${file} : écriture impossible dans ${dir}/ (${describeFsError(e)}) ; ce dossier garde une version complète, l’ancienne ou la nouvelle (cpom verifier --sortie ${dir} pour le contrôler).`);
     return undefined;
   }
 }
