@@ -103,7 +103,7 @@ describe('cpom generer: one folder per contract, exactly its files', () => {
     for (const argv of [['generer', CHU], ['demo'], ['avenant', 'fixtures/avenants/idf-2021/contrat.yaml', 'fixtures/avenants/idf-2021/avenant-1.yaml']]) {
       const r = await run(...argv, '--sortie', f);
       expect(r.code, argv[0]).toBe(2);
-      expect(r.err).toContain(`--sortie « ${f} » est un fichier existant`);
+      expect(r.err).toContain(`--sortie « ${f} » est un fichier : un dossier est attendu`);
     }
     expect(readFileSync(f, 'utf8')).toBe('x');
     expect(readdirSync(root).filter((n) => n.startsWith('.'))).toEqual([]);

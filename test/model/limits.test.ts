@@ -101,7 +101,7 @@ describe('file sizes', () => {
     const r = await run('generer', file, '--sortie', join(dir, 'out'));
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/fichier trop volumineux : 5\u202F\d{3}\u202F\d{3} octets, 5\u00A0Mo au plus/);
-    expect(r.err).toContain(`« ${file} »`);
+    expect(r.err).toContain(`${file} : contrat invalide`);
     expect(readdirSync(dir)).toEqual(['gros.yaml']);
   });
 });
