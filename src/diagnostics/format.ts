@@ -53,7 +53,8 @@ export function codeFrame(source: string, span: Span): string {
   }
   const line = lines[span.start.line - 1] ?? '';
   const endCol = span.end.line === span.start.line ? span.end.column : line.length + 1;
-  const caretLen = Math.max(1, endCol - span.start.column);
+  // The caret never runs past the (possibly cut) line: a 2 MB value must not print 2 MB of « ^ ».
+  const caretLen = Math.max(1, Math.min(endCol, line.length + 1) - span.start.column);
   // Keep tabs so the caret lines up under tab-indented source.
   const pad = line.slice(0, span.start.column - 1).replace(/[^\t]/g, ' ');
   out.push(`  ${' '.repeat(width)} | ${pad}${'^'.repeat(caretLen)}`);
