@@ -1,7 +1,8 @@
 // Checks that hold for every model, beyond what the schema types say: target values of the
 // right kind, identifiers unique, FINESS keys. Model-specific limits live in each manifest.
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { isStructuredValue } from '../ir/resolve/french.ts';
+import { formatNumber, isStructuredValue } from '../ir/resolve/french.ts';
+import { isPrintableNumber, LIMITS } from './limits.ts';
 import type { Contract } from './contract.ts';
 import { YEAR_KEYS } from './contract.ts';
 import { finessKeyIssue } from './finess.ts';
@@ -20,10 +21,18 @@ function checkValues(c: Contract, out: PathDiagnostic[]): void {
       if (ind.type_valeur === 'texte') return;
       const base: PropertyKey[] = ['engagements', ei, 'indicateurs', ii];
       const check = (v: number | string | undefined, path: PropertyKey[]) => {
-        if (v === undefined || isStructuredValue(v)) return;
-        out.push(
-          diag('erreur', 'DONNEES-VALEUR', path, `nombre, pourcentage ou « oui »/« non » attendu, reçu ${describeInput(v)} (déclarez type_valeur: texte pour une cible rédigée)`),
-        );
+        if (v === undefined) return;
+        if (!isStructuredValue(v)) {
+          out.push(
+            diag('erreur', 'DONNEES-VALEUR', path, `nombre, pourcentage ou « oui »/« non » attendu, reçu ${describeInput(v)} (déclarez type_valeur: texte pour une cible rédigée)`),
+          );
+          return;
+        }
+        // A percentage is text: its number is bounded here, as numbers are by the schema.
+        const pct = typeof v === 'string' && v.includes('%') ? Number(v.replace(/[\s%]/g, '').replace(',', '.')) : undefined;
+        if (pct !== undefined && !isPrintableNumber(pct)) {
+          out.push(diag('erreur', 'DONNEES-VALEUR', path, `pourcentage hors des bornes, reçu ${describeInput(v)} : 0 ou une valeur absolue entre 0,000001 et ${formatNumber(LIMITS.numberMax)}`));
+        }
       };
       for (const k of YEAR_KEYS) {
         check(ind.cibles[k], [...base, 'cibles', k]);

@@ -3,7 +3,7 @@
 // strict: a misspelt key is an error, not silently ignored data.
 import { z } from 'zod';
 import { finessFormatIssue } from './finess.ts';
-import { boundedArray, boundedString, LIMITS, LIST_ITEMS } from './limits.ts';
+import { boundedArray, boundedNumber, boundedString, LIMITS, LIST_ITEMS } from './limits.ts';
 import { describeInput } from './messages.ts';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -150,7 +150,7 @@ export const YEAR_KEYS = ['N+1', 'N+2', 'N+3', 'N+4', 'N+5'] as const;
 export type YearKey = (typeof YEAR_KEYS)[number];
 
 /** A target / reference value: number, percentage ("70 %"), "oui"/"non", or free text if declared. */
-export const Valeur = z.union([z.number(), boundedString()], {
+export const Valeur = z.union([boundedNumber(), boundedString()], {
   error: 'nombre, pourcentage ou « oui »/« non » attendu',
 });
 
@@ -216,7 +216,7 @@ export const NatureDotation = z.enum(['MIG', 'AC', 'MIGAC', 'DAF', 'FIR', 'FMESP
 export const Dotation = z.strictObject({
   nature: NatureDotation,
   libelle: Text,
-  montant: z.number().nonnegative().multipleOf(0.01, { error: 'montant en euros à deux décimales au plus' }),
+  montant: boundedNumber().nonnegative().multipleOf(0.01, { error: 'montant en euros à deux décimales au plus' }),
   activite: z.enum(['MCO', 'SSR', 'psychiatrie', 'USLD', 'HAD']).optional(),
   debut: IsoDate.optional(),
   fin: IsoDate.optional(),
@@ -225,7 +225,7 @@ export const Dotation = z.strictObject({
 export const TarifOqn = z.strictObject({
   discipline: Text,
   prestation: Text,
-  tarif: z.number().nonnegative(),
+  tarif: boundedNumber().nonnegative(),
 });
 
 export const Financements = z.strictObject({

@@ -38,6 +38,13 @@ export const LIMITS = {
    * contract with 2 MB of text renders to PDF in about 5 s here: a generous margin above that.
    */
   renderSeconds: 600,
+  /**
+   * Magnitude of a number: amounts in the sources reach tens of millions of euros; 10^12 keeps
+   * every value printable in plain digits (JavaScript writes 10^21 and above as « 1e+21 »).
+   */
+  numberMax: 1e12,
+  /** Smallest non-zero magnitude: below it a value prints as « 0 » or in exponent notation. */
+  numberMinAbs: 1e-6,
 } as const;
 
 /** Per-list caps where the general one would be absurd for the data. */
@@ -55,6 +62,19 @@ export function boundedString(params?: Parameters<typeof z.string>[0]) {
       const n = typeof iss.input === 'string' ? iss.input.length : 0;
       return `texte trop long : ${formatNumber(n)} caractères, ${formatNumber(LIMITS.textChars)} au plus par champ`;
     },
+  });
+}
+
+/** Can `n` be printed in plain French digits (no « 1e+23 », no « -0,00 »)? */
+export function isPrintableNumber(n: number): boolean {
+  const a = Math.abs(n);
+  return Number.isFinite(n) && a <= LIMITS.numberMax && (a === 0 || a >= LIMITS.numberMinAbs);
+}
+
+/** A number of the contract, bounded so that it prints as written. */
+export function boundedNumber() {
+  return z.number().refine(isPrintableNumber, {
+    error: (iss) => `nombre hors des bornes, reçu ${String(iss.input)} : 0 ou une valeur absolue entre 0,000001 et ${formatNumber(LIMITS.numberMax)}`,
   });
 }
 

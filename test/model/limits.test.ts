@@ -117,3 +117,27 @@ describe('avenants', () => {
     expect(r.ok ? [] : r.diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining('texte trop long : 10\u202F001 caractères'));
   });
 });
+
+describe('numbers: printable as written', () => {
+  it('refuses a number or a percentage that would print as « 1e+23 » or « -0,00 », naming the path', () => {
+    const c = base();
+    c.engagements[0].indicateurs[0].cibles['N+2'] = 99999999999999999999999;
+    c.engagements[0].indicateurs[0].cibles['N+3'] = -1e-300;
+    const e = errors(c);
+    for (const k of ['N+2', 'N+3']) {
+      expect(e).toContainEqual({ path: `engagements[0].indicateurs[0].cibles.${k}`, message: expect.stringMatching(/^nombre hors des bornes/) });
+    }
+    // Percentages are text: checked once the schema holds.
+    const p = base();
+    p.engagements[0].indicateurs[0].cibles['N+4'] = '99999999999999999999999 %';
+    expect(errors(p)).toContainEqual({ path: 'engagements[0].indicateurs[0].cibles.N+4', message: expect.stringMatching(/^pourcentage hors des bornes/) });
+  });
+
+  it('accepts ordinary values: amounts in millions, small rates, zero', () => {
+    const c = base();
+    c.engagements[0].indicateurs[0].cibles['N+2'] = 0;
+    c.engagements[0].indicateurs[0].cibles['N+3'] = 0.005;
+    c.engagements[0].indicateurs[0].cibles['N+4'] = '0,5 %';
+    expect(errors(c)).toEqual([]);
+  });
+});
