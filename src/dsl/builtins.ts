@@ -23,6 +23,8 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSig>> = {
   somme: { params: ['une liste', 'un texte'], returns: T.number, doc: 'somme d’un champ numérique sur une liste : somme(financements.dotations, "montant") ; un champ liste compte ses éléments : somme(engagements, "indicateurs")', fieldOfList: true },
   distincts: { params: ['une liste', 'un texte'], returns: T.number, doc: 'nombre de valeurs distinctes d’un champ : distincts(engagements, "objectif_strategique")', fieldOfList: true },
   fin_apres: { params: ['un nombre'], returns: T.boolean, doc: 'vrai si l’année N+k tombe après la fin du contrat' },
+  contient: { params: ['un texte', 'un texte'], returns: T.boolean, doc: 'vrai si un mot du texte commence par le motif, sans tenir compte des majuscules ni des accents : contient(activite, "lactarium")' },
+  pourcentage: { params: ['un nombre', 'un nombre'], returns: T.number, doc: 'p % d’un montant : pourcentage(produits, 5)' },
 };
 
 export interface FilterSig {
