@@ -1,8 +1,8 @@
 // Implementations of the DSL's functions and filters (signatures in src/dsl/builtins.ts).
 // A failure returns { erreur } (a French message), never throws.
 import { formatAmount, formatDate, formatDateShort, formatList, formatNumber, formatValue, yearOf } from '../ir/resolve/french.ts';
-import { member } from '../dsl/own.ts';
-import { MISSIONS_SERVICE_PUBLIC } from '../model/reference.ts';
+import { member, own } from '../dsl/own.ts';
+import { MISSIONS_SERVICE_PUBLIC, REGIONS_DE } from '../model/reference.ts';
 import type { Binding, Runtime } from './env.ts';
 import { isMissing } from './env.ts';
 
@@ -97,8 +97,13 @@ function foldText(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/œ/gi, 'oe').replace(/æ/gi, 'ae').replace(/[’']/g, "'").toLowerCase();
 }
 
-/** "de" before a name, elided before a vowel or mute h: « d’Île-de-France », « des Hauts-de-France ». */
+/**
+ * "de" before a name: a region's own form from REGIONS_DE (« du Centre-Val de Loire », « de La
+ * Réunion »), else elided before a vowel or mute h: « d’Île-de-France », « des Hauts-de-France ».
+ */
 export function withDe(name: string): string {
+  const region = own(REGIONS_DE, name.trim().replace(/\s+/g, ' ').replace(/'/g, '’'));
+  if (region) return region;
   if (/^Hauts-/.test(name)) return `des ${name}`;
   return /^[aeiouyàâäéèêëîïôöùûüœh]/i.test(name) ? `d’${name}` : `de ${name}`;
 }
