@@ -23,6 +23,8 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSig>> = {
   somme: { params: ['une liste', 'un texte'], returns: T.number, doc: 'somme d’un champ numérique sur une liste : somme(financements.dotations, "montant") ; un champ liste compte ses éléments : somme(engagements, "indicateurs")', fieldOfList: true },
   distincts: { params: ['une liste', 'un texte'], returns: T.number, doc: 'nombre de valeurs distinctes d’un champ : distincts(engagements, "objectif_strategique")', fieldOfList: true },
   fin_apres: { params: ['un nombre'], returns: T.boolean, doc: 'vrai si l’année N+k tombe après la fin du contrat' },
+  contient: { params: ['un texte', 'un texte'], returns: T.boolean, doc: 'vrai si un mot du texte commence par le motif, sans tenir compte des majuscules ni des accents : contient(activite, "lactarium")' },
+  pourcentage: { params: ['un nombre', 'un nombre'], returns: T.number, doc: 'p % d’un montant : pourcentage(produits, 5)' },
 };
 
 export interface FilterSig {
@@ -42,6 +44,6 @@ export const FILTERS: Readonly<Record<string, FilterSig>> = {
   majuscules: { arity: 0, input: 'un texte', output: T.string, doc: 'en majuscules' },
   minuscules: { arity: 0, input: 'un texte', output: T.string, doc: 'en minuscules' },
   liste: { arity: 0, input: 'une liste de textes', output: T.string, doc: '« a, b et c »' },
-  de: { arity: 0, input: 'un texte', output: T.string, doc: 'préposition élidée : « de Bretagne », « d’Occitanie », « des Hauts-de-France »' },
+  de: { arity: 0, input: 'un texte', output: T.string, doc: 'préposition et article devant un nom de région : « de Bretagne », « d’Occitanie », « du Centre-Val de Loire », « des Hauts-de-France », « de La Réunion »' },
   defaut: { arity: 1, output: T.string, doc: 'texte de remplacement quand la valeur est absente' },
 };

@@ -1,8 +1,8 @@
 // Implementations of the DSL's functions and filters (signatures in src/dsl/builtins.ts).
 // A failure returns { erreur } (a French message), never throws.
 import { formatAmount, formatDate, formatDateShort, formatList, formatNumber, formatValue, yearOf } from '../ir/resolve/french.ts';
-import { member } from '../dsl/own.ts';
-import { MISSIONS_SERVICE_PUBLIC } from '../model/reference.ts';
+import { member, own } from '../dsl/own.ts';
+import { MISSIONS_SERVICE_PUBLIC, REGIONS_DE } from '../model/reference.ts';
 import type { Binding, Runtime } from './env.ts';
 import { isMissing } from './env.ts';
 
@@ -53,6 +53,20 @@ export function callFunction(name: string, args: readonly Binding[], rt: Runtime
       if (typeof k !== 'number') return fail('fin_apres(k) attend un rang entier');
       return rt.yearN + k > yearOf(rt.endDate);
     }
+    case 'contient': {
+      const [text, motif] = a;
+      if (typeof text !== 'string' || typeof motif !== 'string' || motif === '') return false;
+      // At the start of a word, so « pui » (pharmacie à usage intérieur) does not match « appui ».
+      const t = foldText(text);
+      const m = foldText(motif);
+      for (let i = t.indexOf(m); i >= 0; i = t.indexOf(m, i + 1)) if (i === 0 || !/[\p{L}\p{N}]/u.test(t[i - 1]!)) return true;
+      return false;
+    }
+    case 'pourcentage': {
+      const [amount, rate] = a;
+      if (typeof amount !== 'number' || typeof rate !== 'number') return fail('pourcentage(montant, taux) attend deux nombres');
+      return (amount * rate) / 100;
+    }
     case 'mission': {
       const n = a[0];
       const label = typeof n === 'number' ? MISSIONS_SERVICE_PUBLIC[n - 1] : undefined;
@@ -78,8 +92,18 @@ export function callFunction(name: string, args: readonly Binding[], rt: Runtime
   }
 }
 
-/** "de" before a name, elided before a vowel or mute h: « d’Île-de-France », « des Hauts-de-France ». */
+/** Lower case without accents or ligatures: « Dépôt de sang » and « DEPOTS DE SANG » compare alike. */
+function foldText(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/œ/gi, 'oe').replace(/æ/gi, 'ae').replace(/[’']/g, "'").toLowerCase();
+}
+
+/**
+ * "de" before a name: a region's own form from REGIONS_DE (« du Centre-Val de Loire », « de La
+ * Réunion »), else elided before a vowel or mute h: « d’Île-de-France », « des Hauts-de-France ».
+ */
 export function withDe(name: string): string {
+  const region = own(REGIONS_DE, name.trim().replace(/\s+/g, ' ').replace(/'/g, '’'));
+  if (region) return region;
   if (/^Hauts-/.test(name)) return `des ${name}`;
   return /^[aeiouyàâäéèêëîïôöùûüœh]/i.test(name) ? `d’${name}` : `de ${name}`;
 }

@@ -104,6 +104,8 @@ export const Ars = z.strictObject({
     .meta({ description: 'Arrêté portant adoption du PRS (visa Occitanie).' }),
 });
 
+const Montant = boundedNumber().nonnegative().multipleOf(0.01, { error: 'montant en euros à deux décimales au plus' });
+
 export const Titulaire = z.strictObject({
   raison_sociale: Text,
   finess_ej: Finess,
@@ -122,6 +124,10 @@ export const Titulaire = z.strictObject({
   lien_entites: Text.optional().meta({
     description: 'Lien entre l’entité juridique et ses établissements (visa du CPOM unique, IDF).',
   }),
+  produits_assurance_maladie: z
+    .strictObject({ exercice: z.number().int({ error: 'année entière attendue' }).min(1990).max(2100), montant: Montant })
+    .optional()
+    .meta({ description: 'Produits reçus des régimes obligatoires d’assurance maladie au titre du dernier exercice clos (plafond des pénalités : 5 %).' }),
 });
 
 export const Site = z.strictObject({
@@ -216,7 +222,7 @@ export const NatureDotation = z.enum(['MIG', 'AC', 'MIGAC', 'DAF', 'FIR', 'FMESP
 export const Dotation = z.strictObject({
   nature: NatureDotation,
   libelle: Text,
-  montant: boundedNumber().nonnegative().multipleOf(0.01, { error: 'montant en euros à deux décimales au plus' }),
+  montant: Montant,
   activite: z.enum(['MCO', 'SSR', 'psychiatrie', 'USLD', 'HAD']).optional(),
   debut: IsoDate.optional(),
   fin: IsoDate.optional(),
@@ -279,6 +285,9 @@ export const ContractSchema = z
     }),
     orientations: boundedArray(Text, 'orientations', LIST_ITEMS.orientations).default([]),
     penalites: Text.optional().meta({ description: 'Régime des pénalités (DGOS, article 6).' }),
+    penalites_montant_max: Montant.optional().meta({
+      description: 'Montant annuel maximal des pénalités prévu par le régime (euros), contrôlé contre 5 % des produits d’assurance maladie.',
+    }),
     engagements: boundedArray(Engagement, 'engagements', LIST_ITEMS.engagements).default([]),
     autorisations: boundedArray(Autorisation, 'autorisations').default([]),
     reconnaissances: boundedArray(Reconnaissance, 'reconnaissances').default([]),

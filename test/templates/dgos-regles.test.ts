@@ -228,6 +228,27 @@ describe('modèle DGOS 2012-2017 : règles', () => {
     expect(ids(checkContract(model(), dup))).toEqual(['erreur:DGOS-RC-CITEE-EXISTE']);
   });
 
+  it('plafond des pénalités : 5 % exactement passent ; sans les produits ou sans le montant, rien n’est contrôlé', () => {
+    const r = loadContractFile(join(BAD, 'dgos-penalites-plafond.yaml'));
+    if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join(' ; '));
+    const atCap = structuredClone(r.value);
+    atCap.penalites_montant_max = 2500000;
+    expect(checkContract(model(), atCap)).toEqual([]);
+    const noIncome = structuredClone(r.value);
+    delete noIncome.titulaire.produits_assurance_maladie;
+    expect(checkContract(model(), noIncome)).toEqual([]);
+  });
+
+  it('avis d’instance : le jour même de la signature passe ; un contrat non signé n’est pas contrôlé', () => {
+    const sameDay = variant('chu-public', (c) => (c.avis.cme = '2012-06-29'));
+    expect(checkContract(model(), sameDay)).toEqual([]);
+    const unsigned = variant('chu-public', (c) => {
+      c.avis.cme = '2012-07-02';
+      delete c.dates.signature;
+    });
+    expect(checkContract(model(), unsigned)).toEqual([]);
+  });
+
   it('chaque règle du manifeste est couverte par un cas ci-dessus ou un contrat de fixtures/bad/', () => {
     const tested = new Set([...cases.map(([id]) => id.split(':')[1]), ...badFixtures.map((b) => b.id)]);
     expect(model().rules.map((r) => r.rule.id).filter((id) => !tested.has(id))).toEqual([]);

@@ -97,6 +97,8 @@ function everything(fixture: string): Record<string, any> {
   d.ars.region ??= 'Région';
   d.penalites ??= 'Pénalité proportionnée, dans la limite de 5 % des produits';
   d.orientations ??= ['Développer les parcours'];
+  d.penalites_montant_max ??= 1000;
+  d.titulaire.produits_assurance_maladie ??= { exercice: 2018, montant: 1000000 };
   d.autorisations ??= [{ arhgos: '00-0001', activite: 'Médecine', modalite: 'HC', forme: 'HC', finess_et: site, date_autorisation: '2015-01-01', date_echeance: '2025-01-01' }];
   d.permanence_soins ??= [{ specialite: 'Cardiologie', type_ligne: 'garde', organisation: 'propre', nombre: 1, finess_et: site, partenaires: ['CH voisin'] }];
   d.cooperations ??= [{ objectif_operationnel: 'Filière', calendrier: '2024', partenaires: ['CH voisin'], contribution: 'Équipe', outil: 'Convention', indicateur: 'Nombre' }];

@@ -135,6 +135,24 @@ describe('IDF — règles des modèles', () => {
     expect(check({ ...cited, autorisations: both, engagements }, 'idf-2019')).toEqual([]);
   });
 
+  it('warns of an authorisation outside volet 1 whatever its case and accents, not of a label that merely contains the letters', () => {
+    const base = bad.find((b) => b.id === 'IDF-AUT-HORS-CHAMP')!.data;
+    const auts = base.autorisations as Record<string, unknown>[];
+    const withLabel = (activite: string) => check({ ...base, autorisations: [auts[0], { ...auts[1], activite }] }, 'idf-2019').map((d) => d.code);
+    for (const label of ['LACTARIUM', 'Pharmacie à usage intérieur', 'PUI', 'Depot de sang', 'Prélèvements d’organes', 'Chirurgie esthétique', 'Éducation thérapeutique du patient']) {
+      expect(withLabel(label), label).toEqual(['IDF-AUT-HORS-CHAMP']);
+    }
+    for (const label of ['Imagerie en appui des urgences', 'Chirurgie', 'Médecine']) expect(withLabel(label), label).toEqual([]);
+  });
+
+  it('accepts instance opinions given on or before the signing date, and any opinion of an unsigned contract', () => {
+    const base = bad.find((b) => b.id === 'IDF-AVIS-AVANT-SIGNATURE')!.data;
+    const dates = base.dates as Record<string, unknown>;
+    expect(check({ ...base, avis: { cme: '2024-03-25', conseil_surveillance: '2024-03-01' } }, 'idf-2021')).toEqual([]);
+    expect(check({ ...base, dates: { effet: dates.effet, duree_ans: dates.duree_ans } }, 'idf-2021')).toEqual([]);
+    expect(check({ ...base, avis: { cme: '2024-03-20', conseil_surveillance: '2024-03-26' } }, 'idf-2021').map((d) => d.code)).toEqual(['IDF-AVIS-AVANT-SIGNATURE']);
+  });
+
   it('cites every rule’s source at the stated line of the seed', () => {
     for (const [id, m] of Object.entries(MODELS)) expectCitationsAtLines(m, `idf-regles ${id}`);
   });

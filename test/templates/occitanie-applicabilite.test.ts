@@ -40,6 +40,8 @@ function contract(cat: Categorie, o: { rc?: boolean; pds?: boolean; fin?: 'base'
     },
     sites: [{ finess_et: '340780519', raison_sociale: 'Site principal' }],
     dates: { effet: '2019-01-01', duree_ans: 5, annexes_au_plus_tard: '2019-08-03' },
+    // An ESPIC's CME is consulted (OCC-AVIS-CME, product decision cpom-domain.md §11.3).
+    ...(eml ? {} : { avis: { cme: '2019-05-02' } }),
     ...(o.precedent === false ? {} : { contrat_precedent: 'contrat pluriannuel d’objectifs et de moyens 2013-2018' }),
     engagements: [
       { numero: 1, annexe: 'orientations_strategiques', finess: '340780519', objectif_strategique: 'OS', objectif_operationnel: 'Objectif 1', indicateurs: [ind] },
