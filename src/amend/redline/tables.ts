@@ -76,16 +76,31 @@ function diffRows(a: readonly TableRow[], b: readonly TableRow[], rev: Revisions
   let dels: TableRow[][] = [];
   let ins: TableRow[][] = [];
   const flush = () => {
+    // Pairs first (in order), then the output: a deleted row is shown before the rows inserted
+    // after it, the usual reading order of a redline.
+    const pair: number[] = [];
     let x = 0;
     for (const g of ins) {
       const k = dels.findIndex((d, i) => i >= x && sameRow(d, g));
+      pair.push(k);
+      if (k >= 0) x = k + 1;
+    }
+    const deleted = (upTo: number) => {
+      for (; x < upTo; x++) out.push(...dels[x]!.map((r) => markRow(r, rev.suppression)));
+    };
+    x = 0;
+    ins.forEach((g, n) => {
+      const k = pair[n]!;
       if (k >= 0) {
-        for (; x < k; x++) out.push(...dels[x]!.map((r) => markRow(r, rev.suppression)));
+        deleted(k);
         out.push(...diffGroup(dels[k]!, g, rev));
         x = k + 1;
-      } else out.push(...g.map((r) => markRow(r, rev.insertion)));
-    }
-    for (; x < dels.length; x++) out.push(...dels[x]!.map((r) => markRow(r, rev.suppression)));
+      } else {
+        deleted(pair.slice(n).find((p) => p >= 0) ?? dels.length);
+        out.push(...g.map((r) => markRow(r, rev.insertion)));
+      }
+    });
+    deleted(dels.length);
     dels = [];
     ins = [];
   };
