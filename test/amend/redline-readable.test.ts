@@ -1,7 +1,10 @@
 // Readable redlines (issue 11, item 14): a row that disappears or appears is shown as a whole
 // deleted or inserted row, never interleaved word by word with an unrelated row; and every
 // change of a comparison spanning several avenants is dated by the avenant that made it.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { allVersions } from '../../src/amend/versions.ts';
+import { build, intents } from './gen.ts';
 import { buildRedlineSet } from '../../src/amend/document/redline.ts';
 import { acceptAll, rejectAll } from '../../src/amend/redline/accept.ts';
 import { setText } from '../../src/amend/redline/text.ts';
@@ -9,7 +12,7 @@ import { buildConsolidatedSet } from '../../src/amend/document/consolidated.ts';
 import { inlineText, type DocumentSet, type Inline, type TableRow } from '../../src/ir/types.ts';
 import { writeDocx } from '../../src/index.ts';
 import { docxParts, part } from '../docx/parts.ts';
-import { MODELS, modelOf, versionsOf } from './helpers.ts';
+import { contractOf, MODELS, modelOf, versionsOf } from './helpers.ts';
 
 const must = <T>(r: { ok: true; value: T } | { ok: false; diagnostics: readonly { message: string }[] }): T => {
   if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
@@ -87,5 +90,33 @@ describe('date de chaque modification', () => {
   it('date d’un seul avenant une comparaison de deux versions successives', () => {
     const v = versionsOf('dgos-2012');
     expect(dates(must(buildRedlineSet(modelOf('dgos-2012'), v, 1, 2)))).toEqual([v.avenants[1]!.avenant.date]);
+  });
+});
+
+describe('propriétés des comparaisons datées', () => {
+  it('dates de la plage i+1..j, et tout accepter / tout refuser inchangés, pour des séquences tirées au hasard', () => {
+    let spanning = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...MODELS), intents, fc.nat(), (m, groups, x) => {
+        const base = contractOf(m);
+        const v = allVersions(base, build(base, groups).avenants);
+        if (!v.ok) return;
+        const n = v.value.versions.length - 1;
+        if (n < 2) return;
+        const i = x % (n - 1);
+        const mod = modelOf(m);
+        const red = buildRedlineSet(mod, v.value, i, n);
+        const older = buildConsolidatedSet(mod, v.value, i);
+        const newer = buildConsolidatedSet(mod, v.value, n);
+        if (!red.ok || !older.ok || !newer.ok) return;
+        expect(setText(acceptAll(red.value))).toBe(setText(newer.value));
+        expect(setText(rejectAll(red.value))).toBe(setText(older.value));
+        const made = v.value.avenants.slice(i, n).map((a) => a.avenant.date);
+        for (const d of dates(red.value)) expect(made).toContain(d);
+        spanning++;
+      }),
+      { numRuns: 10 },
+    );
+    expect(spanning).toBeGreaterThan(2);
   });
 });
