@@ -112,22 +112,26 @@ export type ReadManifest = { readonly kind: 'absent' } | { readonly kind: 'inval
 
 /** The manifest of a folder, checked: bounded size, a plain file, the expected shape. */
 export function readContractManifest(dir: string): ReadManifest {
-  const path = join(dir, MANIFEST_FILE);
+  return readManifestFile(join(dir, MANIFEST_FILE));
+}
+
+/** A manifest file given by its path (`--signe-sous`), checked the same way. */
+export function readManifestFile(path: string): ReadManifest {
   let st;
   try {
     st = lstatSync(path);
   } catch {
     return { kind: 'absent' };
   }
-  if (!st.isFile()) return { kind: 'invalide', raison: `${MANIFEST_FILE} n’est pas un fichier` };
-  if (st.size > MAX_MANIFEST_BYTES) return { kind: 'invalide', raison: `${MANIFEST_FILE} est trop gros (${st.size} octets)` };
+  if (!st.isFile()) return { kind: 'invalide', raison: `${basename(path)} n’est pas un fichier` };
+  if (st.size > MAX_MANIFEST_BYTES) return { kind: 'invalide', raison: `${basename(path)} est trop gros (${st.size} octets)` };
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
-    return { kind: 'invalide', raison: `${MANIFEST_FILE} n’est pas du JSON lisible` };
+    return { kind: 'invalide', raison: `${basename(path)} n’est pas du JSON lisible` };
   }
   const r = ManifestSchema.safeParse(data);
-  if (!r.success) return { kind: 'invalide', raison: `${MANIFEST_FILE} n’a pas la forme attendue (${CONTRACT_MANIFEST_FORMAT})` };
+  if (!r.success) return { kind: 'invalide', raison: `${basename(path)} n’a pas la forme attendue (${CONTRACT_MANIFEST_FORMAT})` };
   return { kind: 'ok', manifest: r.data as ContractManifest };
 }

@@ -93,7 +93,8 @@ export function breakLines(tokens: readonly Token[], ctx: TextContext, opts: Bre
 }
 
 /** Grey of deleted text: readable, visibly not current. */
-const DELETED_GRAY = 0.45;
+/** Grey of deleted text and of its marks (strike-through, change bar). */
+export const DELETED_GRAY = 0.45;
 
 /**
  * One run of text; a tracked-change run also gets its rule, so a redline prints visibly: an

@@ -1,12 +1,13 @@
 // Tables → chunks: one chunk per row (or per group of rows joined by a rowSpan), the header
 // rows as one chunk repeated on every page the table spans. A row taller than a page is the
 // only thing cut inside, line by line per cell.
-import type { Table, TableRow } from '../ir/types.ts';
+import { rowRevision } from '../ir/revisions.ts';
+import type { Revision, Table, TableRow } from '../ir/types.ts';
 import type { LayoutContext } from './blocks.ts';
 import { linesOf } from './blocks.ts';
 import type { Chunk } from './flow.ts';
 import { pushMoved } from './flow.ts';
-import { lineFrames, type Line } from './linebreak.ts';
+import { DELETED_GRAY, lineFrames, type Line } from './linebreak.ts';
 import { CELL_PAD_X, CELL_PAD_Y, cellStyle, RULE, SHADE } from './styles.ts';
 import { minWordWidth, tokenize } from './text.ts';
 import { textContext } from './blocks.ts';
@@ -156,8 +157,22 @@ function cellFrames(c: Placed, top: number, height: number, t: Table, lines: Pla
   return frames;
 }
 
-/** Chunks of a group of rows [from, to] drawn whole. */
-function groupChunk(byRow: readonly (readonly Placed[])[], heights: readonly number[], from: number, to: number, t: Table): Chunk {
+/** How far left of the table a redline's change bar is drawn, and how thick. */
+const BAR_GAP = 5;
+const BAR_WIDTH = 1.2;
+
+/**
+ * A redline's change bar beside a row wholly inserted or deleted (grey for a deletion), as
+ * Word and LibreOffice draw one: the row itself is the change, not only its words.
+ */
+function changeBar(kind: Revision['kind'] | undefined, x: number, top: number, height: number): Frame[] {
+  if (!kind) return [];
+  const gray = kind === 'suppression' ? { gray: DELETED_GRAY } : {};
+  return [{ kind: 'line', x1: x - BAR_GAP, y1: top, x2: x - BAR_GAP, y2: top + height, width: BAR_WIDTH, ...gray }];
+}
+
+/** Chunks of a group of rows [from, to] drawn whole; `marks[r]`: row r wholly inserted / deleted. */
+function groupChunk(byRow: readonly (readonly Placed[])[], heights: readonly number[], from: number, to: number, t: Table, marks: readonly (Revision['kind'] | undefined)[], x: number): Chunk {
   const tops: number[] = [];
   let y = 0;
   for (let r = from; r <= to; r++) {
@@ -170,6 +185,7 @@ function groupChunk(byRow: readonly (readonly Placed[])[], heights: readonly num
     for (let r = c.row; r < c.row + c.rowSpan; r++) h += heights[r]!;
     frames.push(...cellFrames(c, tops[c.row]!, h, t, c.lines, 0));
   }
+  for (let r = from; r <= to; r++) frames.push(...changeBar(marks[r], x, tops[r]!, heights[r]!));
   return { height: y, spaceBefore: 0, keepWithNext: false, frames };
 }
 
@@ -260,13 +276,14 @@ export function tableChunks(t: Table, ctx: LayoutContext, avail: number, issues:
   if (t.headerRows.length) {
     const hc = placeRows(t.headerRows, t, xs, ctx, issues);
     const hh = rowHeights(t.headerRows.length, hc, minRow);
-    header = { ...groupChunk(indexByRow(hc, t.headerRows.length), hh, 0, t.headerRows.length - 1, t), keepWithNext: true };
+    header = { ...groupChunk(indexByRow(hc, t.headerRows.length), hh, 0, t.headerRows.length - 1, t, t.headerRows.map((r) => rowRevision(r)?.kind), left), keepWithNext: true };
   }
   const room = avail - (header?.height ?? 0);
 
   const bc = placeRows(t.bodyRows, t, xs, ctx, issues);
   const bh = rowHeights(t.bodyRows.length, bc, minRow);
   const byRow = indexByRow(bc, t.bodyRows.length);
+  const marks = t.bodyRows.map((r) => rowRevision(r)?.kind);
   const chunks: Chunk[] = header ? [header] : [];
   let r = 0;
   while (r < t.bodyRows.length) {
@@ -278,7 +295,7 @@ export function tableChunks(t: Table, ctx: LayoutContext, avail: number, issues:
       const cells = byRow[r]!;
       chunks.push(splittableRow(cells, t, header, cells.map(() => 0)));
     } else {
-      const g = groupChunk(byRow, bh, r, end, t);
+      const g = groupChunk(byRow, bh, r, end, t, marks, left);
       if (g.height > room) issues.push({ message: 'un groupe de lignes fusionnées est plus haut qu’une page : il déborde' });
       chunks.push({ ...g, ...(header ? { header } : {}) });
     }

@@ -48,6 +48,12 @@ const MentionsSchema = z.strictObject({
       parties: z.record(z.string(), z.strictObject({ colonne: Text, signataire: Text })),
     }),
   }),
+  modele_modifie: z.strictObject({
+    /** Note under the title of a consolidated / compared document when the model changed since
+     * the contract was produced. Variables: modele_signe, modele_actuel (id, version, empreinte). */
+    consolidation: Text,
+    comparaison: Text,
+  }),
 });
 
 type Raw = z.output<typeof MentionsSchema>;
@@ -68,6 +74,7 @@ export interface Mentions {
       readonly parties: Readonly<Record<string, { readonly colonne: InlineNode[]; readonly signataire: InlineNode[] }>>;
     };
   };
+  readonly modeleModifie: { readonly consolidation: InlineNode[]; readonly comparaison: InlineNode[] };
 }
 
 const req = (ty: Parameters<typeof T.array>[0]): Field => ({ ty, optional: false });
@@ -78,6 +85,8 @@ export const MENTION_VARIABLES = {
   validation: req(T.object({ par: req(T.string), date: req(T.date), reference: req(T.string) })),
   consolidation: req(T.object({ avenants: req(T.number) })),
   acte: req(T.object({ numero: opt(T.number), date: opt(T.date), lieu: opt(T.string) })),
+  modele_signe: req(T.object({ id: req(T.string), version: req(T.number), empreinte: req(T.string) })),
+  modele_actuel: req(T.object({ id: req(T.string), version: req(T.number), empreinte: req(T.string) })),
 } as const;
 
 /**
@@ -132,6 +141,10 @@ export function loadMentions(templatesRoot: string, readFile: (p: string) => str
           ]),
         ),
       },
+    },
+    modeleModifie: {
+      consolidation: inline(['modele_modifie', 'consolidation'], raw.modele_modifie.consolidation),
+      comparaison: inline(['modele_modifie', 'comparaison'], raw.modele_modifie.comparaison),
     },
   };
   diags.push(...checker.diags);

@@ -43,6 +43,23 @@ describe('modifications suivies dans le PDF', () => {
     expect(ruled.length).toBeGreaterThan(0);
   });
 
+  it('marque d’un trait en marge une ligne de tableau supprimée ou ajoutée en entier', () => {
+    const whole = (text: string, revision: Revision) => ({ cells: [{ content: [p([t(text, { revision })], 'cell')] }, { content: [p([t('', { revision })], 'cell')] }] });
+    const fs = frames([table([1, 1], [row(cell('A', { shade: true }), cell('B', { shade: true }))], [row('gardée', 'x'), whole('retirée', del), whole('ajoutée', ins), { cells: [{ content: [p([t('mêlée', { revision: del })], 'cell')] }, { content: [p([t('y')], 'cell')] }] }])]);
+    const texts = fs.filter((f): f is TextFrame => f.kind === 'text');
+    const left = Math.min(...texts.map((f) => f.x));
+    // Vertical bars left of the table, one per whole row: grey for the deleted one.
+    const bars = fs.filter((f): f is LineFrame => f.kind === 'line' && f.x1 === f.x2 && f.x1 < left - 4);
+    expect(bars).toHaveLength(2);
+    const rowOf = (w: string) => texts.find((f) => f.text.includes(w))!.y;
+    const [gone, added] = [...bars].sort((a, b) => a.y1 - b.y1);
+    expect(gone!.gray).toBeGreaterThan(0);
+    expect(added!.gray).toBeUndefined();
+    expect(Math.min(gone!.y1, gone!.y2)).toBeLessThan(rowOf('retirée'));
+    expect(Math.max(gone!.y1, gone!.y2)).toBeGreaterThan(rowOf('retirée'));
+    expect(Math.max(added!.y1, added!.y2)).toBeGreaterThan(rowOf('ajoutée'));
+  });
+
   it('ne change rien au texte non marqué', () => {
     const body = frames([p('Un paragraphe ordinaire sans modification suivie, assez long pour passer à la ligne plusieurs fois dans la largeur du texte.')]);
     expect(body.some((f) => f.kind === 'line')).toBe(false);

@@ -45,7 +45,7 @@ export function consolidationBlocks(a: AmendedContract): Block[] {
 }
 
 /** Index just under a document's title (and the period line that follows it, if any). */
-function underTitle(blocks: readonly Block[]): number {
+export function underTitle(blocks: readonly Block[]): number {
   let at = blocks.findIndex((b) => b.type === 'heading' && b.level === 1) + 1;
   const next = blocks[at];
   if (next?.type === 'paragraph' && next.style === 'subtitle') at++;

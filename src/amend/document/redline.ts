@@ -1,8 +1,10 @@
 // The redline between versions i and j of a contract (0 = as signed): the consolidated version j
 // in which every difference from version i is a tracked change by the agency, dated the day of
-// avenant j. Word and LibreOffice show them as changes to accept or reject.
-import { fail, ok, type Result } from '../../diagnostics/diagnostic.ts';
+// the avenant that made it (redline/dates.ts). Word and LibreOffice show them as changes to
+// accept or reject.
+import { fail, ok, type Diagnostic, type Result } from '../../diagnostics/diagnostic.ts';
 import type { DocumentSet } from '../../ir/types.ts';
+import { dateByAvenant } from '../redline/dates.ts';
 import type { Model } from '../../templates/load.ts';
 import { diffSets, revisions } from '../redline/diff.ts';
 import type { Versions } from '../versions.ts';
@@ -19,15 +21,18 @@ export function buildRedlineSet(model: Model, v: Versions, i: number, j: number)
       },
     ]);
   }
-  const older = buildConsolidatedSet(model, v, i);
-  if (!older.ok) return older;
-  const newer = buildConsolidatedSet(model, v, j);
-  if (!newer.ok) return newer;
-  const a = v.avenants[j - 1]!.avenant;
-  const set = diffSets(older.value, newer.value, revisions(v.versions[j]!.contract.ars.nom, a.date));
+  const sets: DocumentSet[] = [];
+  const warnings: Diagnostic[] = [];
+  for (let k = i; k <= j; k++) {
+    const r = buildConsolidatedSet(model, v, k);
+    if (!r.ok) return r;
+    if (k === i || k === j) warnings.push(...r.warnings);
+    sets.push(r.value);
+  }
+  const older = sets[0]!;
+  const newer = sets[sets.length - 1]!;
+  const revs = sets.slice(1).map((_, x) => revisions(v.versions[i + x + 1]!.contract.ars.nom, v.avenants[i + x]!.avenant.date));
+  const set = dateByAvenant(diffSets(older, newer, revs[revs.length - 1]!), sets, revs);
   const label = i === 0 ? 'du contrat initial' : `de la version intégrant ${i === 1 ? 'l’avenant n° 1' : `les avenants n° 1 à ${i}`}`;
-  return ok({ ...set, meta: { ...set.meta, title: `${older.value.meta.title.split(' — version')[0]} — modifications ${label} à la version ${j}` } }, [
-    ...older.warnings,
-    ...newer.warnings,
-  ]);
+  return ok({ ...set, meta: { ...set.meta, title: `${older.meta.title.split(' — version')[0]} — modifications ${label} à la version ${j}` } }, warnings);
 }

@@ -45,7 +45,8 @@ export function markBlock(b: Block, rev: Revision): Block | undefined {
   }
 }
 
-function similarity(a: string, b: string): number {
+/** Share of words two texts have in common (0 to 1), order ignored. */
+export function similarity(a: string, b: string): number {
   const wa = a.toLowerCase().split(/\s+/).filter(Boolean);
   const wb = b.toLowerCase().split(/\s+/).filter(Boolean);
   if (wa.length === 0 && wb.length === 0) return 1;

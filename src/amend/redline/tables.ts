@@ -1,8 +1,10 @@
 // Table diff by row groups: rows bound together by vertical spans (an engagement and its
 // indicators) move, appear and disappear together, so the table keeps a valid structure whether
-// the changes are accepted or rejected.
-import type { Paragraph, Revision, Table, TableCell, TableRow } from '../../ir/types.ts';
-import { diffSequence } from './blocks.ts';
+// the changes are accepted or rejected. A group is diffed word by word only against an older
+// version of itself; a row that disappears and an unrelated one that appears stay a whole
+// deleted row and a whole inserted row (the DOCX writer then tracks the rows themselves).
+import { inlineText, type Paragraph, type Revision, type Table, type TableCell, type TableRow } from '../../ir/types.ts';
+import { diffSequence, similarity } from './blocks.ts';
 import { diffInlines, markInlines, type Revisions } from './inlines.ts';
 import { align } from './lcs.ts';
 
@@ -24,6 +26,23 @@ export function rowGroups(rows: readonly TableRow[]): TableRow[][] {
 }
 
 const shape = (g: readonly TableRow[]) => JSON.stringify(g.map((r) => r.cells.map((c) => [c.colSpan ?? 1, c.rowSpan ?? 1])));
+const cellText = (c: TableCell) => c.content.map((p) => inlineText(p.content)).join(' ');
+const groupText = (g: readonly TableRow[]) => g.map((r) => r.cells.map(cellText).join(' ')).join(' ');
+
+/**
+ * Whether `b` is a later version of row group `a`: same shape, and either the same leading cell
+ * (a row's key: an engagement's number, an element's name) or mostly the same words. Two rows
+ * whose short leading cells differ (engagement 8 gone, engagement 9 new) are never paired.
+ */
+function sameRow(a: readonly TableRow[], b: readonly TableRow[]): boolean {
+  if (shape(a) !== shape(b)) return false;
+  const ka = cellText(a[0]!.cells[0]!).trim();
+  const kb = cellText(b[0]!.cells[0]!).trim();
+  if (ka === kb && ka !== '') return true;
+  const short = (k: string) => k.length <= 12 && a[0]!.cells.length > 1;
+  if (short(ka) && short(kb) && ka !== '' && kb !== '') return false;
+  return similarity(groupText(a), groupText(b)) >= 0.5;
+}
 
 function markCell(c: TableCell, rev: Revision): TableCell {
   const content = c.content.length ? c.content : [{ type: 'paragraph', style: 'cell', content: [] } as Paragraph];
@@ -57,16 +76,31 @@ function diffRows(a: readonly TableRow[], b: readonly TableRow[], rev: Revisions
   let dels: TableRow[][] = [];
   let ins: TableRow[][] = [];
   const flush = () => {
+    // Pairs first (in order), then the output: a deleted row is shown before the rows inserted
+    // after it, the usual reading order of a redline.
+    const pair: number[] = [];
     let x = 0;
     for (const g of ins) {
-      const k = dels.findIndex((d, i) => i >= x && shape(d) === shape(g));
+      const k = dels.findIndex((d, i) => i >= x && sameRow(d, g));
+      pair.push(k);
+      if (k >= 0) x = k + 1;
+    }
+    const deleted = (upTo: number) => {
+      for (; x < upTo; x++) out.push(...dels[x]!.map((r) => markRow(r, rev.suppression)));
+    };
+    x = 0;
+    ins.forEach((g, n) => {
+      const k = pair[n]!;
       if (k >= 0) {
-        for (; x < k; x++) out.push(...dels[x]!.map((r) => markRow(r, rev.suppression)));
+        deleted(k);
         out.push(...diffGroup(dels[k]!, g, rev));
         x = k + 1;
-      } else out.push(...g.map((r) => markRow(r, rev.insertion)));
-    }
-    for (; x < dels.length; x++) out.push(...dels[x]!.map((r) => markRow(r, rev.suppression)));
+      } else {
+        deleted(pair.slice(n).find((p) => p >= 0) ?? dels.length);
+        out.push(...g.map((r) => markRow(r, rev.insertion)));
+      }
+    });
+    deleted(dels.length);
     dels = [];
     ins = [];
   };

@@ -16,8 +16,16 @@ import { renderSet, type Format, type OutFile } from '../../amend/render.ts';
 import { openSession, versionAt, type Session } from '../../amend/session.ts';
 import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp, type Options } from '../args.ts';
 import { attempt, distinctFolders, mayWrite, outputRoot, parseFormats } from './generer.ts';
+import { withModelChange } from '../../amend/document/model-change.ts';
+import { signedModel } from './signed-model.ts';
 
 type Out = (s: string) => void;
+
+const SIGNE_SOUS = `  --signe-sous <manifest.json>
+                  manifeste de « cpom generer » conservé avec le contrat signé (défaut :
+                  <sortie>/<contrat>/manifest.json) : si le modèle a changé depuis, la commande
+                  le signale et chaque document produit porte la mention du changement
+`;
 
 const COMMON = `  --format <f>    docx, pdf ou tout (défaut : docx)
   --sortie <d>    dossier de sortie (défaut : output)
@@ -52,21 +60,41 @@ Fichiers écrits dans <sortie>/<contrat>/version-consolidee-<k>/.
 Options :
   --jusqu-a <k>   intégrer les avenants 1 à k (défaut : tous)
   --date <d>      intégrer les avenants en vigueur à cette date (date d’effet ≤ d)
-${COMMON}`;
+${SIGNE_SOUS}${COMMON}`;
 
 export const HELP_COMPARER = `Usage : cpom comparer <contrat.yaml> <avenant.yaml…> --de i --a j [--format …] [--sortie …]
 
 Compare deux versions du contrat (0 = le contrat initial, k = la version intégrant les avenants
 1 à k) : la version j dont chaque différence avec la version i est une modification suivie
-(insertion ou suppression, au nom de l’agence, à la date de l’avenant j), à accepter ou refuser
-dans Word ou LibreOffice. Fichiers écrits dans <sortie>/<contrat>/comparaison-<i>-<j>/.
+(insertion ou suppression, au nom de l’agence, datée de l’avenant qui l’a faite), à accepter ou
+refuser dans Word ou LibreOffice. Une ligne de tableau supprimée ou ajoutée l’est en entier. Fichiers écrits dans <sortie>/<contrat>/comparaison-<i>-<j>/.
 
 Options :
   --de <i>        version de départ
   --a <j>         version d’arrivée (j > i)
-${COMMON}`;
+${SIGNE_SOUS}${COMMON}`;
 
 const OUTPUT: Options = { format: { type: 'string', short: 'f' }, sortie: { type: 'string', short: 'o' } };
+const SIGNED: Options = { 'signe-sous': { type: 'string' } };
+
+/**
+ * The build of a consolidated version or a comparison, with the model-change mention when the
+ * contract was produced under another model; undefined (after saying why) when --signe-sous is
+ * unusable.
+ */
+function checkedBuild(s: Session, contractFile: string, outDir: string, explicit: unknown, what: 'consolidation' | 'comparaison', build: () => Result<DocumentSet>, err: Out): (() => Result<DocumentSet>) | undefined {
+  const signed = signedModel(s, contractFile, join(outDir, contractStem(contractFile)), explicit === undefined ? undefined : String(explicit), err);
+  if (signed.refus) {
+    err(`${contractFile} : ${signed.refus} ; aucun fichier écrit.`);
+    return undefined;
+  }
+  const changed = signed.changed;
+  if (!changed) return build;
+  return () => {
+    const r = build();
+    return r.ok ? withModelChange(r.value, s.model, s.contract, changed, what) : r;
+  };
+}
 
 /** The same --format values as `cpom generer`. */
 function formats(v: unknown): Format[] {
@@ -160,7 +188,7 @@ export async function runAvenant(argv: readonly string[], out: Out, err: Out): P
 }
 
 export async function runConsolider(argv: readonly string[], out: Out, err: Out): Promise<number> {
-  const p = parse(argv, { ...OUTPUT, 'jusqu-a': { type: 'string', short: 'k' }, date: { type: 'string', short: 'd' } });
+  const p = parse(argv, { ...OUTPUT, ...SIGNED, 'jusqu-a': { type: 'string', short: 'k' }, date: { type: 'string', short: 'd' } });
   if (wantsHelp(p)) {
     out(HELP_CONSOLIDER);
     return EXIT_OK;
@@ -179,12 +207,14 @@ export async function runConsolider(argv: readonly string[], out: Out, err: Out)
   if (upTo !== undefined && upTo > n) throw new UsageError(`--jusqu-a ${upTo} : les avenants fournis vont de 1 à ${n}`);
   const k = upTo ?? (date !== undefined ? versionAt(s.versions, date) : n);
   const stem = contractStem(f.contract);
-  const job = { folder: consolidatedFolder(k), stem: `${stem}-${consolidatedFolder(k)}`, upTo: k, build: () => buildConsolidatedSet(s.model, s.versions, k) };
+  const build = checkedBuild(s, f.contract, outDir, p.values['signe-sous'], 'consolidation', () => buildConsolidatedSet(s.model, s.versions, k), err);
+  if (!build) return EXIT_INVALID;
+  const job = { folder: consolidatedFolder(k), stem: `${stem}-${consolidatedFolder(k)}`, upTo: k, build };
   return produce(s, 'consolider', f.contract, [job], fmt, outDir, out, err);
 }
 
 export async function runComparer(argv: readonly string[], out: Out, err: Out): Promise<number> {
-  const p = parse(argv, { ...OUTPUT, de: { type: 'string' }, a: { type: 'string' } });
+  const p = parse(argv, { ...OUTPUT, ...SIGNED, de: { type: 'string' }, a: { type: 'string' } });
   if (wantsHelp(p)) {
     out(HELP_COMPARER);
     return EXIT_OK;
@@ -201,7 +231,9 @@ export async function runComparer(argv: readonly string[], out: Out, err: Out): 
   if (typeof s === 'number') return s;
   if (j > s.versions.avenants.length) throw new UsageError(`--a ${j} : les avenants fournis vont de 1 à ${s.versions.avenants.length}`);
   const stem = contractStem(f.contract);
-  const job = { folder: comparisonFolder(i, j), stem: `${stem}-${comparisonFolder(i, j)}`, upTo: j, build: () => buildRedlineSet(s.model, s.versions, i, j) };
+  const build = checkedBuild(s, f.contract, outDir, p.values['signe-sous'], 'comparaison', () => buildRedlineSet(s.model, s.versions, i, j), err);
+  if (!build) return EXIT_INVALID;
+  const job = { folder: comparisonFolder(i, j), stem: `${stem}-${comparisonFolder(i, j)}`, upTo: j, build };
   return produce(s, 'comparer', f.contract, [job], fmt, outDir, out, err);
 }
 

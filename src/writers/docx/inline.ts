@@ -58,22 +58,6 @@ function revisionDate(iso: string): string {
   return m[2] ? `${m[1]}${m[2]}${m[2].endsWith('Z') ? '' : 'Z'}` : `${m[1]}T00:00:00Z`;
 }
 
-/**
- * The tracked change a whole container belongs to: every text of it (at least one) is a run of
- * the same revision kind. Its paragraph mark (or table row) is then tracked too, so accepting or
- * rejecting removes the paragraph or row itself, not only its text.
- */
-export function wholeRevision(content: readonly Inline[]): Revision | undefined {
-  let found: Revision | undefined;
-  for (const i of content) {
-    if (i.type === 'field' || i.type === 'break') continue;
-    if (i.type !== 'text' || !i.revision) return undefined;
-    if (found && found.kind !== i.revision.kind) return undefined;
-    found ??= i.revision;
-  }
-  return found;
-}
-
 /** `<w:ins …/>` or `<w:del …/>` marking a paragraph mark (in w:pPr/w:rPr) or a row (in w:trPr). */
 export function revisionMark(rev: Revision, ctx: RenderContext): string {
   const a = attrs([

@@ -2,7 +2,8 @@
 
 import type { Heading, Inline, List, Paragraph } from '../../ir/types.ts';
 import type { RenderContext } from './context.ts';
-import { renderInlines, revisionMark, wholeRevision } from './inline.ts';
+import { renderInlines, revisionMark } from './inline.ts';
+import { wholeRevision } from '../../ir/revisions.ts';
 import { HEADING_STYLE_IDS, PARAGRAPH_STYLE_IDS, paragraph, type RunFormat } from './paragraph.ts';
 import { attrs } from './xml.ts';
 

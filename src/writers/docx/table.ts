@@ -7,7 +7,8 @@ import type { Table, TableCell, TableRow } from '../../ir/types.ts';
 import type { RenderContext } from './context.ts';
 import { distribute, ptToHalfPoints, type Twips } from './page.ts';
 import type { RunFormat } from './paragraph.ts';
-import { revisionMark, wholeRevision } from './inline.ts';
+import { revisionMark } from './inline.ts';
+import { rowRevision } from '../../ir/revisions.ts';
 import { renderParagraph } from './prose.ts';
 import { empty, val } from './xml.ts';
 
@@ -81,19 +82,6 @@ function positiveInt(n: number | undefined, what: string): number {
   const v = n ?? 1;
   if (!Number.isInteger(v) || v < 1) throw new Error(`Invalid table ${what}: ${String(n)}`);
   return v;
-}
-
-/** The revision of a row whose every paragraph is wholly inserted (or deleted). */
-function rowRevision(row: TableRow) {
-  let found: ReturnType<typeof wholeRevision>;
-  for (const cell of row.cells) {
-    for (const p of cell.content) {
-      const rev = wholeRevision(p.content);
-      if (!rev || (found && found.kind !== rev.kind)) return undefined;
-      found ??= rev;
-    }
-  }
-  return found;
 }
 
 /** The paragraph a cell must hold even when empty (or covered by a vertical merge). */
