@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDocumentSet, checkContract, loadContractFile, loadModel, writeDocx, writePdf, type Contract, type DocumentSet } from '../../src/index.ts';
 import { headingText, inlineText, type Block, type Document } from '../../src/ir/types.ts';
+import { contractJsonSchema, flatten } from '../../src/batch/columns.ts';
 import { validateContract } from '../../src/model/load.ts';
 import { docxText, itWith, normalizeSpace } from '../helpers/libreoffice.ts';
 import { pdfText } from '../helpers/poppler.ts';
@@ -133,6 +134,12 @@ describe('Occitanie annexes are signed on their own', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.diagnostics[0]).toMatchObject({ dataPath: 'annexes' });
     if (!r.ok) expect(r.diagnostics[0]!.message).toContain('__proto__');
+  });
+
+  it('leaves the annexes map out of the campaign workbook columns (its keys are the model’s ids)', () => {
+    const { columns } = flatten(contractJsonSchema());
+    expect(columns.length).toBeGreaterThan(10);
+    expect(columns.some((c) => c.header.startsWith('annexes'))).toBe(false);
   });
 
   it('refuses an unknown annex id, the socle, and a model whose annexes are not signed separately', () => {
