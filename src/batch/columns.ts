@@ -40,6 +40,7 @@ export interface JsonSchema {
   readonly required?: readonly string[];
   readonly items?: JsonSchema;
   readonly anyOf?: readonly JsonSchema[];
+  readonly allOf?: readonly JsonSchema[];
   readonly enum?: readonly unknown[];
   readonly format?: string;
   readonly description?: string;
@@ -75,6 +76,9 @@ export function flatten(schema: JsonSchema, prefix: readonly string[] = []): { c
   for (const [key, prop] of Object.entries(schema.properties ?? {})) {
     const path = [...prefix, key];
     const inner = nonNull(prop);
+    // A map keyed by the model's document ids (`annexes`) has no fixed columns: a workbook
+    // cannot give it, and its annexes print blanks to fill by hand (README « Les données »).
+    if (inner.allOf) continue;
     if (inner.type === 'object') {
       const sub = flatten(inner, path);
       columns.push(...sub.columns);

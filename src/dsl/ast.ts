@@ -58,6 +58,8 @@ export interface HeadingNode {
   readonly level: 1 | 2 | 3 | 4;
   readonly numbering?: string;
   readonly separator?: string;
+  /** `Article #2`: the number the model gives this heading, kept whatever precedes it. */
+  readonly fixed?: number;
   readonly anchor?: string;
   readonly content: readonly InlineNode[];
   readonly span: Span;

@@ -28,7 +28,8 @@ interface Line {
 const LONE_TAG = /^\s*\{%\s*(.*?)\s*%\}\s*$/;
 const HEADING = /^(#{1,4})\s+(.*?)\s*$/;
 const LIST_ITEM = /^(\s*)([-*]|\d+\.)\s+(.*)$/;
-const NUMBERED = /^(\p{L}[\p{L}'’ ]*?\s+)?(#(?:\.#)*)(\s*[–—-]\s*|\s*:\s*|\.\s+|\s+)(.*)$/u;
+// `Article #2 – …`: digits glued to the last `#` fix that number (the model's own).
+const NUMBERED = /^(\p{L}[\p{L}'’ ]*?\s+)?(#(?:\.#)*)(\d+)?(\s*[–—-]\s*|\s*:\s*|\.\s+|\s+)(.*)$/u;
 const ANCHOR = /\s*\{#([\w-]+)\}\s*$/;
 
 class BlockParser {
@@ -318,16 +319,29 @@ class BlockParser {
     }
     let numbering: string | undefined;
     let separator: string | undefined;
+    let fixed: number | undefined;
     const n = NUMBERED.exec(text);
     if (n) {
       numbering = `${n[1] ?? ''}${n[2]}`;
-      separator = n[3]!;
-      const contentStart = text.length - n[4]!.length;
+      if (n[3] !== undefined) {
+        if (/^[1-9]\d{0,3}$/.test(n[3])) fixed = Number(n[3]);
+        else this.err('DSL-NUMERO-FIXE', `numéro fixé « ${n[3]} » invalide : un entier de 1 à 9999 sans zéro en tête est attendu (« Article #2 – … »)`, this.lineSpan(l));
+      }
+      separator = n[4]!;
+      const contentStart = text.length - n[5]!.length;
       textOffset += contentStart;
-      text = n[4]!;
+      text = n[5]!;
     }
     const content = parseInline(this.src, textOffset, text, this.diags);
-    return { kind: 'heading', level, ...(numbering ? { numbering, separator: separator! } : {}), ...(anchor ? { anchor } : {}), content, span: this.lineSpan(l) };
+    return {
+      kind: 'heading',
+      level,
+      ...(numbering ? { numbering, separator: separator! } : {}),
+      ...(fixed !== undefined ? { fixed } : {}),
+      ...(anchor ? { anchor } : {}),
+      content,
+      span: this.lineSpan(l),
+    };
   }
 
   private isBlockStart(l: Line): boolean {

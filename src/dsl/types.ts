@@ -43,6 +43,11 @@ function fromJsonSchema(s: Js): { ty: Ty; nullable: boolean } {
     if (nonNull.length === 1) return { ty: nonNull[0]!.ty, nullable };
     return { ty: T.value, nullable };
   }
+  // A schema refined by a check JSON Schema cannot say (`allOf: [schema, {}]`) is that schema.
+  if (Array.isArray(s.allOf)) {
+    const parts = (s.allOf as Js[]).filter((p) => Object.keys(p).length > 0);
+    return parts.length === 1 ? fromJsonSchema(parts[0]!) : { ty: T.any, nullable: false };
+  }
   const type = s.type;
   if (Array.isArray(type)) {
     const nullable = type.includes('null');
@@ -121,6 +126,15 @@ export function computedFields(): Record<string, Field> {
       T.object({
         id: req(T.string),
         annexes_engagements: req(T.array(T.string)),
+      }),
+    ),
+    // The current document's signature (src/templates/annex-signatures.ts): the contract's, or
+    // an annex's own when the model signs annexes separately; `effet` is when the document takes effect.
+    signature: req(
+      T.object({
+        lieu: opt(T.string),
+        date: opt(T.date),
+        effet: opt(T.date),
       }),
     ),
   };

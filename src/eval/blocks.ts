@@ -95,6 +95,7 @@ export class BlockEvaluator {
           type: 'heading',
           level: n.level,
           ...(n.numbering ? { numbering: n.numbering, separator: n.separator ?? ' – ' } : {}),
+          ...(n.fixed !== undefined ? { fixed: n.fixed } : {}),
           ...(n.anchor ? { anchor: n.anchor } : {}),
           content: this.inlines(n.content, env),
         });

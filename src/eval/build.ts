@@ -6,6 +6,7 @@ import { resolve } from '../ir/resolve/index.ts';
 import type { Document, DocumentSet } from '../ir/types.ts';
 import { inlineText } from '../ir/types.ts';
 import type { Contract } from '../model/contract.ts';
+import { documentSignature } from '../templates/annex-signatures.ts';
 import type { Model } from '../templates/load.ts';
 import { own } from '../dsl/own.ts';
 import { contractFields } from '../dsl/types.ts';
@@ -50,6 +51,8 @@ export function rootEnv(model: Model, c: Contract): Env {
   vars.set('region', { value: regionName(c), path: c.ars.region ? 'ars.region' : 'ars.nom' });
   // Rebound per document while rendering; outside a document (rules, header) it is empty.
   vars.set('document', { value: { id: '', annexes_engagements: [] }, path: 'document' });
+  // Rebound per document too: an annex signed on its own has its own place and date.
+  vars.set('signature', documentSignature(model, c, model.documents[0]?.entry.id ?? ''));
   return Env.root(vars, rt);
 }
 
@@ -84,7 +87,12 @@ export function buildDocumentSet(model: Model, c: Contract, opts: BuildOptions =
   for (const d of model.documents) {
     if (opts.documents && !opts.documents.includes(d.entry.id)) continue;
     if (d.applicable && !ev.test(d.applicable, env)) continue;
-    const docEnv = env.child(new Map([['document', { value: { id: d.entry.id, annexes_engagements: d.entry.annexes_engagements }, path: 'document' }]]));
+    const docEnv = env.child(
+      new Map([
+        ['document', { value: { id: d.entry.id, annexes_engagements: d.entry.annexes_engagements }, path: 'document' }],
+        ['signature', documentSignature(model, c, d.entry.id)],
+      ]),
+    );
     documents.push({
       type: 'document',
       id: d.entry.id,

@@ -76,6 +76,11 @@ export interface Heading {
    * Resolve replaces it with `number`; absent for unnumbered headings.
    */
   readonly numbering?: string;
+  /**
+   * The model's own number for the last counter (`Article #2`): printed even when an earlier
+   * conditional article is absent, so « l’article 3 de l’annexe » means the same for every holder.
+   */
+  readonly fixed?: number;
   /** Filled by resolve: "Article 4.1". Writers print `number` + separator + content. */
   readonly number?: string;
   /** Separator printed between number and content (from the template: " – ", "- ", " : "). */

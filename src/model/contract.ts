@@ -271,6 +271,28 @@ export const EngagementHorsCpom = z.strictObject({
   duree: Text.optional(),
 });
 
+// ── Per-annex data (issue 11) ─────────────────────────────────────────────────────────────
+// Keyed by the model's document id (`cpom modeles`). An annex signed on its own (Occitanie,
+// socle article 10: 002_31a56b3083e7fdc0.txt, l. 1704-1708) has its own place and date; left
+// out, the annex prints blanks to fill by hand. Checked against the model in
+// src/templates/annex-signatures.ts (unknown id, date after `dates.annexes_au_plus_tard`).
+export const SignatureAnnexe = z
+  .strictObject({
+    lieu: Text.optional().meta({ description: 'Lieu de signature de l’annexe (« Fait à … »).' }),
+    date: IsoDate.optional().meta({ description: 'Date de signature de l’annexe : sa date d’effet.' }),
+  })
+  .meta({ description: 'Signature propre à l’annexe ; un champ absent est imprimé en blanc à remplir à la main.' });
+const ANNEX_ID_ERROR = 'identifiant de document du modèle attendu (minuscules-et-tirets, voir `cpom modeles`)';
+export const Annexes = z
+  .intersection(
+    z
+      .record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: ANNEX_ID_ERROR }), z.strictObject({ signature: SignatureAnnexe.optional() }))
+      .refine((o) => Object.keys(o).length <= 100, { error: 'au plus 100 annexes' }),
+    // zod's record skips a « __proto__ » key without a word: refuse it here, never drop data.
+    z.custom((v) => !(v !== null && typeof v === 'object' && Object.hasOwn(v, '__proto__')), { error: `clé « __proto__ » refusée : ${ANNEX_ID_ERROR}` }),
+  )
+  .meta({ description: 'Données propres à chaque annexe, par identifiant de document du modèle (`cpom modeles`) : { annexe-financements: { signature: { lieu, date } } }.' });
+
 export const ContractSchema = z
   .strictObject({
     modele: Text.meta({ description: 'Identifiant du modèle (jeu de gabarits) : voir `cpom modeles`.' }),
@@ -296,6 +318,7 @@ export const ContractSchema = z
     cooperations: boundedArray(Cooperation, 'coopérations').default([]),
     missions_service_public: boundedArray(MissionServicePublic, 'missions de service public').default([]),
     engagements_hors_cpom: boundedArray(EngagementHorsCpom, 'engagements hors CPOM').default([]),
+    annexes: Annexes.optional(),
   })
   .meta({ title: 'Contrat CPOM', description: 'Données d’un contrat pluriannuel d’objectifs et de moyens.' });
 

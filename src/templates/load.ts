@@ -9,6 +9,7 @@ import type { Diagnostic, Result, Span } from '../diagnostics/diagnostic.ts';
 import { fail, ok } from '../diagnostics/diagnostic.ts';
 import type { InlineNode, TemplateDoc } from '../dsl/ast.ts';
 import { Checker, collectAnchors, elementScope, scopeOf, type Scope } from '../dsl/check.ts';
+import { checkFixedNumbers } from '../dsl/fixed-numbers.ts';
 import type { Expr } from '../dsl/expr/ast.ts';
 import { findDelimiters } from '../dsl/delimiters.ts';
 import { parseExpression } from '../dsl/expr/parser.ts';
@@ -234,6 +235,7 @@ export function loadModel(idOrDir: string): Result<Model> {
     checker.inlines(d.name, root);
     if (d.applicable) checker.expr(d.applicable, root);
     checker.blocks(d.template.body, root, collectAnchors(d.template.body));
+    diags.push(...checkFixedNumbers(d.template.body));
   }
   for (const [i, r] of rules.entries()) {
     const scope = ruleScope(r.iterate, root, checker, r.rule.pour_chaque ?? '', spanOfPath(y.value.source, ['regles', ruleIndex[i]!, 'pour_chaque']), r.elementName);

@@ -10,6 +10,7 @@ import { Evaluator } from '../eval/expr.ts';
 import { member } from '../dsl/own.ts';
 import { suggest } from '../dsl/suggest.ts';
 import type { Contract } from '../model/contract.ts';
+import { checkAnnexSignatures } from './annex-signatures.ts';
 import type { CompiledRule, Model } from './load.ts';
 
 /** Every (element scope, data path) a rule applies to; objects on the path are descended. */
@@ -60,6 +61,7 @@ export function checkContract(model: Model, c: Contract): Diagnostic[] {
       ...(hint ? { hints: [`vouliez-vous dire « ${hint} » ?`] } : {}),
     });
   });
+  out.push(...checkAnnexSignatures(model, c));
   for (const r of model.rules) {
     for (const t of targets(r, env)) {
       if (r.si && !truthy(ev.eval(r.si, t.env).value)) continue;

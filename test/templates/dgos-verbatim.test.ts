@@ -77,12 +77,13 @@ function literalUnits(src: string): Unit[] {
   const counters = new Map<string, number>();
   const headings: string[] = [];
   for (const l of lines) {
-    const m = /^#{1,4}\s+(\p{L}+)\s+#(?=[\s.:–—-])(.*?)(?:\s*\{#([\w-]+)\})?\s*$/u.exec(l);
+    // `Article #3-`: the model's own number (fixed), else the next one.
+    const m = /^#{1,4}\s+(\p{L}+)\s+#(\d*)(?=[\s.:–—-])(.*?)(?:\s*\{#([\w-]+)\})?\s*$/u.exec(l);
     if (!m) continue;
-    const n = (counters.get(m[1]!) ?? 0) + 1;
+    const n = m[2] ? Number(m[2]) : (counters.get(m[1]!) ?? 0) + 1;
     counters.set(m[1]!, n);
-    headings.push(`${m[1]} ${n}${m[2]}`);
-    if (m[3]) anchors.set(m[3], n);
+    headings.push(`${m[1]} ${n}${m[3]}`);
+    if (m[4]) anchors.set(m[4], n);
   }
   const resolveRefs = (t: string) => t.replace(/\{%\s*ref\s+([\w-]+)\s*%\}/g, (_, a: string) => String(anchors.get(a) ?? `?${a}`));
   const units: Unit[] = [];
@@ -106,7 +107,7 @@ function literalUnits(src: string): Unit[] {
     if (/^\{%\s*(signataire|mention)\s*%\}/.test(l)) return flush();
     if (l.startsWith('#')) {
       flush();
-      const numbered = /^#{1,4}\s+\p{L}+\s+#(?=[\s.:–—-])/u.test(l);
+      const numbered = /^#{1,4}\s+\p{L}+\s+#\d*(?=[\s.:–—-])/u.test(l);
       const text = numbered ? headings[headingIndex++]! : l.replace(/^#{1,4}\s+/, '').replace(/\s*\{#[\w-]+\}\s*$/, '');
       units.push({ line, text });
       return;

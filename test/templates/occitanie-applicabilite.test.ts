@@ -133,13 +133,14 @@ describe('Occitanie 2019-2023 — contenu conditionnel', () => {
       'Article 2 – Subventions FMESPP',
       'Article 3 – Subventions FIR',
     ]);
-    // Without a base the article disappears and the others are renumbered.
-    expect(titles(contract('pluriactivite', { fin: 'fir' }))).toEqual(['Article 1 – Subventions FMESPP', 'Article 2 – Subventions FIR']);
+    // Without a base the article disappears and the others keep the model's numbers (L.1868,
+    // 1878, 1889): an avenant citing « l’article 3 » means FIR for every holder.
+    expect(titles(contract('pluriactivite', { fin: 'fir' }))).toEqual(['Article 2 – Subventions FMESPP', 'Article 3 – Subventions FIR']);
     const oqn = contract('monoactivite', { fin: 'oqn' });
     expect(titles(oqn)).toEqual([
-      'Article 1 – Subventions FMESPP',
-      'Article 2 – Subventions FIR',
-      'Article 3 – Tarifs de prestations pour les établissements sous OQN ayant une activité de soins de SSR et/ou de Psychiatrie',
+      'Article 2 – Subventions FMESPP',
+      'Article 3 – Subventions FIR',
+      'Article 4 – Tarifs de prestations pour les établissements sous OQN ayant une activité de soins de SSR et/ou de Psychiatrie',
     ]);
     expect(paragraphs(doc(oqn, FIN))).toContain('Liste des tarifs par discipline et par prestation à la date du 1er mars 2019 :');
     // The reviewer's note (L.1938-1942): without tariffs, the table part goes, the rule stays.

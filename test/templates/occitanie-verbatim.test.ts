@@ -52,9 +52,11 @@ function literals(file: string): { lines: Literal[]; headings: string[] } {
     let text = h[2]!;
     if (text.includes('#.#')) text = text.replace('#.#', `${art}.${++sub}`);
     else if (/\w #/.test(text)) {
-      art += 1;
+      // `Article #2`: the model's own number (fixed), else the next one.
+      const fixed = /\w #(\d+)/.exec(text);
+      art = fixed ? Number(fixed[1]) : art + 1;
       sub = 0;
-      text = text.replace(' #', ` ${art}`);
+      text = text.replace(/ #\d*/, ` ${art}`);
     }
     if (h[3]) anchors.set(h[3], String(art));
     numbered.push({ i, text });

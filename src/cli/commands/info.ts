@@ -55,7 +55,7 @@ function headings(nodes: readonly BlockNode[], out: string[] = []): string[] {
   for (const n of nodes) {
     if (n.kind === 'heading' && n.level >= 2) {
       const text = n.content.map((c) => (c.kind === 'text' ? c.text : c.kind === 'value' ? '{{…}}' : '')).join('');
-      out.push(`${'  '.repeat(n.level - 1)}${n.numbering ? `${n.numbering}${n.separator ?? ' '}` : ''}${text}`);
+      out.push(`${'  '.repeat(n.level - 1)}${n.numbering ? `${n.numbering}${n.fixed ?? ''}${n.separator ?? ' '}` : ''}${text}`);
     }
     if (n.kind === 'div') headings(n.body, out);
     if (n.kind === 'if') {

@@ -2,24 +2,34 @@
 // both back ends print the same thing — heading numbers, cross-references, French spaces.
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { Block, Document, DocumentSet, Heading, Inline, Paragraph, Table } from '../types.ts';
-import { assertNever } from '../types.ts';
+import { assertNever, headingText } from '../types.ts';
 import { frenchSpaces } from './french.ts';
 
 /**
  * Numbers the headings of one document. Each level has a counter; a `#.#` pattern includes the
  * parent's number and restarts when the parent advances, a plain `#` runs on through the whole
- * document (articles keep counting across « Titre » headings, as the models do).
+ * document (articles keep counting across « Titre » headings, as the models do). A fixed number
+ * (`Article #2`) sets the counter, so an absent earlier article leaves the model's gap; one that
+ * does not move the counter forward would print a number twice: a model bug, reported.
  */
-function numberHeadings(blocks: readonly Block[]): Block[] {
+function numberHeadings(d: Document, diagnostics: Diagnostic[]): Block[] {
   const counters = [0, 0, 0, 0, 0];
   const parentSeen: string[] = [];
-  return blocks.map((b) => {
+  return d.blocks.map((b) => {
     if (b.type !== 'heading' || !b.numbering) return b;
     const hashes = (b.numbering.match(/#/g) ?? []).length;
     const parents = counters.slice(b.level - hashes + 1, b.level).join('.');
     if (hashes > 1 && parentSeen[b.level] !== parents) counters[b.level] = 0;
     parentSeen[b.level] = parents;
-    counters[b.level] = (counters[b.level] ?? 0) + 1;
+    const previous = counters[b.level] ?? 0;
+    if (b.fixed !== undefined && b.fixed <= previous) {
+      diagnostics.push({
+        severity: 'erreur',
+        code: 'NUMERO-FIXE',
+        message: `le document « ${d.name} » fixe le numéro ${b.fixed} de « ${headingText(b)} » alors que le numéro ${previous} est déjà atteint à ce niveau : un numéro serait imprimé deux fois ou à rebours (défaut du modèle)`,
+      });
+    }
+    counters[b.level] = b.fixed ?? previous + 1;
     const parts = counters.slice(b.level - hashes + 1, b.level + 1);
     let i = 0;
     const number = b.numbering.replace(/#/g, () => String(parts[i++] ?? 0));
@@ -65,7 +75,7 @@ function mapBlockInlines(b: Block, f: (i: Inline) => Inline): Block {
 
 export function resolve(set: DocumentSet): { set: DocumentSet; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const documents: Document[] = set.documents.map((d) => ({ ...d, blocks: numberHeadings(d.blocks) }));
+  const documents: Document[] = set.documents.map((d) => ({ ...d, blocks: numberHeadings(d, diagnostics) }));
   const resolved = documents.map((d) => {
     const anchors = new Map<string, Heading>();
     for (const b of d.blocks) if (b.type === 'heading' && b.anchor && b.number) anchors.set(b.anchor, b);
