@@ -10,6 +10,7 @@ import type { Block, Document, DocumentSet } from '../../ir/types.ts';
 import { inlineText } from '../../ir/types.ts';
 import type { Contract } from '../../model/contract.ts';
 import type { Model } from '../../templates/load.ts';
+import { documentDiagnostics } from '../ops/listes.ts';
 import type { Versions } from '../versions.ts';
 import { wordingContext } from './context.ts';
 import { article, para, title } from './ir.ts';
@@ -49,6 +50,8 @@ export function buildAvenantSet(model: Model, v: Versions, k: number): Result<Do
   const viewContract = avenantView(after.contract, a);
   const view = buildDocumentSet(model, viewContract);
   if (!view.ok) return view;
+  const missing = documentDiagnostics(model.id, view.value.documents.slice(1).map((d) => d.id), [src]);
+  if (missing.length > 0) return fail(missing);
   const socle = view.value.documents[0];
   if (!socle) return fail([{ severity: 'erreur', code: 'AVENANT-MODELE', message: `le modèle ${model.id} ne produit aucun document` }]);
   const parts = modelParts(socle);

@@ -4,6 +4,7 @@ import type { Operation } from '../../model/avenant.ts';
 import type { Article, WordingContext } from './context.ts';
 import * as E from './wording-engagements.ts';
 import * as M from './wording-moyens.ts';
+import { articleNouvelle } from './wording-nouvelles.ts';
 
 export function articleFor(op: Operation, ctx: WordingContext): Article {
   switch (op.type) {
@@ -50,6 +51,15 @@ export function articleFor(op: Operation, ctx: WordingContext): Article {
       return M.proroger(op, ctx);
     case 'changer_signataire':
       return M.changerSignataire(op, ctx);
+    case 'ajouter_site':
+    case 'fermer_site':
+    case 'modifier_titulaire':
+    case 'remplacer_cooperations':
+    case 'remplacer_orientations':
+    case 'remplacer_engagements_hors_cpom':
+    case 'modifier_penalites':
+    case 'remplacer_document':
+      return articleNouvelle(op, ctx);
     default:
       return assertNever(op, 'opération');
   }
