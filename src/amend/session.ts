@@ -31,7 +31,7 @@ export function openSession(contractFile: string, avenantFiles: readonly string[
   const m = model.value;
   diags.push(...documentDiagnostics(m.id, replaceableDocuments(m), avenants));
   if (diags.length > 0) return fail(diags);
-  const v = allVersions(contract.value, avenants, { verifier: (c) => checkContract(m, c) });
+  const v = allVersions(contract.value, avenants, { verifier: (c) => checkContract(m, c), ...(m.manifest.avenants.prorogation ? { prorogation: m.manifest.avenants.prorogation } : {}) });
   if (!v.ok) return v;
   return ok({ model: m, contract: contract.value, versions: v.value }, [...contract.warnings, ...v.warnings]);
 }

@@ -120,7 +120,18 @@ export const Operation = z.discriminatedUnion(
         .number({ error: 'nombre entier d’années attendu' })
         .int({ error: 'nombre entier d’années attendu' })
         .min(1)
+        .optional()
         .meta({ description: 'Nouvelle durée totale du contrat, en années, à compter de la date d’effet.' }),
+      prorogation_mois: z
+        .number({ error: 'nombre entier de mois attendu' })
+        .int({ error: 'nombre entier de mois attendu' })
+        .min(1)
+        .max(60)
+        .optional()
+        .meta({ description: 'Nouvelle prorogation totale, en mois, au-delà de la durée en années (si le modèle la prévoit).' }),
+      prs_adoption: IsoDate.optional().meta({ description: 'Date d’adoption du PRS qui borne la prorogation en mois ; par défaut `ars.prs_adoption`.' }),
+    }).refine((o) => (o.duree_ans === undefined) !== (o.prorogation_mois === undefined), {
+      error: 'une prorogation donne soit « duree_ans » (en années), soit « prorogation_mois » (en mois), pas les deux ni aucun',
     }),
     op('changer_signataire', {
       partie: z.enum(['ars', 'titulaire'], { error: 'partie « ars » ou « titulaire » attendue' }),

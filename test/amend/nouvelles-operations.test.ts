@@ -14,6 +14,7 @@ import type { SourcedAvenant } from '../../src/amend/types.ts';
 import { allVersions, type Versions } from '../../src/amend/versions.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 import type { DocumentSet } from '../../src/ir/types.ts';
+import { contractEnd } from '../../src/ir/resolve/french.ts';
 import { renderPdfFiles } from '../../src/writers/pdf/index.ts';
 import { pdfText } from '../helpers/poppler.ts';
 import { itWith } from '../helpers/libreoffice.ts';
@@ -249,5 +250,67 @@ describe('document de l’avenant lu par pdftotext', () => {
     const text = flat(pdfText(combined));
     expect(text).toContain('Le site Site de Clermont (FINESS ET 340000041) est inscrit au contrat');
     expect(text).toMatch(/devient « CH du Haut-Languedoc »/);
+  });
+});
+
+describe('prorogation en mois, selon le modèle', () => {
+  const DGOS = { prorogation: modelOf('dgos-2012').manifest.avenants.prorogation! };
+  /** Avenant n° 1 on the DGOS contract (in force until 30 June 2017), decided before its term. */
+  const prorog = (ops: string) => {
+    const r = parseAvenantText(`numero: 1\nreference: ${REFS['dgos-2012']}\ndate: 2017-03-01\neffet: 2017-04-01\nobjet: Prorogation\nsignature: { lieu: Lyon, date: 2017-03-01 }\noperations:\n${ops}`, 'prorogation.yaml');
+    if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
+    return r.value;
+  };
+
+  it('calcule la fin d’une prorogation en mois à partir du lendemain du terme', () => {
+    expect(contractEnd({ effet: '2012-07-01', duree_ans: 5, prorogation_mois: 4 })).toBe('2017-10-31');
+    expect(contractEnd({ effet: '2012-07-01', duree_ans: 5 })).toBe('2017-06-30');
+    expect(contractEnd({ effet: '2019-09-01', duree_ans: 1, prorogation_mois: 6 })).toBe('2021-02-28');
+  });
+
+  it('DGOS : proroge de quelques mois dans la limite de six mois après l’adoption du PRS', () => {
+    const r = allVersions(contractOf('dgos-2012'), [prorog('  - type: proroger\n    prorogation_mois: 4\n    prs_adoption: 2017-05-15\n')], { verifier: rulesOf('dgos-2012'), ...DGOS });
+    if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
+    expect(r.value.versions[1]!.contract.dates).toMatchObject({ duree_ans: 5, prorogation_mois: 4 });
+    expect(r.value.versions[1]!.provenance['dates/duree_ans']?.nature).toBe('modification');
+    expect(avenantText('dgos-2012', r.value)).toContain('Le contrat est prorogé de 4 mois au-delà de sa durée de 5 ans : il prend fin le 31 octobre 2017.');
+    expect(consolidatedText('dgos-2012', r.value)).toContain('Il est prorogé par avenant de 4 mois et prend fin le 31 octobre 2017.');
+  });
+
+  it('DGOS : refuse une prorogation au-delà de six mois après l’adoption du PRS, en nommant l’opération et le chemin', () => {
+    const r = applyAvenants(contractOf('dgos-2012'), [prorog('  - type: proroger\n    prorogation_mois: 6\n    prs_adoption: 2017-05-15\n')], { verifier: rulesOf('dgos-2012'), ...DGOS });
+    expect(r.ok).toBe(false);
+    const d = r.ok ? undefined : r.diagnostics[0];
+    expect(d?.code).toBe('AVENANT-DUREE');
+    expect(d?.dataPath).toBe('operations[0].prorogation_mois');
+    expect(d?.span?.start.line).toBe(9);
+    expect(flat(d?.message ?? '')).toContain('avenant n° 1 (prorogation.yaml), opération 1 « proroger » : avec 6 mois, le contrat prendrait fin le 31 décembre 2017, au-delà du 15 novembre 2017 : le modèle dgos-2012 limite la prorogation à 6 mois après l’adoption du PRS (le 15 mai 2017)');
+  });
+
+  it('refuse une prorogation en mois quand le modèle ne la prévoit pas (Occitanie), par la session comme le ferait la ligne de commande', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cpom-prorogation-'));
+    const file = join(dir, 'avenant-1.yaml');
+    writeFileSync(file, `numero: 1\nreference: ${REFS['occitanie-2019']}\ndate: 2023-03-01\neffet: 2023-04-01\nobjet: Prorogation\noperations:\n  - type: proroger\n    prorogation_mois: 3\n`);
+    const r = openSession(join(FIXTURES, 'occitanie-2019', 'contrat.yaml'), [file]);
+    const d = r.ok ? undefined : r.diagnostics[0];
+    expect(d?.dataPath).toBe('operations[0].prorogation_mois');
+    expect(d?.message).toContain('opération 1 « proroger » : le modèle occitanie-2019 ne prévoit pas de prorogation en mois');
+  });
+
+  it('DGOS par la session : la limite vient de modele.yaml', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cpom-prorogation-'));
+    const file = join(dir, 'avenant-1.yaml');
+    // The contract's own PRS (1 March 2012): six months later is long past.
+    writeFileSync(file, `numero: 1\nreference: ${REFS['dgos-2012']}\ndate: 2017-03-01\neffet: 2017-04-01\nobjet: Prorogation\noperations:\n  - type: proroger\n    prorogation_mois: 2\n`);
+    const r = openSession(join(FIXTURES, 'dgos-2012', 'contrat.yaml'), [file]);
+    const d = r.ok ? undefined : r.diagnostics[0];
+    expect(flat(d?.message ?? '')).toContain('au-delà du 1er septembre 2012');
+  });
+
+  it('refuse « duree_ans » et « prorogation_mois » ensemble, en français', () => {
+    const r = parseAvenantText(`numero: 1\nreference: X\ndate: 2017-03-01\neffet: 2017-04-01\nobjet: P\noperations:\n  - { type: proroger, duree_ans: 5, prorogation_mois: 2 }\n`, 'p.yaml');
+    const d = r.ok ? undefined : r.diagnostics[0];
+    expect(d?.message).toContain('une prorogation donne soit « duree_ans » (en années), soit « prorogation_mois » (en mois), pas les deux ni aucun');
+    expect(d?.dataPath).toBe('operations[0]');
   });
 });

@@ -4,7 +4,7 @@
 import { fail, ok, type Result } from '../../diagnostics/diagnostic.ts';
 import { buildDocumentSet } from '../../eval/build.ts';
 import { MentionEvaluator } from '../../eval/mentions.ts';
-import { formatDate, yearOf, endOfPeriod } from '../../ir/resolve/french.ts';
+import { contractEnd, formatDate, yearOf } from '../../ir/resolve/french.ts';
 import { resolve } from '../../ir/resolve/index.ts';
 import type { Block, Document, DocumentSet } from '../../ir/types.ts';
 import { inlineText } from '../../ir/types.ts';
@@ -36,7 +36,7 @@ const AVIS = {
   deliberation_ag: 'Vu la délibération de l’assemblée générale du groupement',
 } as const;
 
-const periode = (c: Contract) => `${yearOf(c.dates.effet)}-${yearOf(endOfPeriod(c.dates.effet, c.dates.duree_ans))}`;
+const periode = (c: Contract) => `${yearOf(c.dates.effet)}-${yearOf(contractEnd(c.dates))}`;
 
 /** The DocumentSet of avenant n° k (1-based) of a sequence. */
 export function buildAvenantSet(model: Model, v: Versions, k: number): Result<DocumentSet> {

@@ -2,7 +2,7 @@
 // orientations, commitments outside the CPOM), the penalties clause and the replacement of any
 // annex document. Same style as the other articles: an annex the model renders is replaced by
 // the annex attached to the avenant; otherwise the article states the new content itself.
-import { formatDate } from '../../ir/resolve/french.ts';
+import { contractEnd, formatDate } from '../../ir/resolve/french.ts';
 import type { Block } from '../../ir/types.ts';
 import type { Contract } from '../../model/contract.ts';
 import type { OperationOf } from '../../model/avenant.ts';
@@ -104,4 +104,21 @@ export function articleNouvelle(op: Nouvelle, ctx: WordingContext): Article {
       return { titre: `Remplacement de ${p}`, blocks: [para(`${cap(p)} est remplacée par l’annexe jointe au présent avenant.`)], attach: [doc.id] };
     }
   }
+}
+
+/** `proroger` in months: the new end date, computed as for the contract (contractEnd). */
+export function prorogerMois(op: OperationOf<'proroger'>, ctx: WordingContext): Article {
+  const before = ctx.before.dates.prorogation_mois;
+  const after = ctx.after.dates;
+  const fin = formatDate(contractEnd(after));
+  return {
+    titre: 'Prorogation du contrat',
+    blocks: [
+      para(
+        before === undefined
+          ? `Le contrat est prorogé de ${op.prorogation_mois} mois au-delà de sa durée de ${after.duree_ans} an${after.duree_ans > 1 ? 's' : ''} : il prend fin le ${fin}.`
+          : `La prorogation du contrat est portée de ${before} à ${op.prorogation_mois} mois : il prend fin le ${fin}.`,
+      ),
+    ],
+  };
 }

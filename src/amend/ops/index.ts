@@ -9,6 +9,7 @@ import { ajouterMission, proroger, retirerMission } from './duree.ts';
 import { ajouterEngagement, modifierEngagement, remplacerAnnexe, supprimerEngagement } from './engagements.ts';
 import { changerSignataire, modifierPermanenceSoins } from './divers.ts';
 import type { OpEnv } from './env.ts';
+import { prorogerMois } from './prorogation.ts';
 import { modifierPenalites, remplacerCooperations, remplacerDocument, remplacerHorsCpom, remplacerOrientations, touchesListe } from './listes.ts';
 import { ajouterSite, fermerSite, modifierTitulaire, touchesAjouterSite, touchesFermerSite, touchesModifierTitulaire } from './sites.ts';
 import { ajouterDotation, modifierDotation, remplacerFinancement, supprimerDotation } from './financement.ts';
@@ -62,7 +63,7 @@ export function applyOperation(env: OpEnv, op: Operation, effet: string): void {
     case 'retirer_mission_service_public':
       return retirerMission(env, op, effet);
     case 'proroger':
-      return proroger(env, op, effet);
+      return op.prorogation_mois === undefined ? proroger(env, op, effet) : prorogerMois(env, op, env.prorogation);
     case 'changer_signataire':
       return changerSignataire(env, op);
     case 'remplacer_annexe':
