@@ -48,6 +48,17 @@ function refused(model: string, ...avs: SourcedAvenant[]): readonly Diagnostic[]
   return r.diagnostics;
 }
 
+/**
+ * The first refusal of the CLI's session (contract + model + avenant file), for an avenant n° 1
+ * written to a temporary file: the model's data (annexes, prorogation) comes from modele.yaml.
+ */
+function sessionRefusal(model: string, dates: string, operations: string): { file: string; d: Diagnostic | undefined } {
+  const file = join(mkdtempSync(join(tmpdir(), 'cpom-nouvelles-')), 'avenant-1.yaml');
+  writeFileSync(file, `numero: 1\nreference: ${REFS[model]}\n${dates}objet: Essai\noperations:\n${operations}`);
+  const r = openSession(join(FIXTURES, model, 'contrat.yaml'), [file]);
+  return { file, d: r.ok ? undefined : r.diagnostics[0] };
+}
+
 const must = (r: { ok: true; value: DocumentSet } | { ok: false; diagnostics: readonly { message: string }[] }): DocumentSet => {
   if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
   return r.value;
@@ -195,6 +206,8 @@ describe('titulaire, coopérations, orientations, annexe 11, pénalités', () =>
     const none = refused('idf-2021', avenant('idf-2021', '  - type: modifier_penalites\n    penalites: null\n'));
     expect([none[0]!.code, none[0]!.dataPath]).toEqual(['AVENANT-CIBLE-INCONNUE', 'operations[0].penalites']);
     expect(none[0]!.message).toContain('opération 1 « modifier_penalites » : le contrat ne prévoit pas de régime de pénalités à supprimer');
+    const adresse = refused('idf-2021', avenant('idf-2021', `  - type: modifier_titulaire\n    modifications:\n      adresse: ${JSON.stringify(contractOf('idf-2021').titulaire.adresse)}\n`));
+    expect([adresse[0]!.code, adresse[0]!.dataPath]).toEqual(['AVENANT-SANS-EFFET', 'operations[0].modifications.adresse']);
   });
 });
 
@@ -210,12 +223,7 @@ describe('remplacement d’une annexe quelconque', () => {
   });
 
   it('refuse une annexe que le modèle n’a pas, en nommant le fichier, l’opération et le chemin', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cpom-nouvelles-'));
-    const file = join(dir, 'avenant-1.yaml');
-    writeFileSync(file, `numero: 1\nreference: ${REFS['dgos-2012']}\ndate: 2013-01-15\neffet: 2013-02-01\nobjet: Essai\noperations:\n  - type: remplacer_document\n    document: annexe-09-missions-service-publik\n`);
-    const r = openSession(join(FIXTURES, 'dgos-2012', 'contrat.yaml'), [file]);
-    expect(r.ok).toBe(false);
-    const d = r.ok ? undefined : r.diagnostics[0];
+    const { file, d } = sessionRefusal('dgos-2012', 'date: 2013-01-15\neffet: 2013-02-01\n', '  - type: remplacer_document\n    document: annexe-09-missions-service-publik\n');
     expect(d?.code).toBe('AVENANT-CIBLE-INCONNUE');
     expect(d?.dataPath).toBe('operations[0].document');
     expect(d?.message).toContain(`avenant n° 1 (${file}), opération 1 « remplacer_document » : le contrat (modèle dgos-2012) n’a pas d’annexe « annexe-09-missions-service-publik »`);
@@ -288,22 +296,14 @@ describe('prorogation en mois, selon le modèle', () => {
   });
 
   it('refuse une prorogation en mois quand le modèle ne la prévoit pas (Occitanie), par la session comme le ferait la ligne de commande', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cpom-prorogation-'));
-    const file = join(dir, 'avenant-1.yaml');
-    writeFileSync(file, `numero: 1\nreference: ${REFS['occitanie-2019']}\ndate: 2023-03-01\neffet: 2023-04-01\nobjet: Prorogation\noperations:\n  - type: proroger\n    prorogation_mois: 3\n`);
-    const r = openSession(join(FIXTURES, 'occitanie-2019', 'contrat.yaml'), [file]);
-    const d = r.ok ? undefined : r.diagnostics[0];
+    const { d } = sessionRefusal('occitanie-2019', 'date: 2023-03-01\neffet: 2023-04-01\n', '  - type: proroger\n    prorogation_mois: 3\n');
     expect(d?.dataPath).toBe('operations[0].prorogation_mois');
     expect(d?.message).toContain('opération 1 « proroger » : le modèle occitanie-2019 ne prévoit pas de prorogation en mois');
   });
 
   it('DGOS par la session : la limite vient de modele.yaml', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cpom-prorogation-'));
-    const file = join(dir, 'avenant-1.yaml');
     // The contract's own PRS (1 March 2012): six months later is long past.
-    writeFileSync(file, `numero: 1\nreference: ${REFS['dgos-2012']}\ndate: 2017-03-01\neffet: 2017-04-01\nobjet: Prorogation\noperations:\n  - type: proroger\n    prorogation_mois: 2\n`);
-    const r = openSession(join(FIXTURES, 'dgos-2012', 'contrat.yaml'), [file]);
-    const d = r.ok ? undefined : r.diagnostics[0];
+    const { d } = sessionRefusal('dgos-2012', 'date: 2017-03-01\neffet: 2017-04-01\n', '  - type: proroger\n    prorogation_mois: 2\n');
     expect(flat(d?.message ?? '')).toContain('au-delà du 1er septembre 2012');
   });
 

@@ -51,7 +51,7 @@ export function articleNouvelle(op: Nouvelle, ctx: WordingContext): Article {
       const m = op.modifications;
       const blocks: Block[] = [];
       if (m.raison_sociale !== undefined) {
-        blocks.push(para(`La raison sociale du titulaire, ${q(ctx.before.titulaire.raison_sociale)}, devient ${q(m.raison_sociale)}. Toute mention de l’ancienne raison sociale au contrat s’entend de la nouvelle.`));
+        blocks.push(para(`La raison sociale du titulaire, ${q(ctx.before.titulaire.raison_sociale)}, devient ${q(m.raison_sociale)}.`));
       }
       if (m.adresse !== undefined) blocks.push(para(`L’adresse du titulaire est désormais : ${adresse(m.adresse)}.`));
       return { titre: m.raison_sociale !== undefined ? 'Dénomination du titulaire' : 'Adresse du titulaire', blocks };

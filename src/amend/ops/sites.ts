@@ -6,7 +6,7 @@
 import type { Contract } from '../../model/contract.ts';
 import type { OperationOf } from '../../model/avenant.ts';
 import { keyOf, type Key } from '../keys.ts';
-import { findOne, type OpEnv } from './env.ts';
+import { findOne, sameData, type OpEnv } from './env.ts';
 
 // ajouter_site -------------------------------------------------------------------------------
 
@@ -62,13 +62,17 @@ export function modifierTitulaire(env: OpEnv, op: OperationOf<'modifier_titulair
   const m = op.modifications;
   if (m.raison_sociale !== undefined) {
     if (m.raison_sociale === t.raison_sociale) {
-      env.error(`la raison sociale est déjà « ${t.raison_sociale} »`, ['modifications', 'raison_sociale'], 'AVENANT-SANS-EFFET');
+      env.error(`la raison sociale est déjà « ${t.raison_sociale} » : l’opération serait sans effet`, ['modifications', 'raison_sociale'], 'AVENANT-SANS-EFFET');
       return;
     }
     t.raison_sociale = m.raison_sociale;
     env.record(keyOf.titulaire('raison_sociale'), 'modification');
   }
   if (m.adresse !== undefined) {
+    if (sameData(m.adresse, t.adresse)) {
+      env.error('l’adresse donnée est déjà celle du titulaire : l’opération serait sans effet', ['modifications', 'adresse'], 'AVENANT-SANS-EFFET');
+      return;
+    }
     t.adresse = structuredClone(m.adresse);
     env.record(keyOf.titulaire('adresse'), 'modification');
   }
