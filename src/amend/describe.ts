@@ -48,7 +48,7 @@ export function describeKey(k: Key): string {
     case 'missions_service_public':
       return `la mission de service public n° ${a}`;
     case 'dates':
-      return 'la durée du contrat';
+      return a === 'prorogation_mois' ? 'la prorogation du contrat (en mois)' : 'la durée du contrat';
     case 'ars':
       return 'le signataire pour l’agence';
     case 'titulaire':

@@ -32,6 +32,7 @@ export const keyOf = {
   ],
   mission: (n: number): Key => ['missions_service_public', String(n)],
   duree: (): Key => ['dates', 'duree_ans'],
+  prorogationMois: (): Key => ['dates', 'prorogation_mois'],
   signataire: (partie: 'ars' | 'titulaire'): Key =>
     partie === 'ars' ? ['ars', 'signataire'] : ['titulaire', 'representant'],
   site: (finessEt: string): Key => ['sites', finessEt],

@@ -280,9 +280,11 @@ describe('prorogation en mois, selon le modèle', () => {
     const r = allVersions(contractOf('dgos-2012'), [prorog('  - type: proroger\n    prorogation_mois: 4\n    prs_adoption: 2017-05-15\n')], { verifier: rulesOf('dgos-2012'), ...DGOS });
     if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
     expect(r.value.versions[1]!.contract.dates).toMatchObject({ duree_ans: 5, prorogation_mois: 4 });
-    expect(r.value.versions[1]!.provenance['dates/duree_ans']?.nature).toBe('modification');
+    expect(r.value.versions[1]!.provenance['dates/prorogation_mois']?.nature).toBe('ajout');
     expect(avenantText('dgos-2012', r.value)).toContain('Le contrat est prorogé de 4 mois au-delà de sa durée de 5 ans : il prend fin le 31 octobre 2017.');
-    expect(consolidatedText('dgos-2012', r.value)).toContain('Il est prorogé par avenant de 4 mois et prend fin le 31 octobre 2017.');
+    // The DGOS socle is verbatim (no sentence of ours in it): the change shows in the table of
+    // changed elements, and in the period line when the end year moves.
+    expect(consolidatedText('dgos-2012', r.value)).toContain('La prorogation du contrat (en mois) | n° 1 | ajout');
   });
 
   it('DGOS : refuse une prorogation au-delà de six mois après l’adoption du PRS, en nommant l’opération et le chemin', () => {

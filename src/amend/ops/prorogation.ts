@@ -48,5 +48,5 @@ export function prorogerMois(env: OpEnv, op: OperationOf<'proroger'>, policy: Pr
     }
   }
   d.prorogation_mois = mois;
-  env.record(keyOf.duree(), 'modification');
+  env.record(keyOf.prorogationMois(), cur === 0 ? 'ajout' : 'modification');
 }
