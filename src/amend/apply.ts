@@ -4,8 +4,9 @@
 // naming the operation that introduced it.
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { fail, ok, type Result } from '../diagnostics/diagnostic.ts';
-import { endOfPeriod, formatDate } from '../ir/resolve/french.ts';
+import { contractEnd, formatDate } from '../ir/resolve/french.ts';
 import type { Contract } from '../model/contract.ts';
+import type { Prorogation } from '../templates/manifest.ts';
 import { findConflicts } from './conflicts.ts';
 import { avenantDiag } from './diag.ts';
 import { keyString, type Key } from './keys.ts';
@@ -53,7 +54,7 @@ export function applyAvenants(
   let state = start;
   const warnings: Diagnostic[] = [];
   for (const src of sel.selected) {
-    const step = applyOne(state, src, known, opts.verifier);
+    const step = applyOne(state, src, known, opts.verifier, opts.prorogation);
     if (!step.ok) return fail(step.diagnostics);
     warnings.push(...step.warnings);
     state = step.value.state;
@@ -74,6 +75,7 @@ function run(
   upTo: number,
   onError: (d: Diagnostic) => void,
   onRecord: (k: Key, n: Nature) => void,
+  prorogation?: Prorogation,
 ): Contract {
   const draft = structuredClone(c);
   const ops = src.avenant.operations;
@@ -83,6 +85,7 @@ function run(
       error: (message, rel, code, hints) =>
         onError(avenantDiag(src, message, { op: i, rel: rel ?? [], code: code ?? 'AVENANT-OPERATION', hints: hints ?? [] })),
       record: onRecord,
+      prorogation,
     };
     applyOperation(env, ops[i]!, src.avenant.effet);
   }
@@ -94,10 +97,11 @@ function applyOne(
   src: SourcedAvenant,
   known: Set<string>,
   verifier: Verifier | undefined,
+  prorogation: Prorogation | undefined,
 ): Result<Step> {
   const a = src.avenant;
   const before = prev.contract;
-  const fin = endOfPeriod(before.dates.effet, before.dates.duree_ans);
+  const fin = contractEnd(before.dates);
   if (a.effet > fin) {
     return fail([
       avenantDiag(src, `la date d’effet (${formatDate(a.effet)}) est postérieure à la fin du contrat (${formatDate(fin)})`, {
@@ -112,7 +116,7 @@ function applyOne(
   const errors: Diagnostic[] = [];
   const records: Array<[Key, Nature]> = [];
   const ops = a.operations;
-  const after = run(before, src, ops.length, (d) => errors.push(d), (k, n) => records.push([k, n]));
+  const after = run(before, src, ops.length, (d) => errors.push(d), (k, n) => records.push([k, n]), prorogation);
   if (errors.length > 0) return fail(errors);
 
   const check = checkAll(after, verifier);
@@ -120,7 +124,7 @@ function applyOne(
   const freshErrors = fresh.filter((d) => d.severity === 'erreur');
   if (!check.value || freshErrors.length > 0) {
     const blame = check.value ? freshErrors : check.diagnostics.filter((d) => d.severity === 'erreur');
-    return fail(attribute(before, src, blame, verifier));
+    return fail(attribute(before, src, blame, verifier, prorogation));
   }
   const provenance: Record<string, Trace> = { ...prev.provenance };
   for (const [k, nature] of records) provenance[keyString(k)] = { avenant: a.numero, nature };
@@ -144,15 +148,15 @@ function applyOne(
  * and blames the operation after which the error appears and stays (an earlier, transient
  * violation such as "add the 11th, then remove one" is not an error of the avenant).
  */
-function attribute(before: Contract, src: SourcedAvenant, errs: readonly Diagnostic[], verifier: Verifier | undefined): Diagnostic[] {
+function attribute(before: Contract, src: SourcedAvenant, errs: readonly Diagnostic[], verifier: Verifier | undefined, prorogation: Prorogation | undefined): Diagnostic[] {
   const n = src.avenant.operations.length;
   const present: Array<Set<string>> = [];
   for (let t = 1; t <= n; t++) {
-    const s = run(before, src, t, () => {}, () => {});
+    const s = run(before, src, t, () => {}, () => {}, prorogation);
     const c = checkAll(s, verifier);
     present[t] = identities(s, c.diagnostics);
   }
-  const final = run(before, src, n, () => {}, () => {});
+  const final = run(before, src, n, () => {}, () => {}, prorogation);
   return errs.map((d) => {
     const id = identity(final, d);
     let m = n;

@@ -48,11 +48,23 @@ export function describeKey(k: Key): string {
     case 'missions_service_public':
       return `la mission de service public n° ${a}`;
     case 'dates':
-      return 'la durée du contrat';
+      return a === 'prorogation_mois' ? 'la prorogation du contrat (en mois)' : 'la durée du contrat';
     case 'ars':
       return 'le signataire pour l’agence';
     case 'titulaire':
-      return 'le représentant légal de l’établissement';
+      return a === 'raison_sociale' ? 'la raison sociale du titulaire' : a === 'adresse' ? 'l’adresse du titulaire' : 'le représentant légal de l’établissement';
+    case 'sites':
+      return a === undefined ? 'les sites' : `le site FINESS ET ${a}`;
+    case 'cooperations':
+      return 'les coopérations';
+    case 'orientations':
+      return 'les orientations stratégiques';
+    case 'engagements_hors_cpom':
+      return 'les engagements contractuels hors CPOM';
+    case 'penalites':
+      return 'le régime des pénalités';
+    case 'documents':
+      return `l’annexe « ${a} »`;
     default:
       return `l’élément « ${k.join('.')} »`;
   }

@@ -32,8 +32,14 @@ export const keyOf = {
   ],
   mission: (n: number): Key => ['missions_service_public', String(n)],
   duree: (): Key => ['dates', 'duree_ans'],
+  prorogationMois: (): Key => ['dates', 'prorogation_mois'],
   signataire: (partie: 'ars' | 'titulaire'): Key =>
     partie === 'ars' ? ['ars', 'signataire'] : ['titulaire', 'representant'],
+  site: (finessEt: string): Key => ['sites', finessEt],
+  titulaire: (champ: 'raison_sociale' | 'adresse'): Key => ['titulaire', champ],
+  /** Lists without a stable identifier per item, amended as a whole; and the penalties clause. */
+  liste: (champ: 'cooperations' | 'orientations' | 'engagements_hors_cpom' | 'penalites'): Key => [champ],
+  document: (id: string): Key => ['documents', id],
 };
 
 /** Text form used as provenance record keys: segments joined by "/", "/" inside escaped. */
@@ -96,6 +102,10 @@ export function keyOfContractPath(c: Contract, path: readonly (string | number)[
     case 'missions_service_public': {
       const m = at(c.missions_service_public, i);
       return m ? keyOf.mission(m.numero) : ['missions_service_public'];
+    }
+    case 'sites': {
+      const s = at(c.sites, i);
+      return s ? [...keyOf.site(s.finess_et), ...rest.map(String)] : ['sites'];
     }
     case undefined:
       return [];

@@ -6,6 +6,7 @@ import { loadContractFile } from '../model/load.ts';
 import { checkContract } from '../templates/rules.ts';
 import { loadModel, type Model } from '../templates/load.ts';
 import { loadAvenantFile } from './load.ts';
+import { documentDiagnostics, replaceableDocuments } from './ops/listes.ts';
 import type { SourcedAvenant } from './types.ts';
 import { allVersions, type Versions } from './versions.ts';
 
@@ -27,9 +28,10 @@ export function openSession(contractFile: string, avenantFiles: readonly string[
     if (a.ok) avenants.push(a.value);
     else diags.push(...a.diagnostics);
   }
-  if (diags.length > 0) return fail(diags);
   const m = model.value;
-  const v = allVersions(contract.value, avenants, { verifier: (c) => checkContract(m, c) });
+  diags.push(...documentDiagnostics(m.id, replaceableDocuments(m), avenants));
+  if (diags.length > 0) return fail(diags);
+  const v = allVersions(contract.value, avenants, { verifier: (c) => checkContract(m, c), ...(m.manifest.avenants.prorogation ? { prorogation: m.manifest.avenants.prorogation } : {}) });
   if (!v.ok) return v;
   return ok({ model: m, contract: contract.value, versions: v.value }, [...contract.warnings, ...v.warnings]);
 }

@@ -55,4 +55,6 @@ export interface ApplyOptions {
    * avenant; an error that an avenant introduces refuses that avenant, naming the operation.
    */
   readonly verifier?: (c: Contract) => readonly import('../diagnostics/diagnostic.ts').Diagnostic[];
+  /** The model's prorogation in months (modele.yaml `avenants.prorogation`); absent: years only. */
+  readonly prorogation?: import('../templates/manifest.ts').Prorogation;
 }

@@ -1,7 +1,7 @@
 // Contract + model → resolved DocumentSet: the one entry point both writers start from.
 import type { Diagnostic, Result } from '../diagnostics/diagnostic.ts';
 import { fail, ok } from '../diagnostics/diagnostic.ts';
-import { endOfPeriod, yearOf } from '../ir/resolve/french.ts';
+import { contractEnd, yearOf } from '../ir/resolve/french.ts';
 import { resolve } from '../ir/resolve/index.ts';
 import type { Document, DocumentSet } from '../ir/types.ts';
 import { inlineText } from '../ir/types.ts';
@@ -22,7 +22,7 @@ export function regionName(c: Contract): string {
 }
 
 export function runtimeOf(model: Model, c: Contract): Runtime {
-  const endDate = endOfPeriod(c.dates.effet, c.dates.duree_ans);
+  const endDate = contractEnd(c.dates);
   const effectYear = yearOf(c.dates.effet);
   return { manifest: model.manifest, contract: c, endDate, yearN: model.manifest.annees.convention === 'effet' ? effectYear : effectYear - 1 };
 }

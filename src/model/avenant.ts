@@ -5,10 +5,14 @@
 // its meaning whatever the order of the lists in the contract file.
 import { z } from 'zod';
 import {
+  Adresse,
   Autorisation,
   Avis,
+  Cooperation,
   Dotation,
   Engagement,
+  EngagementHorsCpom,
+  Finess,
   Financements,
   Indicateur,
   IsoDate,
@@ -17,6 +21,7 @@ import {
   NatureDotation,
   Personne,
   Reconnaissance,
+  Site,
   Valeur,
   YEAR_KEYS,
 } from './contract.ts';
@@ -115,7 +120,18 @@ export const Operation = z.discriminatedUnion(
         .number({ error: 'nombre entier d’années attendu' })
         .int({ error: 'nombre entier d’années attendu' })
         .min(1)
+        .optional()
         .meta({ description: 'Nouvelle durée totale du contrat, en années, à compter de la date d’effet.' }),
+      prorogation_mois: z
+        .number({ error: 'nombre entier de mois attendu' })
+        .int({ error: 'nombre entier de mois attendu' })
+        .min(1)
+        .max(60)
+        .optional()
+        .meta({ description: 'Nouvelle prorogation totale, en mois, au-delà de la durée en années (si le modèle la prévoit).' }),
+      prs_adoption: IsoDate.optional().meta({ description: 'Date d’adoption du PRS qui borne la prorogation en mois ; par défaut `ars.prs_adoption`.' }),
+    }).refine((o) => (o.duree_ans === undefined) !== (o.prorogation_mois === undefined), {
+      error: 'une prorogation donne soit « duree_ans » (en années), soit « prorogation_mois » (en mois), pas les deux ni aucun',
     }),
     op('changer_signataire', {
       partie: z.enum(['ars', 'titulaire'], { error: 'partie « ars » ou « titulaire » attendue' }),
@@ -125,6 +141,32 @@ export const Operation = z.discriminatedUnion(
     op('remplacer_annexe', {
       annexe: Text.meta({ description: 'Code de l’annexe (valeur de `engagements[].annexe`).' }),
       engagements: boundedArray(EngagementAnnexe, 'engagements', LIST_ITEMS.engagements).meta({ description: 'Liste complète des engagements de l’annexe.' }),
+    }),
+    // Sites, holder, lists without stable identifiers (replaced whole), penalties, any annex.
+    op('ajouter_site', { site: Site }),
+    op('fermer_site', { finess_et: Finess.meta({ description: 'FINESS ET du site fermé.' }) }),
+    op('modifier_titulaire', {
+      modifications: z
+        .strictObject({ raison_sociale: Text.optional(), adresse: Adresse.optional() })
+        .refine((m) => Object.keys(m).length > 0, { error: 'au moins une modification attendue' })
+        .meta({ description: 'Nouvelle raison sociale et / ou nouvelle adresse du titulaire.' }),
+    }),
+    op('remplacer_cooperations', {
+      cooperations: boundedArray(Cooperation, 'coopérations').meta({ description: 'Liste complète des coopérations.' }),
+    }),
+    op('remplacer_orientations', {
+      orientations: boundedArray(Text, 'orientations', LIST_ITEMS.orientations).meta({ description: 'Liste complète des orientations.' }),
+    }),
+    op('remplacer_engagements_hors_cpom', {
+      engagements_hors_cpom: boundedArray(EngagementHorsCpom, 'engagements hors CPOM').meta({
+        description: 'Liste complète des engagements contractuels hors CPOM (DGOS, annexe 11).',
+      }),
+    }),
+    op('modifier_penalites', {
+      penalites: Text.nullable().meta({ description: 'Nouveau régime des pénalités ; null le supprime.' }),
+    }),
+    op('remplacer_document', {
+      document: Text.meta({ description: 'Identifiant d’une annexe du modèle (voir `cpom modeles`), jointe dans sa version modifiée.' }),
     }),
   ],
   {
@@ -158,6 +200,14 @@ export const OPERATION_TYPES = [
   'proroger',
   'changer_signataire',
   'remplacer_annexe',
+  'ajouter_site',
+  'fermer_site',
+  'modifier_titulaire',
+  'remplacer_cooperations',
+  'remplacer_orientations',
+  'remplacer_engagements_hors_cpom',
+  'modifier_penalites',
+  'remplacer_document',
 ] as const;
 
 export const AvenantSchema = z

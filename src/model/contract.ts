@@ -139,6 +139,13 @@ export const Site = z.strictObject({
 export const Dates = z.strictObject({
   effet: IsoDate,
   duree_ans: z.number().int({ error: 'nombre entier d’années attendu' }).min(1).max(5),
+  prorogation_mois: z
+    .number()
+    .int({ error: 'nombre entier de mois attendu' })
+    .min(1)
+    .max(60)
+    .optional()
+    .meta({ description: 'Prorogation par avenant, en mois, au-delà de la durée en années (si le modèle la prévoit).' }),
   signature: z.strictObject({ lieu: Text, date: IsoDate }).optional(),
   annexes_au_plus_tard: IsoDate.optional().meta({ description: 'Date limite d’effet des annexes (Occitanie).' }),
 });

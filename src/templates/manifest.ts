@@ -47,6 +47,20 @@ export const LegalValidationSchema = z.strictObject({
   reference: Text,
 });
 
+/**
+ * What prorogation by avenant the model allows beyond the prorogation in whole years (total
+ * duration 5 years at most): a prorogation in months, bounded by the adoption of the PRS.
+ */
+export const ProrogationSchema = z.strictObject({
+  /** Prorogation in months allowed. */
+  mois: z.boolean(),
+  /** The prorogued contract ends at the latest this many months after the PRS's adoption. */
+  apres_prs_mois: z.number().int().positive().optional(),
+  /** Where the model says so (source file and lines). */
+  source: Text.optional(),
+});
+export type Prorogation = z.output<typeof ProrogationSchema>;
+
 export const DocumentEntrySchema = z.strictObject({
   /** Stable id, used in file names: "socle", "annexe-01-orientations". */
   id: Text.regex(/^[a-z0-9][a-z0-9-]*$/, 'identifiant en minuscules-et-tirets attendu'),
@@ -101,7 +115,13 @@ export const ManifestSchema = z.strictObject({
    * Avenant documents written on this model: their articles are drafted by the engine
    * (reconstituted text) until a legal validation is recorded here.
    */
-  avenants: z.strictObject({ validation_juridique: LegalValidationSchema.optional() }).default({}),
+  avenants: z
+    .strictObject({
+      validation_juridique: LegalValidationSchema.optional(),
+      /** Absent: prorogation in whole years only. */
+      prorogation: ProrogationSchema.optional(),
+    })
+    .default({}),
   regles: z.array(RuleSchema).default([]),
   /**
    * Data this model has no place for, and why. A contract that fills one still gets the

@@ -42,8 +42,8 @@ const COMPUTED: Readonly<Record<string, readonly string[]>> = {
   'contrat.debut': ['dates.effet'],
   'contrat.annee_n': ['dates.effet'],
   'contrat.duree_ans': ['dates.duree_ans'],
-  'contrat.fin': ['dates.effet', 'dates.duree_ans'],
-  'contrat.periode': ['dates.effet', 'dates.duree_ans'],
+  'contrat.fin': ['dates.effet', 'dates.duree_ans', 'dates.prorogation_mois'],
+  'contrat.periode': ['dates.effet', 'dates.duree_ans', 'dates.prorogation_mois'],
 };
 
 /** `engagements[2].indicateurs[0].resultats` → `engagements[].indicateurs[].resultats`. */

@@ -91,6 +91,6 @@ describe('cpom CLI', () => {
     // What the legal staff must still validate: each reconstituted document, and the avenants' wording.
     expect(r.out).toMatch(/- socle : Socle contractuel \[reconstitue\]\n.*\n\s+validation juridique : à valider par le service juridique de l’agence/);
     expect(r.out).toContain('- documents d’avenant : texte rédigé par le moteur [reconstitue]');
-    expect(r.out).toContain('article de l’opération « changer_signataire » (src/amend/document/wording-engagements.ts, wording-moyens.ts) — reconstitue');
+    expect(r.out).toContain('article de l’opération « changer_signataire » (src/amend/document/wording-engagements.ts, wording-moyens.ts, wording-nouvelles.ts) — reconstitue');
   });
 });

@@ -4,12 +4,13 @@
 import { fail, ok, type Result } from '../../diagnostics/diagnostic.ts';
 import { buildDocumentSet } from '../../eval/build.ts';
 import { MentionEvaluator } from '../../eval/mentions.ts';
-import { formatDate, yearOf, endOfPeriod } from '../../ir/resolve/french.ts';
+import { contractEnd, formatDate, yearOf } from '../../ir/resolve/french.ts';
 import { resolve } from '../../ir/resolve/index.ts';
 import type { Block, Document, DocumentSet } from '../../ir/types.ts';
 import { inlineText } from '../../ir/types.ts';
 import type { Contract } from '../../model/contract.ts';
 import type { Model } from '../../templates/load.ts';
+import { documentDiagnostics } from '../ops/listes.ts';
 import type { Versions } from '../versions.ts';
 import { wordingContext } from './context.ts';
 import { article, para, title } from './ir.ts';
@@ -35,7 +36,7 @@ const AVIS = {
   deliberation_ag: 'Vu la délibération de l’assemblée générale du groupement',
 } as const;
 
-const periode = (c: Contract) => `${yearOf(c.dates.effet)}-${yearOf(endOfPeriod(c.dates.effet, c.dates.duree_ans))}`;
+const periode = (c: Contract) => `${yearOf(c.dates.effet)}-${yearOf(contractEnd(c.dates))}`;
 
 /** The DocumentSet of avenant n° k (1-based) of a sequence. */
 export function buildAvenantSet(model: Model, v: Versions, k: number): Result<DocumentSet> {
@@ -49,6 +50,8 @@ export function buildAvenantSet(model: Model, v: Versions, k: number): Result<Do
   const viewContract = avenantView(after.contract, a);
   const view = buildDocumentSet(model, viewContract);
   if (!view.ok) return view;
+  const missing = documentDiagnostics(model.id, view.value.documents.slice(1).map((d) => d.id), [src]);
+  if (missing.length > 0) return fail(missing);
   const socle = view.value.documents[0];
   if (!socle) return fail([{ severity: 'erreur', code: 'AVENANT-MODELE', message: `le modèle ${model.id} ne produit aucun document` }]);
   const parts = modelParts(socle);

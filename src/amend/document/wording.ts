@@ -4,6 +4,7 @@ import type { Operation } from '../../model/avenant.ts';
 import type { Article, WordingContext } from './context.ts';
 import * as E from './wording-engagements.ts';
 import * as M from './wording-moyens.ts';
+import { articleNouvelle, prorogerMois } from './wording-nouvelles.ts';
 
 export function articleFor(op: Operation, ctx: WordingContext): Article {
   switch (op.type) {
@@ -47,9 +48,18 @@ export function articleFor(op: Operation, ctx: WordingContext): Article {
     case 'retirer_mission_service_public':
       return M.retirerMission(op, ctx);
     case 'proroger':
-      return M.proroger(op, ctx);
+      return op.prorogation_mois === undefined ? M.proroger(op, ctx) : prorogerMois(op, ctx);
     case 'changer_signataire':
       return M.changerSignataire(op, ctx);
+    case 'ajouter_site':
+    case 'fermer_site':
+    case 'modifier_titulaire':
+    case 'remplacer_cooperations':
+    case 'remplacer_orientations':
+    case 'remplacer_engagements_hors_cpom':
+    case 'modifier_penalites':
+    case 'remplacer_document':
+      return articleNouvelle(op, ctx);
     default:
       return assertNever(op, 'opération');
   }

@@ -55,18 +55,21 @@ export function retirerMission(
   setDuree(env, op.duree_ans);
 }
 
+/** Prorogation in years (the total duration); in months, see prorogation.ts. */
 export function proroger(env: OpEnv, op: OperationOf<'proroger'>, effet: string): void {
   const cur = env.state.dates.duree_ans;
-  if (op.duree_ans <= cur) {
+  const ans = op.duree_ans;
+  if (ans === undefined) return;
+  if (ans <= cur) {
     env.error(
-      `une prorogation allonge la durée du contrat : ${op.duree_ans} ans demandés pour une durée actuelle de ${cur} ans`,
+      `une prorogation allonge la durée du contrat : ${ans} ans demandés pour une durée actuelle de ${cur} ans`,
       ['duree_ans'],
       'AVENANT-DUREE',
     );
     return;
   }
-  if (!checkDuree(env, op.duree_ans, effet)) return;
-  setDuree(env, op.duree_ans);
+  if (!checkDuree(env, ans, effet)) return;
+  setDuree(env, ans);
 }
 
 function checkDuree(env: OpEnv, ans: number, effet: string): boolean {

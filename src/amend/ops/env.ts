@@ -3,6 +3,7 @@
 // effect: the draft is a private deep copy made by apply.ts.
 import type { Contract } from '../../model/contract.ts';
 import type { Key } from '../keys.ts';
+import type { Prorogation } from '../../templates/manifest.ts';
 import type { Nature } from '../types.ts';
 import { suggest } from '../../dsl/suggest.ts';
 
@@ -12,6 +13,8 @@ export interface OpEnv {
   error(message: string, rel?: readonly (string | number)[], code?: string, hints?: readonly string[]): void;
   /** Records that this avenant is now the last one to have changed the element. */
   record(key: Key, nature: Nature): void;
+  /** What the contract's model allows beyond the operations' own rules (ApplyOptions). */
+  readonly prorogation?: Prorogation | undefined;
 }
 
 /** Deterministic structural equality for plain data (zod output: no cycles, no class instances). */

@@ -9,6 +9,9 @@ import { ajouterMission, proroger, retirerMission } from './duree.ts';
 import { ajouterEngagement, modifierEngagement, remplacerAnnexe, supprimerEngagement } from './engagements.ts';
 import { changerSignataire, modifierPermanenceSoins } from './divers.ts';
 import type { OpEnv } from './env.ts';
+import { prorogerMois } from './prorogation.ts';
+import { modifierPenalites, remplacerCooperations, remplacerDocument, remplacerHorsCpom, remplacerOrientations, touchesListe } from './listes.ts';
+import { ajouterSite, fermerSite, modifierTitulaire, touchesAjouterSite, touchesFermerSite, touchesModifierTitulaire } from './sites.ts';
 import { ajouterDotation, modifierDotation, remplacerFinancement, supprimerDotation } from './financement.ts';
 import {
   ajouterAutorisation,
@@ -60,11 +63,27 @@ export function applyOperation(env: OpEnv, op: Operation, effet: string): void {
     case 'retirer_mission_service_public':
       return retirerMission(env, op, effet);
     case 'proroger':
-      return proroger(env, op, effet);
+      return op.prorogation_mois === undefined ? proroger(env, op, effet) : prorogerMois(env, op, env.prorogation);
     case 'changer_signataire':
       return changerSignataire(env, op);
     case 'remplacer_annexe':
       return remplacerAnnexe(env, op);
+    case 'ajouter_site':
+      return ajouterSite(env, op);
+    case 'fermer_site':
+      return fermerSite(env, op);
+    case 'modifier_titulaire':
+      return modifierTitulaire(env, op);
+    case 'remplacer_cooperations':
+      return remplacerCooperations(env, op);
+    case 'remplacer_orientations':
+      return remplacerOrientations(env, op);
+    case 'remplacer_engagements_hors_cpom':
+      return remplacerHorsCpom(env, op);
+    case 'modifier_penalites':
+      return modifierPenalites(env, op);
+    case 'remplacer_document':
+      return remplacerDocument(env, op);
     default:
       return assertNever(op, 'opération');
   }
@@ -127,6 +146,18 @@ export function touches(op: Operation, before: Contract): Key[] {
       for (const e of op.engagements) nums.add(e.numero);
       return [keyOf.annexe(op.annexe), ...[...nums].sort((a, b) => a - b).map(keyOf.engagement)];
     }
+    case 'ajouter_site':
+      return touchesAjouterSite(op);
+    case 'fermer_site':
+      return touchesFermerSite(op);
+    case 'modifier_titulaire':
+      return touchesModifierTitulaire(op);
+    case 'remplacer_cooperations':
+    case 'remplacer_orientations':
+    case 'remplacer_engagements_hors_cpom':
+    case 'modifier_penalites':
+    case 'remplacer_document':
+      return touchesListe(op);
     default:
       return assertNever(op, 'opération');
   }

@@ -40,7 +40,7 @@ moteur.`;
  * reconstituted text of every model's avenant documents, listed for the legal staff to validate.
  */
 const AVENANT_TEXTS = [
-  ...OPERATION_TYPES.map((t) => `article de l’opération « ${t} » (src/amend/document/wording-engagements.ts, wording-moyens.ts)`),
+  ...OPERATION_TYPES.map((t) => `article de l’opération « ${t} » (src/amend/document/wording-engagements.ts, wording-moyens.ts, wording-nouvelles.ts)`),
   'titre, objet et visas du contrat et des avenants précédents (src/amend/document/avenant.ts)',
   'article « Dispositions inchangées » : « Les autres dispositions du contrat demeurent inchangées. »',
   'article « Entrée en vigueur »',

@@ -34,6 +34,25 @@ export function yearOf(iso: string): number {
   return parseIso(iso).y;
 }
 
+/** Adds whole months to an ISO date; a day the target month lacks becomes its last day. */
+export function addMonths(iso: string, months: number): string {
+  const { y, m, d } = parseIso(iso);
+  const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
+}
+
+/**
+ * Last day of a contract: `duree_ans` years from its date of effect, then any prorogation in
+ * months running from the day after that (DGOS transition: « jusqu’à six mois après la date
+ * d’adoption du PRS », seed 001 l. 751).
+ */
+export function contractEnd(d: { readonly effet: string; readonly duree_ans: number; readonly prorogation_mois?: number | undefined }): string {
+  const end = endOfPeriod(d.effet, d.duree_ans);
+  if (!d.prorogation_mois) return end;
+  const next = new Date(Date.parse(`${end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return new Date(Date.parse(`${addMonths(next, d.prorogation_mois)}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Adds whole years to an ISO date and steps back one day: the last day of a period. */
 export function endOfPeriod(startIso: string, years: number): string {
   const { y, m, d } = parseIso(startIso);
