@@ -65,21 +65,26 @@ describe('modèle DGOS 2012-2017 : annexes produites selon le titulaire', () => 
     expect(applicableDocuments(model(), fixture('chu-public'))).toEqual(all);
   });
 
-  it('clinique privée : ni ressources humaines, ni missions de service public, ni RC, ni annexe 11', () => {
-    expect(applicableDocuments(model(), fixture('clinique-privee-chirurgie'))).toEqual([
-      'socle',
-      'annexe-01-orientations-strategiques',
-      'annexe-02-cooperations',
-      'annexe-03-qualite-securite',
-      'annexe-04-chirurgie-ambulatoire',
-      'annexe-05-pilotage-interne',
-      'annexe-07-autorisations',
-      'annexe-08-financement',
-    ]);
+  // Annexes 7 to 10: « Tous les établissements de santé » (seed 001, lines 1586-1598), data or
+  // not; Annexe 11: the list the decree requires in every contract (line 413).
+  it('clinique privée : toutes les annexes sauf les ressources humaines, 9 à 11 comprises sans données', () => {
+    expect(applicableDocuments(model(), fixture('clinique-privee-chirurgie'))).toEqual(all.filter((id) => id !== 'annexe-06-ressources-humaines'));
   });
 
-  it('cabinet de radiologie (EML) : CPOM a minima, socle et annexe 7', () => {
-    expect(applicableDocuments(model(), fixture('cabinet-radiologie-eml'))).toEqual(['socle', 'annexe-07-autorisations']);
+  it('établissement de santé sans aucune donnée d’annexe : annexes 7 à 11 quand même', () => {
+    const nu = variant('clinique-privee-chirurgie', (c) => {
+      c.autorisations = [];
+      c.engagements = c.engagements.filter((e) => !['autorisations', 'pilotage_activite', 'volumes_activite'].includes(e.annexe));
+      c.financements.dotations = [];
+    });
+    const docs = applicableDocuments(model(), nu);
+    for (const id of ['annexe-07-autorisations', 'annexe-08-financement', 'annexe-09-missions-service-public', 'annexe-10-reconnaissances', 'annexe-11-engagements-hors-cpom']) {
+      expect(docs).toContain(id);
+    }
+  });
+
+  it('cabinet de radiologie (EML) : CPOM a minima, socle, annexe 7 et liste des engagements hors CPOM', () => {
+    expect(applicableDocuments(model(), fixture('cabinet-radiologie-eml'))).toEqual(['socle', 'annexe-07-autorisations', 'annexe-11-engagements-hors-cpom']);
   });
 
   it('annexe 5 : publics et ESPIC ; un privé lucratif seulement par son volet systèmes d’information', () => {
@@ -136,6 +141,25 @@ describe('modèle DGOS 2012-2017 : textes conditionnels et valeurs', () => {
     expect(t).toContain('Équipement matériel lourd – IRM 1,5 T (n° 2011-RA-1187)');
   });
 
+  it('annexes 8 à 10 sans données : un bloc aux blancs du modèle ; annexe 11 vide : « Néant »', () => {
+    const clinique = fixture('clinique-privee-chirurgie');
+    const a9 = documentText(clinique, 'annexe-09-missions-service-public');
+    expect(a9).toContain('assurer la mission de service public de ……………. Ces obligations');
+    expect(a9).toMatch(/Rappel du périmètre de la mission\n(?:[a-z]+\n)*……………\n/);
+    expect(a9).toContain('Critères de compensation');
+    const a10 = documentText(clinique, 'annexe-10-reconnaissances');
+    expect(a10).toMatch(/Nom de l’unité\n(?:[a-z]+\n)*……………\n/);
+    expect(a10).toMatch(/Date d’effet de la reconnaissance\n(?:[a-z]+\n)*……………\n/);
+    expect(a10).toContain('Objectif fixé à l’établissement');
+    const a11 = documentText(clinique, 'annexe-11-engagements-hors-cpom');
+    expect(a11.split('\n')).toContain('Néant');
+    const sansDotation = variant('chu-public', (c) => (c.financements.dotations = []));
+    const a8 = documentText(sansDotation, 'annexe-08-financement');
+    expect(a8).toMatch(/Montant annuel indicatif\n(?:[a-z]+\n)*…………… \(à titre purement indicatif\)\n/);
+    expect(a8).toMatch(/Dotation déléguée le\n(?:[a-z]+\n)*……………\n/);
+    expect(a8.split('\n')).not.toContain('Néant.');
+  });
+
   it('financement : montant à titre purement indicatif ; missions : libellé légal de la mission', () => {
     expect(documentText(fixture('chu-public'), 'annexe-08-financement')).toContain('180 000,00 € (à titre purement indicatif)');
     expect(documentText(fixture('chu-public'), 'annexe-09-missions-service-public')).toContain(
@@ -145,10 +169,14 @@ describe('modèle DGOS 2012-2017 : textes conditionnels et valeurs', () => {
 });
 
 describe('modèle DGOS 2012-2017 : règles', () => {
-  it('les trois contrats de référence ne déclenchent aucune règle', () => {
-    for (const f of ['chu-public', 'clinique-privee-chirurgie', 'cabinet-radiologie-eml']) {
+  it('les contrats de référence ne déclenchent aucune règle, sauf les annexes 9 et 10 aux blancs de la clinique', () => {
+    for (const f of ['chu-public', 'cabinet-radiologie-eml']) {
       expect(checkContract(model(), fixture(f)), f).toEqual([]);
     }
+    expect(ids(checkContract(model(), fixture('clinique-privee-chirurgie')))).toEqual([
+      'avertissement:DGOS-ANNEXE-10-BLANCS',
+      'avertissement:DGOS-ANNEXE-9-BLANCS',
+    ]);
   });
 
   const extra = (c: Contract, n: number) => ({ ...structuredClone(c.engagements[0]!), numero: n });
@@ -174,11 +202,18 @@ describe('modèle DGOS 2012-2017 : règles', () => {
     ['avertissement:DGOS-PENALITES', 'pas de régime de pénalités', () => variant('cabinet-radiologie-eml', (c) => delete c.penalites)],
     ['avertissement:DGOS-VISA-PRS', 'date du PRS absente', () => variant('cabinet-radiologie-eml', (c) => delete c.ars.prs_adoption)],
     ['avertissement:DGOS-CONFERENCE-MEDICALE', 'clinique sans avis de la conférence médicale', () => variant('clinique-privee-chirurgie', (c) => (c.avis.conference_medicale = null))],
+    ['avertissement:DGOS-ANNEXE-7-BLANCS', 'CHU sans autorisation ni objectif d’activité', () => variant('chu-public', (c) => { c.autorisations = []; c.engagements = c.engagements.filter((e) => !['autorisations', 'pilotage_activite', 'volumes_activite'].includes(e.annexe) && !e.autorisations?.length); }), 'autorisations'],
+    ['avertissement:DGOS-ANNEXE-8-BLANCS', 'CHU sans dotation', () => variant('chu-public', (c) => (c.financements.dotations = [])), 'financements.dotations'],
+    ['avertissement:DGOS-ANNEXE-9-BLANCS', 'CHU sans mission de service public', () => variant('chu-public', (c) => (c.missions_service_public = [])), 'missions_service_public'],
+    ['avertissement:DGOS-ANNEXE-10-BLANCS', 'CHU sans reconnaissance', () => variant('chu-public', (c) => { c.reconnaissances = []; c.engagements = c.engagements.filter((e) => e.annexe !== 'reconnaissances'); }), 'reconnaissances'],
     ['avertissement:DGOS-TARIFS-OQN', 'tarifs OQN non repris', () => variant('clinique-privee-chirurgie', (c) => c.financements.tarifs_oqn.push({ discipline: 'SSR', prestation: 'PJ', tarif: 180 }))],
   ];
 
+  // The clinic prints Annexes 9 and 10 with the model's blanks (pinned above): its variants are
+  // judged on the other rules.
+  const CLINIC_BLANKS = new Set(['DGOS-ANNEXE-9-BLANCS', 'DGOS-ANNEXE-10-BLANCS']);
   const assertFires = (expected: string, make: () => Contract, path?: string) => {
-    const diags = checkContract(model(), make());
+    const diags = checkContract(model(), make()).filter((d) => expected.endsWith(`:${d.code}`) || !CLINIC_BLANKS.has(d.code));
     expect(ids(diags)).toEqual([expected]);
     const d = diags[0]!;
     expect(d.source?.fichier).toMatch(/^00[0-4]_[0-9a-f]{16}\.txt$/);
