@@ -6,6 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { fail, ok, type Result } from '../diagnostics/diagnostic.ts';
 import { endOfPeriod, formatDate } from '../ir/resolve/french.ts';
 import type { Contract } from '../model/contract.ts';
+import type { Duree } from '../templates/manifest.ts';
 import { findConflicts } from './conflicts.ts';
 import { avenantDiag } from './diag.ts';
 import { keyString, type Key } from './keys.ts';
@@ -53,7 +54,7 @@ export function applyAvenants(
   let state = start;
   const warnings: Diagnostic[] = [];
   for (const src of sel.selected) {
-    const step = applyOne(state, src, known, opts.verifier);
+    const step = applyOne(state, src, known, opts.verifier, opts.duree ?? LEGAL_DUREE);
     if (!step.ok) return fail(step.diagnostics);
     warnings.push(...step.warnings);
     state = step.value.state;
@@ -61,6 +62,14 @@ export function applyAvenants(
   }
   return ok(state, warnings);
 }
+
+/** No model given: art. L. 6114-1 CSP alone (« durée maximale de cinq ans »). */
+const LEGAL_DUREE: Duree = {
+  ans: 5,
+  fixe: false,
+  depart: 'effet',
+  source: { fichier: '001_31e1b23b00324c09.txt', ligne: 914, citation: 'Le CPOM est conclu pour une durée maximale de cinq ans' },
+};
 
 interface Step {
   readonly state: AmendedContract;
@@ -71,6 +80,7 @@ interface Step {
 function run(
   c: Contract,
   src: SourcedAvenant,
+  duree: Duree,
   upTo: number,
   onError: (d: Diagnostic) => void,
   onRecord: (k: Key, n: Nature) => void,
@@ -80,6 +90,7 @@ function run(
   for (let i = 0; i < upTo; i++) {
     const env: OpEnv = {
       state: draft,
+      duree,
       error: (message, rel, code, hints) =>
         onError(avenantDiag(src, message, { op: i, rel: rel ?? [], code: code ?? 'AVENANT-OPERATION', hints: hints ?? [] })),
       record: onRecord,
@@ -94,6 +105,7 @@ function applyOne(
   src: SourcedAvenant,
   known: Set<string>,
   verifier: Verifier | undefined,
+  duree: Duree,
 ): Result<Step> {
   const a = src.avenant;
   const before = prev.contract;
@@ -112,7 +124,7 @@ function applyOne(
   const errors: Diagnostic[] = [];
   const records: Array<[Key, Nature]> = [];
   const ops = a.operations;
-  const after = run(before, src, ops.length, (d) => errors.push(d), (k, n) => records.push([k, n]));
+  const after = run(before, src, duree, ops.length, (d) => errors.push(d), (k, n) => records.push([k, n]));
   if (errors.length > 0) return fail(errors);
 
   const check = checkAll(after, verifier);
@@ -120,7 +132,7 @@ function applyOne(
   const freshErrors = fresh.filter((d) => d.severity === 'erreur');
   if (!check.value || freshErrors.length > 0) {
     const blame = check.value ? freshErrors : check.diagnostics.filter((d) => d.severity === 'erreur');
-    return fail(attribute(before, src, blame, verifier));
+    return fail(attribute(before, src, blame, verifier, duree));
   }
   const provenance: Record<string, Trace> = { ...prev.provenance };
   for (const [k, nature] of records) provenance[keyString(k)] = { avenant: a.numero, nature };
@@ -144,15 +156,21 @@ function applyOne(
  * and blames the operation after which the error appears and stays (an earlier, transient
  * violation such as "add the 11th, then remove one" is not an error of the avenant).
  */
-function attribute(before: Contract, src: SourcedAvenant, errs: readonly Diagnostic[], verifier: Verifier | undefined): Diagnostic[] {
+function attribute(
+  before: Contract,
+  src: SourcedAvenant,
+  errs: readonly Diagnostic[],
+  verifier: Verifier | undefined,
+  duree: Duree,
+): Diagnostic[] {
   const n = src.avenant.operations.length;
   const present: Array<Set<string>> = [];
   for (let t = 1; t <= n; t++) {
-    const s = run(before, src, t, () => {}, () => {});
+    const s = run(before, src, duree, t, () => {}, () => {});
     const c = checkAll(s, verifier);
     present[t] = identities(s, c.diagnostics);
   }
-  const final = run(before, src, n, () => {}, () => {});
+  const final = run(before, src, duree, n, () => {}, () => {});
   return errs.map((d) => {
     const id = identity(final, d);
     let m = n;

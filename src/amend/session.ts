@@ -29,7 +29,7 @@ export function openSession(contractFile: string, avenantFiles: readonly string[
   }
   if (diags.length > 0) return fail(diags);
   const m = model.value;
-  const v = allVersions(contract.value, avenants, { verifier: (c) => checkContract(m, c) });
+  const v = allVersions(contract.value, avenants, { verifier: (c) => checkContract(m, c), duree: m.manifest.duree });
   if (!v.ok) return v;
   return ok({ model: m, contract: contract.value, versions: v.value }, [...contract.warnings, ...v.warnings]);
 }

@@ -55,4 +55,9 @@ export interface ApplyOptions {
    * avenant; an error that an avenant introduces refuses that avenant, naming the operation.
    */
   readonly verifier?: (c: Contract) => readonly import('../diagnostics/diagnostic.ts').Diagnostic[];
+  /**
+   * The model's duration (modele.yaml `duree`). Without it, only the law applies: five years at
+   * most from the date of effect (art. L. 6114-1 CSP), shortened or prolonged by avenant.
+   */
+  readonly duree?: import('../templates/manifest.ts').Duree;
 }

@@ -7,6 +7,7 @@ import type { Document, DocumentSet } from '../ir/types.ts';
 import { inlineText } from '../ir/types.ts';
 import type { Contract } from '../model/contract.ts';
 import type { Model } from '../templates/load.ts';
+import { latestEnd } from '../templates/manifest.ts';
 import { own } from '../dsl/own.ts';
 import { contractFields } from '../dsl/types.ts';
 import { BlockEvaluator } from './blocks.ts';
@@ -39,6 +40,7 @@ export function rootEnv(model: Model, c: Contract): Env {
       annee_n: rt.yearN,
       debut: c.dates.effet,
       fin: rt.endDate,
+      fin_maximale: latestEnd(model.manifest.duree, c.dates),
       duree_ans: c.dates.duree_ans,
     },
   });
