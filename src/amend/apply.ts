@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { fail, ok, type Result } from '../diagnostics/diagnostic.ts';
 import { endOfPeriod, formatDate } from '../ir/resolve/french.ts';
 import type { Contract } from '../model/contract.ts';
-import type { Duree } from '../templates/manifest.ts';
+import { DUREE_LEGALE, type Duree } from '../templates/manifest.ts';
 import { findConflicts } from './conflicts.ts';
 import { avenantDiag } from './diag.ts';
 import { keyString, type Key } from './keys.ts';
@@ -54,7 +54,7 @@ export function applyAvenants(
   let state = start;
   const warnings: Diagnostic[] = [];
   for (const src of sel.selected) {
-    const step = applyOne(state, src, known, opts.verifier, opts.duree ?? LEGAL_DUREE);
+    const step = applyOne(state, src, known, opts.verifier, opts.duree ?? DUREE_LEGALE);
     if (!step.ok) return fail(step.diagnostics);
     warnings.push(...step.warnings);
     state = step.value.state;
@@ -62,14 +62,6 @@ export function applyAvenants(
   }
   return ok(state, warnings);
 }
-
-/** No model given: art. L. 6114-1 CSP alone (« durée maximale de cinq ans »). */
-const LEGAL_DUREE: Duree = {
-  ans: 5,
-  fixe: false,
-  depart: 'effet',
-  source: { fichier: '001_31e1b23b00324c09.txt', ligne: 914, citation: 'Le CPOM est conclu pour une durée maximale de cinq ans' },
-};
 
 interface Step {
   readonly state: AmendedContract;

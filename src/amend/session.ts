@@ -3,6 +3,7 @@
 import { fail, ok, type Diagnostic, type Result } from '../diagnostics/diagnostic.ts';
 import type { Contract } from '../model/contract.ts';
 import { loadContractFile } from '../model/load.ts';
+import { DUREE_LEGALE } from '../templates/manifest.ts';
 import { checkContract } from '../templates/rules.ts';
 import { loadModel, type Model } from '../templates/load.ts';
 import { loadAvenantFile } from './load.ts';
@@ -29,7 +30,7 @@ export function openSession(contractFile: string, avenantFiles: readonly string[
   }
   if (diags.length > 0) return fail(diags);
   const m = model.value;
-  const v = allVersions(contract.value, avenants, { verifier: (c) => checkContract(m, c), duree: m.manifest.duree });
+  const v = allVersions(contract.value, avenants, { verifier: (c) => checkContract(m, c), duree: m.manifest.duree ?? DUREE_LEGALE });
   if (!v.ok) return v;
   return ok({ model: m, contract: contract.value, versions: v.value }, [...contract.warnings, ...v.warnings]);
 }

@@ -57,10 +57,21 @@ export const DureeSchema = z.strictObject({
 });
 
 /**
+ * A model that says nothing of its duration: art. L. 6114-1 CSP alone, « durée maximale de cinq
+ * ans » from the date of effect, shortened or prolonged by avenant.
+ */
+export const DUREE_LEGALE: z.output<typeof DureeSchema> = {
+  ans: 5,
+  fixe: false,
+  depart: 'effet',
+  source: { fichier: '001_31e1b23b00324c09.txt', ligne: 914, citation: 'Le CPOM est conclu pour une durée maximale de cinq ans' },
+};
+
+/**
  * Last day a contract of this model may run: `ans` years from the initial signature (or from
  * the date of effect when the model counts from it, or when the contract is not signed yet).
  */
-export function latestEnd(duree: z.output<typeof DureeSchema>, dates: Contract['dates']): string {
+export function latestEnd(duree: z.output<typeof DureeSchema> = DUREE_LEGALE, dates: Contract['dates']): string {
   const from = duree.depart === 'signature' ? (dates.signature?.date ?? dates.effet) : dates.effet;
   return endOfPeriod(from, duree.ans);
 }
@@ -133,7 +144,8 @@ export const ManifestSchema = z.strictObject({
    * (reconstituted text) until a legal validation is recorded here.
    */
   avenants: z.strictObject({ validation_juridique: LegalValidationSchema.optional() }).default({}),
-  duree: DureeSchema,
+  /** Absent: the law alone (DUREE_LEGALE). */
+  duree: DureeSchema.optional(),
   regles: z.array(RuleSchema).default([]),
   /**
    * Data this model has no place for, and why. A contract that fills one still gets the

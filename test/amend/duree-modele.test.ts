@@ -21,6 +21,10 @@ function avenant(c: Contract, numero: number, effet: string, operations: unknown
 
 const plain = (s: string) => s.replace(/[\u00A0\u202F]/g, ' ');
 
+it('chaque modèle livré déclare sa durée (sinon : la loi seule, 5 ans au plus, modifiable par avenant)', () => {
+  for (const id of ['dgos-2012', 'occitanie-2019', 'idf-2021', 'idf-2019']) expect(modelOf(id).manifest.duree, id).toBeDefined();
+});
+
 describe('durée fixée par le modèle Occitanie (2019-2023)', () => {
   const c = contractOf('occitanie-2019');
 
