@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { fail, ok, type Result } from '../diagnostics/diagnostic.ts';
 import { contractEnd, formatDate } from '../ir/resolve/french.ts';
 import type { Contract } from '../model/contract.ts';
-import type { Prorogation } from '../templates/manifest.ts';
+import { DUREE_LEGALE, type Duree, type Prorogation } from '../templates/manifest.ts';
 import { findConflicts } from './conflicts.ts';
 import { avenantDiag } from './diag.ts';
 import { keyString, type Key } from './keys.ts';
@@ -54,7 +54,7 @@ export function applyAvenants(
   let state = start;
   const warnings: Diagnostic[] = [];
   for (const src of sel.selected) {
-    const step = applyOne(state, src, known, opts.verifier, opts.prorogation);
+    const step = applyOne(state, src, known, opts.verifier, opts.duree ?? DUREE_LEGALE, opts.prorogation);
     if (!step.ok) return fail(step.diagnostics);
     warnings.push(...step.warnings);
     state = step.value.state;
@@ -72,6 +72,7 @@ interface Step {
 function run(
   c: Contract,
   src: SourcedAvenant,
+  duree: Duree,
   upTo: number,
   onError: (d: Diagnostic) => void,
   onRecord: (k: Key, n: Nature) => void,
@@ -82,6 +83,7 @@ function run(
   for (let i = 0; i < upTo; i++) {
     const env: OpEnv = {
       state: draft,
+      duree,
       error: (message, rel, code, hints) =>
         onError(avenantDiag(src, message, { op: i, rel: rel ?? [], code: code ?? 'AVENANT-OPERATION', hints: hints ?? [] })),
       record: onRecord,
@@ -97,6 +99,7 @@ function applyOne(
   src: SourcedAvenant,
   known: Set<string>,
   verifier: Verifier | undefined,
+  duree: Duree,
   prorogation: Prorogation | undefined,
 ): Result<Step> {
   const a = src.avenant;
@@ -116,7 +119,7 @@ function applyOne(
   const errors: Diagnostic[] = [];
   const records: Array<[Key, Nature]> = [];
   const ops = a.operations;
-  const after = run(before, src, ops.length, (d) => errors.push(d), (k, n) => records.push([k, n]), prorogation);
+  const after = run(before, src, duree, ops.length, (d) => errors.push(d), (k, n) => records.push([k, n]), prorogation);
   if (errors.length > 0) return fail(errors);
 
   const check = checkAll(after, verifier);
@@ -124,7 +127,7 @@ function applyOne(
   const freshErrors = fresh.filter((d) => d.severity === 'erreur');
   if (!check.value || freshErrors.length > 0) {
     const blame = check.value ? freshErrors : check.diagnostics.filter((d) => d.severity === 'erreur');
-    return fail(attribute(before, src, blame, verifier, prorogation));
+    return fail(attribute(before, src, blame, verifier, duree, prorogation));
   }
   const provenance: Record<string, Trace> = { ...prev.provenance };
   for (const [k, nature] of records) provenance[keyString(k)] = { avenant: a.numero, nature };
@@ -148,15 +151,22 @@ function applyOne(
  * and blames the operation after which the error appears and stays (an earlier, transient
  * violation such as "add the 11th, then remove one" is not an error of the avenant).
  */
-function attribute(before: Contract, src: SourcedAvenant, errs: readonly Diagnostic[], verifier: Verifier | undefined, prorogation: Prorogation | undefined): Diagnostic[] {
+function attribute(
+  before: Contract,
+  src: SourcedAvenant,
+  errs: readonly Diagnostic[],
+  verifier: Verifier | undefined,
+  duree: Duree,
+  prorogation: Prorogation | undefined,
+): Diagnostic[] {
   const n = src.avenant.operations.length;
   const present: Array<Set<string>> = [];
   for (let t = 1; t <= n; t++) {
-    const s = run(before, src, t, () => {}, () => {}, prorogation);
+    const s = run(before, src, duree, t, () => {}, () => {}, prorogation);
     const c = checkAll(s, verifier);
     present[t] = identities(s, c.diagnostics);
   }
-  const final = run(before, src, n, () => {}, () => {}, prorogation);
+  const final = run(before, src, duree, n, () => {}, () => {}, prorogation);
   return errs.map((d) => {
     const id = identity(final, d);
     let m = n;

@@ -3,6 +3,7 @@
 import { fail, ok, type Diagnostic, type Result } from '../diagnostics/diagnostic.ts';
 import type { Contract } from '../model/contract.ts';
 import { loadContractFile } from '../model/load.ts';
+import { DUREE_LEGALE } from '../templates/manifest.ts';
 import { checkContract } from '../templates/rules.ts';
 import { loadModel, type Model } from '../templates/load.ts';
 import { loadAvenantFile } from './load.ts';
@@ -31,7 +32,11 @@ export function openSession(contractFile: string, avenantFiles: readonly string[
   const m = model.value;
   diags.push(...documentDiagnostics(m.id, replaceableDocuments(m), avenants));
   if (diags.length > 0) return fail(diags);
-  const v = allVersions(contract.value, avenants, { verifier: (c) => checkContract(m, c), ...(m.manifest.avenants.prorogation ? { prorogation: m.manifest.avenants.prorogation } : {}) });
+  const v = allVersions(contract.value, avenants, {
+    verifier: (c) => checkContract(m, c),
+    duree: m.manifest.duree ?? DUREE_LEGALE,
+    ...(m.manifest.avenants.prorogation ? { prorogation: m.manifest.avenants.prorogation } : {}),
+  });
   if (!v.ok) return v;
   return ok({ model: m, contract: contract.value, versions: v.value }, [...contract.warnings, ...v.warnings]);
 }

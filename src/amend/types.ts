@@ -57,4 +57,9 @@ export interface ApplyOptions {
   readonly verifier?: (c: Contract) => readonly import('../diagnostics/diagnostic.ts').Diagnostic[];
   /** The model's prorogation in months (modele.yaml `avenants.prorogation`); absent: years only. */
   readonly prorogation?: import('../templates/manifest.ts').Prorogation;
+  /**
+   * The model's duration (modele.yaml `duree`). Without it, only the law applies: five years at
+   * most from the date of effect (art. L. 6114-1 CSP), shortened or prolonged by avenant.
+   */
+  readonly duree?: import('../templates/manifest.ts').Duree;
 }

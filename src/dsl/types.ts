@@ -110,6 +110,8 @@ export function computedFields(): Record<string, Field> {
         annee_n: req(T.number),
         debut: req(T.date),
         fin: req(T.date),
+        /** Last day the model's duration allows (modele.yaml `duree`). */
+        fin_maximale: req(T.date),
         duree_ans: req(T.number),
       }),
     ),

@@ -8,6 +8,7 @@ import { inlineText } from '../ir/types.ts';
 import type { Contract } from '../model/contract.ts';
 import { documentSignature } from '../templates/annex-signatures.ts';
 import type { Model } from '../templates/load.ts';
+import { latestEnd } from '../templates/manifest.ts';
 import { own } from '../dsl/own.ts';
 import { contractFields } from '../dsl/types.ts';
 import { BlockEvaluator } from './blocks.ts';
@@ -40,6 +41,7 @@ export function rootEnv(model: Model, c: Contract): Env {
       annee_n: rt.yearN,
       debut: c.dates.effet,
       fin: rt.endDate,
+      fin_maximale: latestEnd(model.manifest.duree, c.dates),
       duree_ans: c.dates.duree_ans,
     },
   });

@@ -2,7 +2,8 @@
 // Legal staff edit it; the engine reads it. Every expression in it (applicability, rules) is
 // written in the template DSL and checked statically like the documents themselves.
 import { z } from 'zod';
-import { IsoDate } from '../model/contract.ts';
+import { endOfPeriod } from '../ir/resolve/french.ts';
+import { IsoDate, type Contract } from '../model/contract.ts';
 
 const Text = z.string().min(1);
 
@@ -33,6 +34,47 @@ export const RuleSchema = z.strictObject({
   message: Text,
   source: RuleSourceSchema,
 });
+
+/**
+ * How long a contract of this model runs, and what avenants may do to that duration
+ * (src/amend/ops/duree.ts). Data, not code: a model family is not tied to a region.
+ */
+export const DureeSchema = z.strictObject({
+  /** Maximum duration in years; the duration itself when `fixe`. */
+  ans: z.number().int().positive(),
+  /**
+   * The model fixes the contract's period (Occitanie: 2019-2023): no avenant shortens it (not
+   * even on withdrawing a public-service mission) nor prolongs it.
+   */
+  fixe: z.boolean(),
+  /**
+   * Where the maximum counts from: the signature of the initial contract (DGOS « cinq ans à
+   * compter de sa signature ») or its date of effect. The end of the contract, computed from its
+   * date of effect, may not go past it (computed variable `contrat.fin_maximale`).
+   */
+  depart: z.enum(['effet', 'signature']),
+  source: RuleSourceSchema,
+});
+
+/**
+ * A model that says nothing of its duration: art. L. 6114-1 CSP alone, « durée maximale de cinq
+ * ans » from the date of effect, shortened or prolonged by avenant.
+ */
+export const DUREE_LEGALE: z.output<typeof DureeSchema> = {
+  ans: 5,
+  fixe: false,
+  depart: 'effet',
+  source: { fichier: '001_31e1b23b00324c09.txt', ligne: 914, citation: 'Le CPOM est conclu pour une durée maximale de cinq ans' },
+};
+
+/**
+ * Last day a contract of this model may run: `ans` years from the initial signature (or from
+ * the date of effect when the model counts from it, or when the contract is not signed yet).
+ */
+export function latestEnd(duree: z.output<typeof DureeSchema> = DUREE_LEGALE, dates: Contract['dates']): string {
+  const from = duree.depart === 'signature' ? (dates.signature?.date ?? dates.effet) : dates.effet;
+  return endOfPeriod(from, duree.ans);
+}
 
 /**
  * The legal validation of a reconstituted text: until the manifest records it, every page of the
@@ -122,6 +164,8 @@ export const ManifestSchema = z.strictObject({
       prorogation: ProrogationSchema.optional(),
     })
     .default({}),
+  /** Absent: the law alone (DUREE_LEGALE). */
+  duree: DureeSchema.optional(),
   regles: z.array(RuleSchema).default([]),
   /**
    * Data this model has no place for, and why. A contract that fills one still gets the
@@ -142,3 +186,4 @@ export type Manifest = z.output<typeof ManifestSchema>;
 export type DocumentEntry = z.output<typeof DocumentEntrySchema>;
 export type Rule = z.output<typeof RuleSchema>;
 export type LegalValidation = z.output<typeof LegalValidationSchema>;
+export type Duree = z.output<typeof DureeSchema>;

@@ -5,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { applyAvenants } from '../../src/amend/apply.ts';
 import { loadAvenantFile, parseAvenantText } from '../../src/amend/load.ts';
 import { OPERATION_TYPES } from '../../src/model/avenant.ts';
-import { avenantsOf, contractOf, MODELS, rulesOf } from './helpers.ts';
+import { avenantsOf, contractOf, MODELS, optionsOf, rulesOf } from './helpers.ts';
 
-// IDF: the contract runs 5 years from its date of effect, whatever happens (BR-DUR-6), so the
-// duration story of the other models (shorter after an MSP withdrawal, then extended) is refused
-// there; the IDF refusals are fixtures of their own (refuses/).
-const DUREES: Record<string, number[]> = { 'dgos-2012': [5, 3, 4, 5], 'occitanie-2019': [5, 3, 4, 5], 'idf-2021': [5, 5, 5, 5] };
-const REFUSED_IN_SEQUENCE: Record<string, string[]> = { 'idf-2021': ['proroger'] };
+// IDF: the contract runs 5 years from its date of effect, whatever happens (BR-DUR-6); Occitanie
+// fixes 2019-2023 (socle type, article 10). Both models say so in modele.yaml (duree.fixe): the
+// DGOS duration story (shorter after an MSP withdrawal, then extended) is refused there; the IDF
+// refusals are fixtures of their own (refuses/), the Occitanie ones in duree-modele.test.ts.
+const DUREES: Record<string, number[]> = { 'dgos-2012': [5, 3, 4, 5], 'occitanie-2019': [5, 5, 5, 5], 'idf-2021': [5, 5, 5, 5] };
+const REFUSED_IN_SEQUENCE: Record<string, string[]> = { 'idf-2021': ['proroger'], 'occitanie-2019': ['proroger'] };
 // Lists the model does not print (modele.yaml `donnees_non_imprimees`): no avenant of the
 // sequence changes them.
 const NOT_PRINTED: Record<string, string[]> = {
@@ -27,7 +28,7 @@ describe.each(MODELS)('séquence d’avenants %s', (model) => {
   });
 
   it('s’applique sans erreur, règles du modèle comprises, et donne un historique de trois avenants', () => {
-    const r = applyAvenants(contractOf(model), avenantsOf(model), { verifier: rulesOf(model) });
+    const r = applyAvenants(contractOf(model), avenantsOf(model), optionsOf(model));
     expect(r.ok ? [] : r.diagnostics.map((d) => d.message)).toEqual([]);
     if (!r.ok) return;
     expect(r.value.history.map((h) => h.numero)).toEqual([1, 2, 3]);
@@ -38,7 +39,7 @@ describe.each(MODELS)('séquence d’avenants %s', (model) => {
     const c = contractOf(model);
     const avs = avenantsOf(model);
     const durations = [0, 1, 2, 3].map((k) => {
-      const r = applyAvenants(c, avs, { jusqua: k, verifier: rulesOf(model) });
+      const r = applyAvenants(c, avs, { jusqua: k, ...optionsOf(model) });
       return r.ok ? r.value.contract.dates.duree_ans : undefined;
     });
     expect(durations).toEqual(DUREES[model]);

@@ -9,6 +9,8 @@ import { overlaps, type Key } from '../../src/amend/keys.ts';
 import type { Contract } from '../../src/model/contract.ts';
 import { YEAR_KEYS } from '../../src/model/contract.ts';
 import { AvenantSchema, type Avenant, type Operation } from '../../src/model/avenant.ts';
+import { DUREE_LEGALE } from '../../src/templates/manifest.ts';
+import { modelOf } from './helpers.ts';
 
 export interface Intent {
   readonly kind: number;
@@ -171,7 +173,8 @@ export function build(base: Contract, groups: readonly (readonly Intent[])[]): G
       if (keys.some((k) => used.some((u) => overlaps(k, u)))) continue;
       const trial = structuredClone(draft);
       let failed = false;
-      applyOperation({ state: trial, error: () => (failed = true), record: () => {} }, op, effet);
+      // The model's duration: a model that fixes the period gets no prorogation.
+      applyOperation({ state: trial, duree: modelOf(base.modele).manifest.duree ?? DUREE_LEGALE, error: () => (failed = true), record: () => {} }, op, effet);
       if (failed) continue;
       draft = trial;
       ops.push(op);

@@ -5,6 +5,7 @@ import { ContractSchema, type Contract } from '../../src/model/contract.ts';
 import { loadAvenantFile } from '../../src/amend/load.ts';
 import type { SourcedAvenant } from '../../src/amend/types.ts';
 import { AvenantSchema } from '../../src/model/avenant.ts';
+import { DUREE_LEGALE } from '../../src/templates/manifest.ts';
 import { allVersions, type Versions } from '../../src/amend/versions.ts';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/avenants');
@@ -36,6 +37,8 @@ export function modelOf(id: string): Model {
   return m;
 }
 export const rulesOf = (id: string) => (c: Contract) => checkContract(modelOf(id), c);
+/** What the CLI gives applyAvenants for a model: its rules and its duration (modele.yaml). */
+export const optionsOf = (id: string) => ({ verifier: rulesOf(id), duree: modelOf(id).manifest.duree ?? DUREE_LEGALE });
 
 export function avenantsOf(model: string, files = ['avenant-1.yaml', 'avenant-2.yaml', 'avenant-3.yaml']): SourcedAvenant[] {
   return files.map((f) => {
@@ -107,7 +110,7 @@ export function av(numero: number, operations: unknown[], extra: Record<string, 
 
 /** Every version of a model's fixture sequence, checked with the model's rules. */
 export function versionsOf(model: string): Versions {
-  const r = allVersions(contractOf(model), avenantsOf(model), { verifier: rulesOf(model) });
+  const r = allVersions(contractOf(model), avenantsOf(model), optionsOf(model));
   if (!r.ok) throw new Error(JSON.stringify(r.diagnostics, null, 2));
   return r.value;
 }

@@ -27,7 +27,11 @@ const CHU = 'fixtures/dgos/chu-public.yaml';
 /** The DGOS CHU without its public service missions: annex 9 no longer applies. */
 function chuWithoutMissions(): string {
   const text = readFileSync(CHU, 'utf8');
-  const cut = text.replace(/\nmissions_service_public:\n(?: {2}.*\n)*/, '\n');
+  // Annexe 9 applies to every établissement de santé, data or not (DGOS table): it only goes
+  // away for another kind of holder (categorie eml_amp_dpn) without missions.
+  const cut = text
+    .replace(/\nmissions_service_public:\n(?: {2}.*\n)*/, '\n')
+    .replace('categorie: pluriactivite', 'categorie: eml_amp_dpn');
   expect(cut).not.toBe(text);
   const dir = join(root, 'sans-missions');
   mkdirSync(dir, { recursive: true });

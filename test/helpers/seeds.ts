@@ -19,7 +19,10 @@ const squash = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, '');
 
 /** Every rule's citation starts on its stated line and is found within the next few lines. */
 export function expectCitationsAtLines(model: Model, label: string): void {
-  for (const r of model.manifest.regles) {
+  // The duration's source (modele.yaml `duree`) is checked like a rule's.
+  const duree = model.manifest.duree;
+  const cited = [...model.manifest.regles, ...(duree ? [{ id: 'duree', source: duree.source }] : [])];
+  for (const r of cited) {
     const lines = readFileSync(seedPath(r.source.fichier), 'utf8').split('\n');
     expect(r.source.citation, `${label} ${r.id}`).toBeTruthy();
     // The citation starts on the cited line and may run over the next few (extraction breaks).

@@ -4,13 +4,17 @@
 // - an MSP withdrawn lets the parties renegotiate a shorter duration (BR-DUR-4), which is only
 //   possible once no MSP remains (BR-DUR-2: 5 years exactly with MSP clauses);
 // - a prorogation lengthens the total duration, at most 5 years (BR-DUR-1).
+// What the model allows is data (modele.yaml `duree`, env.duree): a model that fixes the period
+// (Occitanie 2019-2023, IDF) is neither shortened nor prolonged by avenant; the maximum counts
+// from the initial signature or from the date of effect: an end past it is the model's rule to
+// report (contrat.fin_maximale), as for the initial contract. The 5 years of an MSP are law
+// (L. 6114-1) and, added by avenant, count from the initial contract, not from the avenant.
 import type { OperationOf } from '../../model/avenant.ts';
 import { endOfPeriod, formatDate } from '../../ir/resolve/french.ts';
 import { keyOf } from '../keys.ts';
 import { findOne, type OpEnv } from './env.ts';
 
 export const DUREE_MSP = 5;
-export const DUREE_MAX = 5;
 
 function setDuree(env: OpEnv, ans: number): void {
   if (env.state.dates.duree_ans === ans) return;
@@ -43,6 +47,7 @@ export function retirerMission(
   list.splice(i, 1);
   env.record(keyOf.mission(op.numero), 'suppression');
   if (op.duree_ans === undefined) return;
+  if (!dureeModifiable(env, 'le retrait d’une mission de service public ne la raccourcit pas')) return;
   if (list.length > 0) {
     env.error(
       `la durée ne peut être renégociée tant que le contrat comporte des missions de service public (encore ${list.length}) : elle reste de ${DUREE_MSP} ans`,
@@ -57,6 +62,7 @@ export function retirerMission(
 
 /** Prorogation in years (the total duration); in months, see prorogation.ts. */
 export function proroger(env: OpEnv, op: OperationOf<'proroger'>, effet: string): void {
+  if (!dureeModifiable(env, 'il ne peut être prorogé')) return;
   const cur = env.state.dates.duree_ans;
   const ans = op.duree_ans;
   if (ans === undefined) return;
@@ -72,9 +78,23 @@ export function proroger(env: OpEnv, op: OperationOf<'proroger'>, effet: string)
   setDuree(env, ans);
 }
 
+/** A model that fixes the period refuses any change of duration, citing its source. */
+function dureeModifiable(env: OpEnv, consequence: string): boolean {
+  const d = env.duree;
+  if (!d.fixe) return true;
+  const s = d.source;
+  env.error(
+    `le modèle fixe la durée du contrat à ${d.ans} ans, du ${formatDate(env.state.dates.effet)} au ${formatDate(endOfPeriod(env.state.dates.effet, d.ans))} : ${consequence} (source : ${s.fichier}, ligne ${s.ligne}${s.citation ? ` — « ${s.citation} »` : ''})`,
+    ['duree_ans'],
+    'AVENANT-DUREE',
+  );
+  return false;
+}
+
 function checkDuree(env: OpEnv, ans: number, effet: string): boolean {
-  if (ans > DUREE_MAX) {
-    env.error(`la durée totale du contrat est de ${DUREE_MAX} ans au plus, reçu ${ans} ans`, ['duree_ans'], 'AVENANT-DUREE');
+  const max = env.duree.ans;
+  if (ans > max) {
+    env.error(`la durée totale du contrat est de ${max} ans au plus, reçu ${ans} ans`, ['duree_ans'], 'AVENANT-DUREE');
     return false;
   }
   const fin = endOfPeriod(env.state.dates.effet, ans);

@@ -2,6 +2,7 @@
 // relative to the operation, and a way to record provenance. Handlers stay small and pure in
 // effect: the draft is a private deep copy made by apply.ts.
 import type { Contract } from '../../model/contract.ts';
+import type { Duree } from '../../templates/manifest.ts';
 import type { Key } from '../keys.ts';
 import type { Prorogation } from '../../templates/manifest.ts';
 import type { Nature } from '../types.ts';
@@ -9,6 +10,8 @@ import { suggest } from '../../dsl/suggest.ts';
 
 export interface OpEnv {
   readonly state: Contract;
+  /** The model's duration (modele.yaml `duree`): what duration operations may do. */
+  readonly duree: Duree;
   /** Reports an error; `rel` is the data path inside the operation (e.g. ["numero"]). */
   error(message: string, rel?: readonly (string | number)[], code?: string, hints?: readonly string[]): void;
   /** Records that this avenant is now the last one to have changed the element. */
