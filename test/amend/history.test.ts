@@ -12,7 +12,9 @@ import { loadAvenantFile } from '../../src/amend/load.ts';
 import { blockText } from '../../src/amend/redline/text.ts';
 import type { SourcedAvenant } from '../../src/amend/types.ts';
 import type { Table } from '../../src/ir/types.ts';
-import { contractOf, rulesOf } from './helpers.ts';
+import { runConsolider } from '../../src/cli/commands/avenant.ts';
+import { docxText, itWith, type DocxTable } from '../helpers/libreoffice.ts';
+import { contractOf, FIXTURES, rulesOf } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cpom-avenant-historique-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -107,5 +109,20 @@ describe('historique consolidé', () => {
     const r = applyAvenants(base, loadAll(['av-1.yaml', 'av-2.yaml']).concat(loadAll(['av-neuf.yaml'])), opts);
     if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
     expect(r.warnings.filter((w) => w.code === 'AVENANT-NUMERO-REUTILISE')).toEqual([]);
+  });
+
+  itWith(['python-docx'])('cpom consolider : le tableau lu par python-docx montre deux engagements n° 7 et l’avertissement', async () => {
+    const files = loadAll(['av-1.yaml', 'av-2.yaml', 'av-3.yaml']).map((a) => a.file!);
+    const err: string[] = [];
+    const sortie = join(dir, 'sortie');
+    const code = await runConsolider([join(FIXTURES, 'idf-2021', 'contrat.yaml'), ...files, '--sortie', sortie], () => {}, (x) => err.push(x));
+    expect(code).toBe(0);
+    expect(err.join('\n')).toMatch(/av-3\.yaml:\d+:\d+ : avertissement \[AVENANT-NUMERO-REUTILISE\]/);
+    const doc = docxText(join(sortie, 'contrat', 'version-consolidee-3', '01-socle.docx'));
+    const table = doc.body.find((b): b is DocxTable => b.kind === 'table' && b.rows[0]?.[0] === 'Élément')!;
+    expect(table.rows.filter((r) => r[0]!.includes('engagement n°\u00a07')).map((r) => r.map(flat))).toEqual([
+      ['L’engagement n° 7 (précédent élément de ce numéro)', 'n° 2', 'suppression'],
+      ['L’engagement n° 7', 'n° 3', 'ajout'],
+    ]);
   });
 });
