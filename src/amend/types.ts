@@ -35,6 +35,16 @@ export interface HistoryEntry {
   readonly objet: string;
 }
 
+/**
+ * The last change of an element that no longer exists and whose identifier a later avenant gave
+ * to a new element (engagement n° 7 removed by avenant 2, another n° 7 added by avenant 3): two
+ * elements, two histories.
+ */
+export interface Retired {
+  readonly key: string;
+  readonly trace: Trace;
+}
+
 /** A contract with avenants applied: the consolidated data and its provenance. */
 export interface AmendedContract {
   readonly type: 'contratConsolide';
@@ -43,6 +53,8 @@ export interface AmendedContract {
   readonly history: readonly HistoryEntry[];
   /** keyString(element identity) → last change. Insertion order = order of application. */
   readonly provenance: Readonly<Record<string, Trace>>;
+  /** Removed elements whose identifier was later reused, in order of reuse. */
+  readonly retired: readonly Retired[];
 }
 
 export interface ApplyOptions {

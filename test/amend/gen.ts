@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { applyOperation, touches } from '../../src/amend/ops/index.ts';
 import { overlaps, type Key } from '../../src/amend/keys.ts';
+import { canonicalOrder, checkTogether } from '../../src/amend/together.ts';
 import type { Contract } from '../../src/model/contract.ts';
 import { YEAR_KEYS } from '../../src/model/contract.ts';
 import { AvenantSchema, type Avenant, type Operation } from '../../src/model/avenant.ts';
@@ -176,11 +177,19 @@ export function build(base: Contract, groups: readonly (readonly Intent[])[]): G
       // The model's duration: a model that fixes the period gets no prorogation.
       applyOperation({ state: trial, duree: modelOf(base.modele).manifest.duree ?? DUREE_LEGALE, error: () => (failed = true), record: () => {} }, op, effet);
       if (failed) continue;
+      // Rules between elements are checked on the avenant's result: keep the draw only when
+      // the operations so far pass them (e.g. no RC removed while an engagement cites it).
+      const sofar = { avenant: { numero, operations: [...ops, op] } as unknown as Avenant };
+      if (checkTogether(sofar, trial).length > 0) continue;
       draft = trial;
       ops.push(op);
       used.push(...keys);
     }
     if (ops.length === 0) continue;
+    // The engine applies an avenant's operations in a canonical order (additions land in the
+    // order of their identifiers): the raw version follows the same order.
+    draft = structuredClone(cur);
+    for (const i of canonicalOrder(ops, cur)) applyOperation({ state: draft, duree: modelOf(base.modele).manifest.duree ?? DUREE_LEGALE, error: () => {}, record: () => {} }, ops[i]!, effet);
     avenants.push(
       AvenantSchema.parse({ numero, reference: base.reference, date: effet, effet, objet: `Avenant généré n° ${numero}`, operations: ops }),
     );

@@ -14,7 +14,7 @@ import type { Block, Document, DocumentSet, Paragraph } from '../../ir/types.ts'
 import type { Model } from '../../templates/load.ts';
 import { describeKey } from '../describe.ts';
 import { parseKeyString } from '../keys.ts';
-import type { AmendedContract } from '../types.ts';
+import type { AmendedContract, Trace } from '../types.ts';
 import type { Versions } from '../versions.ts';
 import { grid, para } from './ir.ts';
 import { markContract } from './marks.ts';
@@ -30,10 +30,15 @@ const NATURE = { ajout: 'ajout', modification: 'modification', suppression: 'sup
 export function consolidationBlocks(a: AmendedContract): Block[] {
   const k = a.history.length;
   const history = a.history.map((h) => [String(h.numero), formatDate(h.date), formatDate(h.effet), h.objet]);
-  const changes = Object.entries(a.provenance).map(([key, t]) => {
+  const row = (key: string, t: Trace, former: boolean) => {
     const what = describeKey(parseKeyString(key));
-    return [`${what.charAt(0).toUpperCase()}${what.slice(1)}`, `n° ${t.avenant}`, NATURE[t.nature]];
-  });
+    return [`${what.charAt(0).toUpperCase()}${what.slice(1)}${former ? ' (précédent élément de ce numéro)' : ''}`, `n° ${t.avenant}`, NATURE[t.nature]];
+  };
+  // An identifier reused by a later avenant names two elements: the removed one comes first.
+  const changes = Object.entries(a.provenance).flatMap(([key, t]) => [
+    ...a.retired.filter((r) => r.key === key).map((r) => row(r.key, r.trace, true)),
+    row(key, t, false),
+  ]);
   return [
     para(consolidationMention(k), 'subtitle'),
     para('Chaque élément modifié porte entre crochets la mention de l’avenant qui l’a modifié en dernier lieu.', 'note'),

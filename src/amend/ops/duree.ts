@@ -48,14 +48,8 @@ export function retirerMission(
   env.record(keyOf.mission(op.numero), 'suppression');
   if (op.duree_ans === undefined) return;
   if (!dureeModifiable(env, 'le retrait d’une mission de service public ne la raccourcit pas')) return;
-  if (list.length > 0) {
-    env.error(
-      `la durée ne peut être renégociée tant que le contrat comporte des missions de service public (encore ${list.length}) : elle reste de ${DUREE_MSP} ans`,
-      ['duree_ans'],
-      'AVENANT-DUREE',
-    );
-    return;
-  }
+  // That no mission remains is checked on the avenant's result (together.ts): another
+  // operation of the same avenant may withdraw the last one.
   if (!checkDuree(env, op.duree_ans, effet)) return;
   setDuree(env, op.duree_ans);
 }

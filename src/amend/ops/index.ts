@@ -90,6 +90,9 @@ export function applyOperation(env: OpEnv, op: Operation, effet: string): void {
 }
 
 const fields = (base: Key, m: object): Key[] => Object.keys(m).map((f) => [...base, f]);
+/** Engagement n's place in annexes (a part of each annex: two additions to one annex commute). */
+const inAnnexes = (n: number, ...codes: (string | undefined)[]): Key[] =>
+  [...new Set(codes.filter((c) => c !== undefined))].map((c) => [...keyOf.annexe(c), 'engagements', String(n)]);
 
 /**
  * Element identities an operation reads or writes, evaluated on the contract as it stands before
@@ -98,10 +101,14 @@ const fields = (base: Key, m: object): Key[] => Object.keys(m).map((f) => [...ba
  */
 export function touches(op: Operation, before: Contract): Key[] {
   switch (op.type) {
+    // An engagement entering or leaving an annex also touches that annex: a replacement of the
+    // annex in the same avenant would otherwise keep or drop it depending on the order of writing.
     case 'ajouter_engagement':
-      return [keyOf.engagement(op.engagement.numero)];
-    case 'modifier_engagement':
-      return fields(keyOf.engagement(op.numero), op.modifications);
+      return [keyOf.engagement(op.engagement.numero), ...inAnnexes(op.engagement.numero, op.engagement.annexe)];
+    case 'modifier_engagement': {
+      const moved = op.modifications.annexe === undefined ? [] : [op.modifications.annexe, before.engagements.find((e) => e.numero === op.numero)?.annexe];
+      return [...fields(keyOf.engagement(op.numero), op.modifications), ...inAnnexes(op.numero, ...moved)];
+    }
     case 'supprimer_engagement':
       return [keyOf.engagement(op.numero)];
     case 'modifier_cible':

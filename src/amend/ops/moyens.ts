@@ -1,11 +1,11 @@
 // Reconnaissances contractuelles (by RC number) and autorisations (by ARHGOS number): add,
-// modify, remove. Engagements that still cite a removed item are reported: leaving a dangling
-// "N° RC" in an annex table would be a silent inconsistency in a signed document.
+// modify, remove. An engagement still citing a removed item is refused on the avenant's result
+// (together.ts), so that removing the engagement in the same avenant works in any order.
 import type { Autorisation, Reconnaissance } from '../../model/contract.ts';
 import type { OperationOf } from '../../model/avenant.ts';
 import type { z } from 'zod';
 import { keyOf } from '../keys.ts';
-import { findOne, quoteList, type OpEnv } from './env.ts';
+import { findOne, type OpEnv } from './env.ts';
 
 type Rc = z.output<typeof Reconnaissance>;
 type Aut = z.output<typeof Autorisation>;
@@ -48,15 +48,6 @@ export function modifierReconnaissance(env: OpEnv, op: OperationOf<'modifier_rec
 export function supprimerReconnaissance(env: OpEnv, op: OperationOf<'supprimer_reconnaissance'>): void {
   const i = findRc(env, op.numero);
   if (i === undefined) return;
-  const citing = env.state.engagements.filter((e) => e.reconnaissances?.includes(op.numero)).map((e) => e.numero);
-  if (citing.length > 0) {
-    env.error(
-      `la reconnaissance contractuelle n° ${op.numero} est encore citée par ${citing.length > 1 ? 'les engagements' : 'l’engagement'} ${quoteList(citing)} : modifiez ou supprimez ${citing.length > 1 ? 'ces engagements' : 'cet engagement'} dans le même avenant`,
-      ['numero'],
-      'AVENANT-REFERENCE-PENDANTE',
-    );
-    return;
-  }
   env.state.reconnaissances.splice(i, 1);
   env.record(keyOf.reconnaissance(op.numero), 'suppression');
 }
@@ -81,15 +72,6 @@ export function modifierAutorisation(env: OpEnv, op: OperationOf<'modifier_autor
 export function supprimerAutorisation(env: OpEnv, op: OperationOf<'supprimer_autorisation'>): void {
   const i = findAut(env, op.arhgos);
   if (i === undefined) return;
-  const citing = env.state.engagements.filter((e) => e.autorisations?.includes(op.arhgos)).map((e) => e.numero);
-  if (citing.length > 0) {
-    env.error(
-      `l’autorisation n° ARHGOS « ${op.arhgos} » est encore citée par ${citing.length > 1 ? 'les engagements' : 'l’engagement'} ${quoteList(citing)} : modifiez ou supprimez ${citing.length > 1 ? 'ces engagements' : 'cet engagement'} dans le même avenant`,
-      ['arhgos'],
-      'AVENANT-REFERENCE-PENDANTE',
-    );
-    return;
-  }
   env.state.autorisations.splice(i, 1);
   env.record(keyOf.autorisation(op.arhgos), 'suppression');
 }
