@@ -293,7 +293,7 @@ export const ContractSchema = z
     reference: Text.optional(),
     ars: Ars,
     titulaire: Titulaire,
-    ght: Text.optional().meta({ description: 'Nom du groupement hospitalier de territoire (CPOM unique avec cotitulaires, IDF).' }),
+    ght: Text.optional().meta({ description: 'Nom du groupement hospitalier de territoire, sans le sigle : « Marne-Forêt-Brie » (CPOM unique avec cotitulaires, IDF).' }),
     cotitulaires: boundedArray(Cotitulaire, 'cotitulaires').default([]).meta({
       description:
         'Autres entités juridiques du même GHT, parties au CPOM unique (modèles IDF seulement) : raison sociale, FINESS EJ, adresse, représentant légal.',
