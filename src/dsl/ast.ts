@@ -132,6 +132,11 @@ export interface PageBreakNode {
 
 export interface SignaturePartyNode {
   readonly id: string;
+  /**
+   * `{% partie id pour x dans liste %}`: one party per element of the list (one signature box per
+   * co-holder of a single CPOM), `x` and `rang` bound as in `pour`; none when the list is empty.
+   */
+  readonly repeat?: { readonly variable: string; readonly iterable: Expr };
   readonly lines: readonly (readonly InlineNode[])[];
   readonly signatory?: readonly InlineNode[];
   readonly mentions: readonly (readonly InlineNode[])[];

@@ -262,9 +262,20 @@ export class Checker {
         case 'signatures':
           this.blocks(n.leadIn, scope, anchors);
           for (const p of n.parties) {
-            for (const l of p.lines) this.inlines(l, scope, anchors);
-            for (const m of p.mentions) this.inlines(m, scope, anchors);
-            if (p.signatory) this.inlines(p.signatory, scope, anchors);
+            let inner = scope;
+            if (p.repeat) {
+              const it = this.expr(p.repeat.iterable, scope);
+              let elem: Ty = T.any;
+              if (it && it.k === 'array') elem = it.of;
+              else if (it && it.k !== 'any') this.err('DSL-TYPE', `« partie … pour » parcourt une liste ; ${exprText(p.repeat.iterable)} est de type ${describeTy(it)}`, p.repeat.iterable.span);
+              const bound = new Map(scope);
+              bound.set(p.repeat.variable, { ty: elem, optional: false });
+              bound.set('rang', { ty: T.number, optional: false });
+              inner = bound;
+            }
+            for (const l of p.lines) this.inlines(l, inner, anchors);
+            for (const m of p.mentions) this.inlines(m, inner, anchors);
+            if (p.signatory) this.inlines(p.signatory, inner, anchors);
           }
           break;
       }

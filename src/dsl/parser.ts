@@ -260,7 +260,10 @@ class BlockParser {
     const parties: SignaturePartyNode[] = [];
     let stop = lead.stop;
     while (stop?.name === 'partie') {
-      const id = stop.rest.trim();
+      const head = /^(\s*[\w-]+)\s+pour\s+([\p{L}_][\p{L}\p{N}_]*)\s+dans\s+([\s\S]+)$/u.exec(stop.rest);
+      const id = (head ? head[1]! : stop.rest).trim();
+      const iterable = head ? this.expr(head[3]!, stop.restOffset + stop.rest.lastIndexOf(head[3]!)) : undefined;
+      const repeat = head && iterable ? { repeat: { variable: head[2]!, iterable } } : {};
       const partyLine = stop.line;
       const lines: InlineNode[][] = [];
       const mentions: InlineNode[][] = [];
@@ -285,8 +288,10 @@ class BlockParser {
           lines.push(parseInline(this.src, l.start, l.text.replace(/\\\s*$/, ''), this.diags));
         }
       }
-      if (!/^[\w-]+$/.test(id)) this.err('DSL-SYNTAXE', 'forme attendue : {% partie identifiant %}', this.lineSpan(partyLine));
-      parties.push({ id, lines, ...(signatory ? { signatory } : {}), mentions, span: this.lineSpan(partyLine) });
+      if (!/^[\w-]+$/.test(id)) {
+        this.err('DSL-SYNTAXE', 'forme attendue : {% partie identifiant %} ou {% partie identifiant pour element dans liste %}', this.lineSpan(partyLine));
+      }
+      parties.push({ id, ...repeat, lines, ...(signatory ? { signatory } : {}), mentions, span: this.lineSpan(partyLine) });
     }
     if (!stop || stop.name !== 'finsignatures') {
       this.err('DSL-BLOC-NON-FERME', '« {% signatures %} » ouvert ici n’est jamais fermé par « {% finsignatures %} »', this.lineSpan(open));

@@ -216,15 +216,23 @@ export class BlockEvaluator {
     return {
       type: 'signature',
       leadIn: leadIn.map((p) => ({ ...p, keepWithNext: true })),
-      parties: n.parties.map((p) => {
-        const signatory = p.signatory ? this.inlines(p.signatory, env) : [];
-        return {
-          id: p.id,
-          lines: p.lines.map((l) => this.inlines(l, env)),
-          ...(signatory.length ? { signatory: IRtext(signatory) } : {}),
-          mentions: p.mentions.map((m) => IRtext(this.inlines(m, env))),
-        };
+      parties: n.parties.flatMap((p) => {
+        if (!p.repeat) return [this.party(p, env)];
+        const out: IR.SignatureParty[] = [];
+        const each: Extract<BlockNode, { kind: 'for' }> = { kind: 'for', ...p.repeat, body: [], span: p.span };
+        this.loop(each, env, (e) => out.push(this.party(p, e)), () => undefined);
+        return out;
       }),
+    };
+  }
+
+  private party(p: SignaturesNode['parties'][number], env: Env): IR.SignatureParty {
+    const signatory = p.signatory ? this.inlines(p.signatory, env) : [];
+    return {
+      id: p.id,
+      lines: p.lines.map((l) => this.inlines(l, env)),
+      ...(signatory.length ? { signatory: IRtext(signatory) } : {}),
+      mentions: p.mentions.map((m) => IRtext(this.inlines(m, env))),
     };
   }
 }

@@ -40,6 +40,11 @@ export function signatureChunks(s: SignatureBlock, ctx: LayoutContext): Chunk[] 
     const row = s.parties.slice(start, start + perRow);
     const frames: Frame[] = [];
     let height = 0;
+    // The signature spaces of a row start at the same height, below the party with the most
+    // wrapped lines, so that names line up across columns as in the DOCX table.
+    const headHeight = (party: (typeof row)[number]): number =>
+      party.lines.reduce((h, line) => h + linesOf(line, partyStyle, colW, ctx).reduce((a, l) => a + l.height, 0), 0);
+    const signAt = Math.max(...row.map(headHeight));
     row.forEach((party, k) => {
       const x = ctx.geo.left + k * (colW + COLUMN_GAP);
       let y = 0;
@@ -50,7 +55,7 @@ export function signatureChunks(s: SignatureBlock, ctx: LayoutContext): Chunk[] 
         }
       };
       for (const line of party.lines) put(line, partyStyle);
-      y += SIGN_SPACE;
+      y = signAt + SIGN_SPACE;
       if (party.signatory) put([{ type: 'text', text: party.signatory }], nameStyle);
       for (const m of party.mentions) put([{ type: 'text', text: m }], mentionStyle);
       height = Math.max(height, y);

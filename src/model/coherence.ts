@@ -62,7 +62,31 @@ function checkFinessKeys(c: Contract, out: PathDiagnostic[]): void {
     if (issue) out.push(diag('avertissement', 'DONNEES-FINESS-CLE', path, issue));
   };
   check(c.titulaire.finess_ej, ['titulaire', 'finess_ej']);
+  c.cotitulaires.forEach((t, i) => check(t.finess_ej, ['cotitulaires', i, 'finess_ej']));
   c.sites.forEach((s, i) => check(s.finess_et, ['sites', i, 'finess_et']));
+}
+
+/**
+ * The legal entities of a single CPOM (the holder, then its co-holders) are distinct, and a site
+ * names the entity that runs it among them: each party signs for its own establishments
+ * (004_ec60fe0b7b5a9c75.txt L.88-91). Whether a model allows co-holders at all is its own rule.
+ */
+function checkEntities(c: Contract, out: PathDiagnostic[]): void {
+  const entities = new Map<string, string>([[c.titulaire.finess_ej, 'titulaire']]);
+  c.cotitulaires.forEach((t, i) => {
+    const first = entities.get(t.finess_ej);
+    if (first !== undefined) {
+      out.push(diag('erreur', 'DONNEES-DOUBLON', ['cotitulaires', i, 'finess_ej'], `FINESS EJ « ${t.finess_ej} » déjà utilisé par ${first}`));
+    } else entities.set(t.finess_ej, `cotitulaires[${i}]`);
+  });
+  c.sites.forEach((s, i) => {
+    if (s.finess_ej !== undefined && !entities.has(s.finess_ej)) {
+      const known = [...entities.keys()].map((k) => `« ${k} »`).join(', ');
+      out.push(
+        diag('erreur', 'DONNEES-SITE-ENTITE', ['sites', i, 'finess_ej'], `le site « ${s.raison_sociale} » est rattaché au FINESS EJ « ${s.finess_ej} », qui n’est celui d’aucune entité juridique partie au contrat (${known})`),
+      );
+    }
+  });
 }
 
 export function coherence(c: Contract): PathDiagnostic[] {
@@ -72,6 +96,7 @@ export function coherence(c: Contract): PathDiagnostic[] {
   unique(c.reconnaissances, (r) => r.numero, 'reconnaissances', 'numero', 'numéro de reconnaissance', out);
   unique(c.autorisations, (a) => a.arhgos, 'autorisations', 'arhgos', 'N° ARHGOS', out);
   unique(c.sites, (s) => s.finess_et, 'sites', 'finess_et', 'FINESS ET', out);
+  checkEntities(c, out);
   checkFinessKeys(c, out);
   return out;
 }

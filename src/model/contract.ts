@@ -130,10 +130,25 @@ export const Titulaire = z.strictObject({
     .meta({ description: 'Produits reçus des régimes obligatoires d’assurance maladie au titre du dernier exercice clos (plafond des pénalités : 5 %).' }),
 });
 
+/**
+ * A further legal entity of a single CPOM concluded for several entities of one GHT (IDF guide,
+ * 004_ec60fe0b7b5a9c75.txt L.85 and L.91). The lead entity stays `titulaire`, so every template
+ * that knows one holder keeps working; models whose sources do not provide for it refuse these.
+ */
+export const Cotitulaire = z.strictObject({
+  raison_sociale: Text,
+  finess_ej: Finess,
+  adresse: Adresse,
+  representant: Personne,
+});
+
 export const Site = z.strictObject({
   finess_et: Finess,
   raison_sociale: Text,
   adresse: Text.optional(),
+  finess_ej: Finess.optional().meta({
+    description: 'FINESS EJ de l’entité qui exploite le site : obligatoire quand le contrat a des cotitulaires.',
+  }),
 });
 
 export const Dates = z.strictObject({
@@ -157,6 +172,13 @@ export const Avis = z.strictObject({
   cte: AvisDate,
   conference_medicale: AvisDate,
   deliberation_ag: AvisDate,
+  comite_strategique: AvisDate.meta({ description: 'Concertation du comité stratégique du GHT (CPOM unique, IDF).' }),
+  commission_medicale_groupement: AvisDate.meta({
+    description: 'Consultation de la commission médicale de groupement du GHT (CPOM unique, IDF).',
+  }),
+  avis_president_cmg: AvisDate.meta({
+    description: 'Avis motivé du président de la commission médicale de groupement (CPOM unique, IDF).',
+  }),
 });
 
 export const YEAR_KEYS = ['N+1', 'N+2', 'N+3', 'N+4', 'N+5'] as const;
@@ -306,6 +328,11 @@ export const ContractSchema = z
     reference: Text.optional(),
     ars: Ars,
     titulaire: Titulaire,
+    ght: Text.optional().meta({ description: 'Nom du groupement hospitalier de territoire, sans le sigle : « Marne-Forêt-Brie » (CPOM unique avec cotitulaires, IDF).' }),
+    cotitulaires: boundedArray(Cotitulaire, 'cotitulaires').default([]).meta({
+      description:
+        'Autres entités juridiques du même GHT, parties au CPOM unique (modèles IDF seulement) : raison sociale, FINESS EJ, adresse, représentant légal.',
+    }),
     sites: boundedArray(Site, 'sites', LIST_ITEMS.sites).default([]),
     dates: Dates,
     avis: Avis.default({}),
