@@ -65,6 +65,12 @@ export const DocumentEntrySchema = z.strictObject({
   paraphe: z.array(Text).default([]),
   /** Engagement annex codes rendered by this document (engagements[].annexe values). */
   annexes_engagements: z.array(Text).default([]),
+  /**
+   * When this document renders several codes as volets: the heading of each volet as printed
+   * ({ positionnement_territorial: "Volet 2 : positionnement territorial" }), so an avenant names
+   * (and replaces) a volet by its title.
+   */
+  volets: z.record(z.string(), Text).default({}),
 }).refine((d) => !(d.validation_juridique && d.provenance === 'verbatim'), {
   // A validation recorded on a verbatim text would be silently ignored: say so instead.
   message: 'validation_juridique ne concerne qu’un texte reconstitué (provenance: reconstitue)',
