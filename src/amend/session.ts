@@ -7,6 +7,7 @@ import { checkContract } from '../templates/rules.ts';
 import { loadModel, type Model } from '../templates/load.ts';
 import { loadAvenantFile } from './load.ts';
 import type { SourcedAvenant } from './types.ts';
+import { avenantApprovals } from './rules.ts';
 import { allVersions, type Versions } from './versions.ts';
 
 export interface Session {
@@ -31,7 +32,7 @@ export function openSession(contractFile: string, avenantFiles: readonly string[
   const m = model.value;
   const v = allVersions(contract.value, avenants, { verifier: (c) => checkContract(m, c) });
   if (!v.ok) return v;
-  return ok({ model: m, contract: contract.value, versions: v.value }, [...contract.warnings, ...v.warnings]);
+  return ok({ model: m, contract: contract.value, versions: v.value }, [...contract.warnings, ...v.warnings, ...avenantApprovals(m, v.value)]);
 }
 
 /** The version in effect at a date: the number of avenants whose date of effect is on or before it. */

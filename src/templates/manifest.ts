@@ -107,7 +107,24 @@ export const ManifestSchema = z.strictObject({
    * Avenant documents written on this model: their articles are drafted by the engine
    * (reconstituted text) until a legal validation is recorded here.
    */
-  avenants: z.strictObject({ validation_juridique: LegalValidationSchema.optional() }).default({}),
+  avenants: z
+    .strictObject({
+      validation_juridique: LegalValidationSchema.optional(),
+      /**
+       * What every avenant of this model records beyond the contract's own rules (which are
+       * also run on the avenant's opinions): a warning names the rule and its source if absent.
+       */
+      requis: z
+        .array(
+          z.strictObject({
+            donnee: z.enum(['echange_contradictoire', 'avis.conseil_surveillance', 'avis.cme', 'avis.cte', 'avis.conference_medicale', 'avis.deliberation_ag']),
+            regle: Text,
+            source: RuleSourceSchema,
+          }),
+        )
+        .default([]),
+    })
+    .default({ requis: [] }),
   regles: z.array(RuleSchema).default([]),
   /**
    * Data this model has no place for, and why. A contract that fills one still gets the

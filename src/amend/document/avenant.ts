@@ -16,17 +16,7 @@ import { article, para, title } from './ir.ts';
 import { modelParts } from './model-parts.ts';
 import { articleFor } from './wording.ts';
 import { voletDocument } from './annexes.ts';
-
-/** The contract as the avenant's own pages show it: signed at the avenant's place and date, with its opinions. */
-function avenantView(after: Contract, a: Versions['avenants'][number]['avenant']): Contract {
-  // Keys stay present (undefined): the evaluator binds the contract's own keys as variables.
-  return {
-    ...after,
-    contrat_precedent: undefined,
-    avis: a.avis,
-    dates: { ...after.dates, signature: a.signature },
-  };
-}
+import { avenantView } from './view.ts';
 
 const AVIS = {
   conseil_surveillance: 'Vu l’avis du conseil de surveillance',
