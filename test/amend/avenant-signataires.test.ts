@@ -7,7 +7,7 @@ import { blockText } from '../../src/amend/redline/text.ts';
 import { allVersions } from '../../src/amend/versions.ts';
 import { buildDocumentSet } from '../../src/index.ts';
 import type { DocumentSet } from '../../src/ir/types.ts';
-import { av, avenantsOf, contractOf, modelOf, rulesOf, smallContract } from './helpers.ts';
+import { av, avenantsOf, contractOf, modelOf, rulesOf, smallContract, versionsOf } from './helpers.ts';
 
 const must = <T>(r: { ok: true; value: T } | { ok: false; diagnostics: readonly { message: string }[] }): T => {
   if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
@@ -40,6 +40,17 @@ describe('signataires', () => {
     expect(s).toContain('la représentante légale');
     expect(v.versions[1]!.contract.ars.delegation).toBeUndefined();
     expect(v.versions[1]!.contract.titulaire.representant.nom).toBe('Petit');
+  });
+
+  it.each([
+    ['dgos-2012', 3, 'Monsieur Olivier Ferrand, directeur de l’offre de soins', 'Véronique Wallon'],
+    ['occitanie-2019', 1, 'Madame Hélène Castel, directrice de l’offre de soins et de l’autonomie', 'Pierre Ricordeau'],
+  ] as const)('%s : une signature par délégation imprime le nom et la qualité du délégataire', (m, k, delegate, dg) => {
+    const s = sig(must(buildAvenantSet(modelOf(m), versionsOf(m), k)));
+    expect(s).toContain(delegate);
+    expect(s).toMatch(/par délégation/i);
+    expect(s).not.toContain(dg.split(' ')[1]!.toUpperCase());
+    expect(s).not.toContain(dg);
   });
 
   it('« la représentante légale » dans le contrat IDF quand la donnée dit Madame', () => {
