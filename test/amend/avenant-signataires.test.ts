@@ -45,9 +45,14 @@ describe('signataires', () => {
   it.each([
     ['dgos-2012', 3, 'Monsieur Olivier Ferrand, directeur de l’offre de soins', 'Véronique Wallon'],
     ['occitanie-2019', 1, 'Madame Hélène Castel, directrice de l’offre de soins et de l’autonomie', 'Pierre Ricordeau'],
+    // Avenant 3 attaches the financing annex, which has a signature block of its own.
+    ['occitanie-2019', 3, 'Madame Hélène Castel, directrice de l’offre de soins et de l’autonomie', 'Pierre Ricordeau'],
   ] as const)('%s : une signature par délégation imprime le nom et la qualité du délégataire', (m, k, delegate, dg) => {
-    const s = sig(must(buildAvenantSet(modelOf(m), versionsOf(m), k)));
+    const set = must(buildAvenantSet(modelOf(m), versionsOf(m), k));
+    const s = sig(set);
     expect(s).toContain(delegate);
+    // Every signature block of the set (attached annexes signed separately included) names the delegate.
+    for (const d of set.documents) for (const b of d.blocks) if (b.type === 'signature') expect(blockText(b).replace(/[\u00a0\u202f]/g, ' ')).not.toContain(dg.split(' ')[1]!.toUpperCase());
     expect(s).toMatch(/par délégation/i);
     expect(s).not.toContain(dg.split(' ')[1]!.toUpperCase());
     expect(s).not.toContain(dg);
