@@ -1,11 +1,15 @@
 // The avenant's own approvals and dates: opinions of the instances on the avenant (warnings, as
 // for contracts), no avenant signed once the contract has ended, and --date outside the period.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runConsolider } from '../../src/cli/commands/avenant.ts';
 import { avenantApprovals, dateOutsidePeriod } from '../../src/amend/rules.ts';
 import { applyAvenants } from '../../src/amend/apply.ts';
 import { allVersions } from '../../src/amend/versions.ts';
 import { AvenantSchema } from '../../src/model/avenant.ts';
-import { av, avenantsOf, contractOf, modelOf, rulesOf, smallContract, versionsOf } from './helpers.ts';
+import { av, avenantsOf, contractOf, FIXTURES, modelOf, rulesOf, smallContract, versionsOf } from './helpers.ts';
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 const op = { type: 'modifier_cible', engagement: 1, indicateur: 'Indicateur 1', annee: 'N+2', valeur: 7 };
@@ -32,6 +36,15 @@ describe('--date hors de la période du contrat', () => {
     expect(plain(dateOutsidePeriod(v, '2021-01-01')?.message ?? '')).toContain('avant la prise d’effet du contrat');
     expect(plain(dateOutsidePeriod(v, '2031-01-01')?.message ?? '')).toContain('après la fin du contrat');
     expect(dateOutsidePeriod(v, '2023-06-30')).toBeUndefined();
+  });
+  it('cpom consolider --date le signale et produit quand même la version', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cpom-date-'));
+    const F = join(FIXTURES, 'idf-2021');
+    const err: string[] = [];
+    const code = await runConsolider([join(F, 'contrat.yaml'), ...[1, 2, 3].map((n) => join(F, `avenant-${n}.yaml`)), '--date', '2031-01-01', '--sortie', dir], () => {}, (x) => err.push(x));
+    rmSync(dir, { recursive: true, force: true });
+    expect(code).toBe(0);
+    expect(plain(err.join('\n'))).toContain('--date 1er janvier 2031 : après la fin du contrat (30 juin 2026');
   });
 });
 
