@@ -15,6 +15,7 @@ import { nextHistory, type Recorded } from './history.ts';
 import { applyOperation } from './ops/index.ts';
 import type { OpEnv } from './ops/env.ts';
 import { checkAll, identities, identity, type Verifier } from './revalidate.ts';
+import { signedAfterEnd } from './rules.ts';
 import { checkSequence, selectAvenants } from './sequence.ts';
 import { canonicalOrder, checkTogether } from './together.ts';
 import {
@@ -119,6 +120,8 @@ function applyOne(
       }),
     ]);
   }
+  const late = signedAfterEnd(before, src);
+  if (late.length > 0) return fail(late);
   const conflicts = findConflicts(src, before);
   if (conflicts.length > 0) return fail(conflicts);
 

@@ -9,6 +9,7 @@ import { loadModel, type Model } from '../templates/load.ts';
 import { loadAvenantFile } from './load.ts';
 import { documentDiagnostics, replaceableDocuments } from './ops/listes.ts';
 import type { SourcedAvenant } from './types.ts';
+import { avenantApprovals } from './rules.ts';
 import { allVersions, type Versions } from './versions.ts';
 
 export interface Session {
@@ -38,7 +39,7 @@ export function openSession(contractFile: string, avenantFiles: readonly string[
     ...(m.manifest.avenants.prorogation ? { prorogation: m.manifest.avenants.prorogation } : {}),
   });
   if (!v.ok) return v;
-  return ok({ model: m, contract: contract.value, versions: v.value }, [...contract.warnings, ...v.warnings]);
+  return ok({ model: m, contract: contract.value, versions: v.value }, [...contract.warnings, ...v.warnings, ...avenantApprovals(m, v.value)]);
 }
 
 /** The version in effect at a date: the number of avenants whose date of effect is on or before it. */

@@ -136,7 +136,8 @@ export const Operation = z.discriminatedUnion(
     op('changer_signataire', {
       partie: z.enum(['ars', 'titulaire'], { error: 'partie « ars » ou « titulaire » attendue' }),
       personne: Personne,
-      delegation: Text.optional().meta({ description: 'Signature par délégation (ARS seulement).' }),
+      delegation: Text.optional().meta({ description: 'Signature par délégation (ARS seulement) : nom et qualité du délégataire.' }),
+      decret_nomination: Text.optional().meta({ description: 'Décret de nomination du nouveau directeur général (ARS), repris en visa.' }),
     }),
     op('remplacer_annexe', {
       annexe: Text.meta({ description: 'Code de l’annexe (valeur de `engagements[].annexe`).' }),
@@ -221,7 +222,16 @@ export const AvenantSchema = z
     echange_contradictoire: IsoDate.optional().meta({
       description: 'Date de l’échange contradictoire préalable (Occitanie, article 6 du socle).',
     }),
-    signature: z.strictObject({ lieu: Text, date: IsoDate }).optional(),
+    signature: z
+      .strictObject({
+        lieu: Text,
+        date: IsoDate,
+        ars: Personne.optional().meta({ description: 'Qui signe cet avenant pour l’agence, s’il n’est pas le signataire du contrat.' }),
+        delegation: Text.optional().meta({ description: 'Signature de cet avenant par délégation : nom et qualité du délégataire.' }),
+        titulaire: Personne.optional().meta({ description: 'Qui signe cet avenant pour le titulaire, s’il n’est pas son représentant au contrat.' }),
+      })
+      .optional()
+      .meta({ description: 'Lieu, date et signataires de cet avenant (ne modifie pas les signataires du contrat).' }),
     operations: boundedArray(Operation, 'opérations').min(1, { error: 'au moins une opération attendue' }),
   })
   .meta({ title: 'Avenant au CPOM', description: 'Modifications apportées à un contrat par avenant.' });

@@ -121,6 +121,12 @@ export const DocumentEntrySchema = z.strictObject({
   paraphe: z.array(Text).default([]),
   /** Engagement annex codes rendered by this document (engagements[].annexe values). */
   annexes_engagements: z.array(Text).default([]),
+  /**
+   * When this document renders several codes as volets: the heading of each volet as printed
+   * ({ positionnement_territorial: "Volet 2 : positionnement territorial" }), so an avenant names
+   * (and replaces) a volet by its title.
+   */
+  volets: z.record(z.string(), Text).default({}),
 }).refine((d) => !(d.validation_juridique && d.provenance === 'verbatim'), {
   // A validation recorded on a verbatim text would be silently ignored: say so instead.
   message: 'validation_juridique ne concerne qu’un texte reconstitué (provenance: reconstitue)',
@@ -162,8 +168,21 @@ export const ManifestSchema = z.strictObject({
       validation_juridique: LegalValidationSchema.optional(),
       /** Absent: prorogation in whole years only. */
       prorogation: ProrogationSchema.optional(),
+      /**
+       * What every avenant of this model records beyond the contract's own rules (which are
+       * also run on the avenant's opinions): a warning names the rule and its source if absent.
+       */
+      requis: z
+        .array(
+          z.strictObject({
+            donnee: z.enum(['echange_contradictoire', 'avis.conseil_surveillance', 'avis.cme', 'avis.cte', 'avis.conference_medicale', 'avis.deliberation_ag']),
+            regle: Text,
+            source: RuleSourceSchema,
+          }),
+        )
+        .default([]),
     })
-    .default({}),
+    .default({ requis: [] }),
   /** Absent: the law alone (DUREE_LEGALE). */
   duree: DureeSchema.optional(),
   regles: z.array(RuleSchema).default([]),

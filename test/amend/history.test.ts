@@ -14,7 +14,7 @@ import type { SourcedAvenant } from '../../src/amend/types.ts';
 import type { Table } from '../../src/ir/types.ts';
 import { runConsolider } from '../../src/cli/commands/avenant.ts';
 import { docxText, itWith, type DocxTable } from '../helpers/libreoffice.ts';
-import { contractOf, FIXTURES, rulesOf } from './helpers.ts';
+import { contractOf, FIXTURES, modelOf, rulesOf } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cpom-avenant-historique-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -73,7 +73,7 @@ describe('historique consolidé', () => {
   it('les éléments d’un engagement supprimé quittent « Éléments modifiés »', () => {
     const r = applyAvenants(base, loadAll(['av-1.yaml', 'av-2.yaml']), opts);
     if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
-    const table = consolidationBlocks(r.value).filter((b): b is Table => b.type === 'table')[1]!;
+    const table = consolidationBlocks(modelOf('idf-2021'), r.value).filter((b): b is Table => b.type === 'table')[1]!;
     const rows = changedRows(table);
     expect(rows).toContainEqual(['L’engagement n° 7', 'n° 2', 'suppression']);
     expect(rows.filter((row) => row[0]!.includes('engagement n° 7'))).toHaveLength(1);
@@ -91,7 +91,7 @@ describe('historique consolidé', () => {
     expect(reuse[0]!.message).toContain('avenant n° 2');
     expect(reuse[0]!.dataPath).toBe('operations[1].engagement.numero');
 
-    const rows = changedRows(consolidationBlocks(r.value).filter((b): b is Table => b.type === 'table')[1]!);
+    const rows = changedRows(consolidationBlocks(modelOf('idf-2021'), r.value).filter((b): b is Table => b.type === 'table')[1]!);
     const about7 = rows.filter((row) => row[0]!.includes('engagement n° 7'));
     // Two elements: the removed one (avenant 2) and the new one (avenant 3); no target of the
     // old one attached to the new one.

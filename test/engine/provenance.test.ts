@@ -134,7 +134,7 @@ describe('texte des avenants (rédigé par le moteur)', () => {
   it('porte la mention tant que le modèle n’enregistre pas la validation des avenants', () => {
     const set = must(buildAvenantSet(model, v, 1));
     expect(set.documents[0]!.notices?.map(flat)).toEqual([flat(MENTION)]);
-    const ok = must(buildAvenantSet({ ...model, manifest: { ...model.manifest, avenants: { validation_juridique: VALIDATION } } }, v, 1));
+    const ok = must(buildAvenantSet({ ...model, manifest: { ...model.manifest, avenants: { ...model.manifest.avenants, validation_juridique: VALIDATION } } }, v, 1));
     expect(ok.documents[0]!.notices ?? []).toEqual([]);
     expect(ok.documents[0]!.validation).toBeDefined();
   });

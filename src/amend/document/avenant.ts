@@ -16,17 +16,8 @@ import { wordingContext } from './context.ts';
 import { article, para, title } from './ir.ts';
 import { modelParts } from './model-parts.ts';
 import { articleFor } from './wording.ts';
-
-/** The contract as the avenant's own pages show it: signed at the avenant's place and date, with its opinions. */
-function avenantView(after: Contract, a: Versions['avenants'][number]['avenant']): Contract {
-  // Keys stay present (undefined): the evaluator binds the contract's own keys as variables.
-  return {
-    ...after,
-    contrat_precedent: undefined,
-    avis: a.avis,
-    dates: { ...after.dates, signature: a.signature },
-  };
-}
+import { voletDocument } from './annexes.ts';
+import { avenantView } from './view.ts';
 
 const AVIS = {
   conseil_surveillance: 'Vu l’avis du conseil de surveillance',
@@ -105,8 +96,14 @@ export function buildAvenantSet(model: Model, v: Versions, k: number): Result<Do
     ...provenance,
     blocks,
   };
-  const attachIds = new Set(articles.flatMap((x) => x.attach ?? []));
-  const attached = view.value.documents.filter((d) => attachIds.has(d.id)).map((d) => ({ ...d, headerTitle: body.headerTitle }));
+  // Attached once each, in the model's order; a document replaced whole wins over one of its volets.
+  const specs = articles.flatMap((x) => x.attach ?? []);
+  const attached = view.value.documents.flatMap((d) => {
+    const mine = specs.filter((s) => s.id === d.id);
+    if (mine.length === 0) return [];
+    const volets = mine.every((s) => s.volet !== undefined) ? [...new Set(mine.map((s) => s.volet!))] : [];
+    return [{ ...((volets.length > 0 && voletDocument(d, volets)) || d), headerTitle: body.headerTitle }];
+  });
   const set: DocumentSet = {
     type: 'documentSet',
     meta: {

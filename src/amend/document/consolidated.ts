@@ -16,6 +16,7 @@ import { describeKey } from '../describe.ts';
 import { parseKeyString } from '../keys.ts';
 import type { AmendedContract, Trace } from '../types.ts';
 import type { Versions } from '../versions.ts';
+import { annexRef } from './annexes.ts';
 import { grid, para } from './ir.ts';
 import { markContract } from './marks.ts';
 import { signatureRecord } from './signatures.ts';
@@ -27,11 +28,13 @@ export function consolidationMention(k: number): string {
 const NATURE = { ajout: 'ajout', modification: 'modification', suppression: 'suppression' } as const;
 
 /** Mention, history table and table of changed elements, inserted under the socle's title. */
-export function consolidationBlocks(a: AmendedContract): Block[] {
+export function consolidationBlocks(model: Model, a: AmendedContract): Block[] {
   const k = a.history.length;
   const history = a.history.map((h) => [String(h.numero), formatDate(h.date), formatDate(h.effet), h.objet]);
   const row = (key: string, t: Trace, former: boolean) => {
-    const what = describeKey(parseKeyString(key));
+    const k = parseKeyString(key);
+    // An annex is named by its title in this model, not by its data code.
+    const what = (k[0] === 'annexes' && annexRef(model, String(k[1]))?.phrase) || describeKey(k);
     return [`${what.charAt(0).toUpperCase()}${what.slice(1)}${former ? ' (précédent élément de ce numéro)' : ''}`, `n° ${t.avenant}`, NATURE[t.nature]];
   };
   // An identifier reused by a later avenant names two elements: the removed one comes first.
@@ -85,7 +88,7 @@ export function buildConsolidatedSet(model: Model, v: Versions, k: number): Resu
   if (mentions.ev.diags.length > 0) return fail(mentions.ev.diags);
   const record = signatureRecord(model, v, k);
   if (!record.ok) return record;
-  const documents = built.value.documents.map((d, i) => consolidatedDocument(d, notice, warning, i === 0 ? consolidationBlocks(a) : [], record.value));
+  const documents = built.value.documents.map((d, i) => consolidatedDocument(d, notice, warning, i === 0 ? consolidationBlocks(model, a) : [], record.value));
   const set: DocumentSet = {
     ...built.value,
     meta: { ...built.value.meta, title: `${built.value.meta.title} — ${consolidationMention(k).toLowerCase()}` },

@@ -7,14 +7,17 @@ import type { Block, Document } from '../../ir/types.ts';
 import type { Contract } from '../../model/contract.ts';
 import { YEAR_KEYS } from '../../model/contract.ts';
 import type { Model } from '../../templates/load.ts';
+import { annexRef, type AnnexRef } from './annexes.ts';
 
 export interface WordingContext {
   readonly before: Contract;
   readonly after: Contract;
   /** "l’année N+3 (2024)" under the model's convention. */
   annee(key: string): string;
-  /** Annex document (of the amended contract) that renders an engagement annex code. */
-  annexDocument(code: string): Document | undefined;
+  /** An engagement annex code named by its title (volet of an annex, or the annex). */
+  annex(code: string): AnnexRef | undefined;
+  /** Annex document of the amended contract, if rendered. */
+  document(id: string): Document | undefined;
   /** Annex document whose id matches (financing, PDS…), if the model has one. */
   documentMatching(re: RegExp): Document | undefined;
 }
@@ -23,7 +26,7 @@ export interface WordingContext {
 export interface Article {
   readonly titre: string;
   readonly blocks: readonly Block[];
-  readonly attach?: readonly string[];
+  readonly attach?: readonly { readonly id: string; readonly volet?: string }[];
 }
 
 export function wordingContext(model: Model, before: Contract, after: Contract, afterDocs: readonly Document[]): WordingContext {
@@ -36,26 +39,12 @@ export function wordingContext(model: Model, before: Contract, after: Contract, 
       const label = yearLabel(k, rt);
       return model.manifest.annees.libelle === 'relatif' ? `l’année ${label} (${rt.yearN + k})` : `l’année ${label}`;
     },
-    annexDocument(code) {
-      const entry = model.manifest.documents.find((d) => d.annexes_engagements.includes(code));
-      return entry ? afterDocs.find((d) => d.id === entry.id) : undefined;
-    },
+    annex: (code) => annexRef(model, code),
+    document: (id) => afterDocs.find((d) => d.id === id),
     documentMatching(re) {
       return afterDocs.find((d) => d.id !== afterDocs[0]?.id && re.test(d.id));
     },
   };
-}
-
-/**
- * "l’annexe « Orientations stratégiques »" from a document name: "Annexe « X »", "Annexe 1 : X",
- * "Annexe 1 – X" or anything else (quoted whole).
- */
-export function annexPhrase(name: string): string {
-  const q = /^Annexe\s*«\s*(.+?)\s*»$/.exec(name);
-  if (q) return `l’annexe « ${q[1]} »`;
-  const n = /^Annexe\s+(\d+)\s*[:–-]\s*(.+)$/.exec(name);
-  if (n) return `l’annexe ${n[1]} « ${n[2]} »`;
-  return `l’annexe « ${name} »`;
 }
 
 /** A target value as printed in the model's tables. */

@@ -10,6 +10,7 @@ import type { Contract } from '../../model/contract.ts';
 import type { Model } from '../../templates/load.ts';
 import type { Versions } from '../versions.ts';
 import { grid, para } from './ir.ts';
+import { avenantView } from './view.ts';
 
 interface Act {
   /** The contract in force once the act is signed: its parties are the act's signatories. */
@@ -35,7 +36,7 @@ export function signatureRecord(model: Model, v: Versions, k: number): Result<Bl
     { contract: base, acte: { ...(base.dates.signature ? { date: base.dates.signature.date, lieu: base.dates.signature.lieu } : {}) } },
     ...v.avenants.slice(0, k).map((s, i) => {
       const a = s.avenant;
-      return { contract: v.versions[i + 1]!.contract, acte: { numero: a.numero, date: a.signature?.date ?? a.date, ...(a.signature ? { lieu: a.signature.lieu } : {}) } };
+      return { contract: avenantView(v.versions[i + 1]!.contract, a), acte: { numero: a.numero, date: a.signature?.date ?? a.date, ...(a.signature ? { lieu: a.signature.lieu } : {}) } };
     }),
   ];
   const diags: Diagnostic[] = [];

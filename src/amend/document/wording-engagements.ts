@@ -3,10 +3,12 @@
 // remplacée par l’annexe jointe au présent avenant."
 import { isStructuredValue } from '../../ir/resolve/french.ts';
 import type { Block } from '../../ir/types.ts';
+import { inlineText } from '../../ir/types.ts';
 import type { Engagement } from '../../model/contract.ts';
 import { YEAR_KEYS } from '../../model/contract.ts';
 import type { OperationOf } from '../../model/avenant.ts';
-import { annexPhrase, q, valeur, type Article, type WordingContext } from './context.ts';
+import { a, cap, de } from './annexes.ts';
+import { q, valeur, type Article, type WordingContext } from './context.ts';
 import { grid, para } from './ir.ts';
 
 const FIELDS: Record<string, string> = {
@@ -22,10 +24,8 @@ const cited = (v: number | string) => (isStructuredValue(v) && !/^(oui|non)$/i.t
 
 const short = (ctx: WordingContext, k: string) => ctx.annee(k).replace(/^l’année /, '');
 
-function annexOf(ctx: WordingContext, code: string): string {
-  const d = ctx.annexDocument(code);
-  return d ? annexPhrase(d.name) : `l’annexe ${q(code)}`;
-}
+/** The annex (or volet) of a code, by its title; the code only for a model that lacks it. */
+const annexOf = (ctx: WordingContext, code: string): string => ctx.annex(code)?.phrase ?? `l’annexe ${q(code)}`;
 
 /** The content of an engagement: its texts, then its indicators and targets as a table. */
 export function engagementBlocks(e: Engagement, ctx: WordingContext): Block[] {
@@ -52,7 +52,7 @@ export function ajouterEngagement(op: OperationOf<'ajouter_engagement'>, ctx: Wo
   const e = op.engagement;
   return {
     titre: `Ajout de l’engagement n° ${e.numero}`,
-    blocks: [para(`Il est ajouté à ${annexOf(ctx, e.annexe)} un engagement n° ${e.numero} ainsi rédigé :`, 'body', true), ...engagementBlocks(e, ctx)],
+    blocks: [para(`Il est ajouté ${a(annexOf(ctx, e.annexe))} un engagement n° ${e.numero} ainsi rédigé :`, 'body', true), ...engagementBlocks(e, ctx)],
   };
 }
 
@@ -65,7 +65,7 @@ export function modifierEngagement(op: OperationOf<'modifier_engagement'>, ctx: 
     else if (k === 'reconnaissances') {
       const l = v as number[];
       items.push(para(l.length ? `Les reconnaissances contractuelles liées sont désormais : n° ${l.join(', n° ')}.` : 'L’engagement n’est plus lié à aucune reconnaissance contractuelle.'));
-    } else if (k === 'annexe') items.push(para(`L’engagement est désormais rattaché à ${annexOf(ctx, String(v))}.`));
+    } else if (k === 'annexe') items.push(para(`L’engagement est désormais rattaché ${a(annexOf(ctx, String(v)))}.`));
     else items.push(para(`${FIELDS[k] ?? `Le champ ${q(k)} est ainsi rédigé`} : ${q(String(v))}.`));
   }
   if ('indicateurs' in op.modifications) {
@@ -74,7 +74,7 @@ export function modifierEngagement(op: OperationOf<'modifier_engagement'>, ctx: 
   }
   return {
     titre: `Modification de l’engagement n° ${op.numero}`,
-    blocks: [para(`L’engagement n° ${op.numero} de ${annexOf(ctx, after.annexe)} est modifié comme suit :`, 'body', true), ...items],
+    blocks: [para(`L’engagement n° ${op.numero} ${de(annexOf(ctx, after.annexe))} est modifié comme suit :`, 'body', true), ...items],
   };
 }
 
@@ -82,7 +82,7 @@ export function supprimerEngagement(op: OperationOf<'supprimer_engagement'>, ctx
   const e = ctx.before.engagements.find((x) => x.numero === op.numero)!;
   return {
     titre: `Suppression de l’engagement n° ${op.numero}`,
-    blocks: [para(`L’engagement n° ${op.numero} de ${annexOf(ctx, e.annexe)} (${q(e.objectif_operationnel)}) est supprimé.`)],
+    blocks: [para(`L’engagement n° ${op.numero} ${de(annexOf(ctx, e.annexe))} (${q(e.objectif_operationnel)}) est supprimé.`)],
   };
 }
 
@@ -112,21 +112,24 @@ export function deplacerEcheance(op: OperationOf<'reporter_echeance' | 'avancer_
 }
 
 export function remplacerAnnexe(op: OperationOf<'remplacer_annexe'>, ctx: WordingContext): Article {
-  const d = ctx.annexDocument(op.annexe);
-  if (d) {
-    const phrase = annexPhrase(d.name);
+  const ref = ctx.annex(op.annexe);
+  const phrase = annexOf(ctx, op.annexe);
+  const d = ref && ctx.document(ref.docId);
+  const volet = ref?.volet !== undefined;
+  // A volet is replaced by itself: only its section of the annex is attached.
+  if (d && (!volet || d.blocks.some((b) => b.type === 'heading' && b.level === 2 && inlineText(b.content).replace(/[\u00a0\u202f]/g, ' ') === ref.volet))) {
     return {
-      titre: `Remplacement de ${phrase.replace(/^l’annexe/, 'l’annexe')}`,
-      blocks: [para(`${phrase.charAt(0).toUpperCase()}${phrase.slice(1)} est remplacée par l’annexe jointe au présent avenant.`)],
-      attach: [d.id],
+      titre: `Remplacement ${de(phrase)}`,
+      blocks: [para(`${cap(phrase)} est ${volet ? 'remplacé par le volet joint' : 'remplacée par l’annexe jointe'} au présent avenant.`)],
+      attach: [{ id: d.id, ...(volet ? { volet: ref.volet } : {}) }],
     };
   }
-  // The annex is not rendered (no engagement left, or not applicable): the article says so.
+  // The annex (or volet) is not rendered (no engagement left, or not applicable): the article says so.
   const list = ctx.after.engagements.filter((e) => e.annexe === op.annexe);
   return {
-    titre: `Remplacement des engagements de l’annexe ${q(op.annexe)}`,
+    titre: `Remplacement des engagements ${de(phrase)}`,
     blocks: list.length
-      ? [para(`Les engagements de l’annexe ${q(op.annexe)} sont remplacés par les suivants :`, 'body', true), ...list.flatMap((e) => [para(`Engagement n° ${e.numero}`, 'body', true), ...engagementBlocks(e, ctx)])]
-      : [para(`Les engagements de l’annexe ${q(op.annexe)} sont supprimés.`)],
+      ? [para(`Les engagements ${de(phrase)} sont remplacés par les suivants :`, 'body', true), ...list.flatMap((e) => [para(`Engagement n° ${e.numero}`, 'body', true), ...engagementBlocks(e, ctx)])]
+      : [para(`Les engagements ${de(phrase)} sont supprimés.`)],
   };
 }

@@ -5,7 +5,8 @@ import type { Block } from '../../ir/types.ts';
 import type { Contract } from '../../model/contract.ts';
 import type { OperationOf } from '../../model/avenant.ts';
 import { MISSIONS_SERVICE_PUBLIC } from '../../model/reference.ts';
-import { annexPhrase, q, type Article, type WordingContext } from './context.ts';
+import { annexPhrase, cap } from './annexes.ts';
+import { q, type Article, type WordingContext } from './context.ts';
 import { grid, para } from './ir.ts';
 
 type Rc = Contract['reconnaissances'][number];
@@ -20,7 +21,6 @@ const site = (c: Contract, finess: string) => {
 const rcLabel = (r: Rc) => `${q(r.activite)}${r.modalite ? `, ${r.modalite}` : ''}${r.forme ? `, ${r.forme}` : ''}`;
 const autLabel = (a: Aut) => `${a.activite}${a.modalite ? `, ${a.modalite}` : ''}${a.forme ? `, ${a.forme}` : ''}`;
 const dotLabel = (d: { nature: string; libelle: string }) => `la dotation ${d.nature} ${q(d.libelle)}`;
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const INDICATIF = 'Ce montant est indiqué à titre purement indicatif ; seul l’arrêté de versement délègue les crédits.';
 
 function changes(mods: Record<string, unknown>, labels: Record<string, (v: unknown) => string>): Block[] {
@@ -134,7 +134,7 @@ export function remplacerFinancement(op: OperationOf<'remplacer_financement'>, c
   const doc = ctx.documentMatching(/financ/);
   if (doc) {
     const p = annexPhrase(doc.name);
-    return { titre: `Remplacement de ${p}`, blocks: [para(`${cap(p)} est remplacée par l’annexe jointe au présent avenant.`)], attach: [doc.id] };
+    return { titre: `Remplacement de ${p}`, blocks: [para(`${cap(p)} est remplacée par l’annexe jointe au présent avenant.`)], attach: [{ id: doc.id }] };
   }
   const f = op.financements;
   const rows = f.dotations.map((d) => [d.nature, d.libelle, formatAmount(d.montant), d.debut ? formatDate(d.debut) : '', d.fin ? formatDate(d.fin) : '']);
@@ -155,7 +155,7 @@ export function modifierPermanenceSoins(op: OperationOf<'modifier_permanence_soi
   const doc = ctx.documentMatching(/permanence/);
   if (doc) {
     const p = annexPhrase(doc.name);
-    return { titre: `Remplacement de ${p}`, blocks: [para(`${cap(p)} est remplacée par l’annexe jointe au présent avenant.`)], attach: [doc.id] };
+    return { titre: `Remplacement de ${p}`, blocks: [para(`${cap(p)} est remplacée par l’annexe jointe au présent avenant.`)], attach: [{ id: doc.id }] };
   }
   const rows = op.lignes.map((l) => [l.specialite, TYPE_LIGNE[l.type_ligne], ORGA[l.organisation], site(ctx.after, l.finess_et), (l.partenaires ?? []).join(', ')]);
   return {

@@ -6,7 +6,8 @@ import { contractEnd, formatDate } from '../../ir/resolve/french.ts';
 import type { Block } from '../../ir/types.ts';
 import type { Contract } from '../../model/contract.ts';
 import type { OperationOf } from '../../model/avenant.ts';
-import { annexPhrase, q, type Article, type WordingContext } from './context.ts';
+import { annexPhrase, cap } from './annexes.ts';
+import { q, type Article, type WordingContext } from './context.ts';
 import { grid, para } from './ir.ts';
 
 type Nouvelle = OperationOf<
@@ -20,7 +21,6 @@ type Nouvelle = OperationOf<
   | 'remplacer_document'
 >;
 
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const adresse = (a: Contract['titulaire']['adresse']) => `${a.voie}, ${a.code_postal} ${a.commune}`;
 
 /** « L’annexe X est remplacée par l’annexe jointe », when the model renders this part in an annex. */
@@ -28,7 +28,7 @@ function replacedBy(ctx: WordingContext, re: RegExp): Article | undefined {
   const doc = ctx.documentMatching(re);
   if (!doc) return undefined;
   const p = annexPhrase(doc.name);
-  return { titre: `Remplacement de ${p}`, blocks: [para(`${cap(p)} est remplacée par l’annexe jointe au présent avenant.`)], attach: [doc.id] };
+  return { titre: `Remplacement de ${p}`, blocks: [para(`${cap(p)} est remplacée par l’annexe jointe au présent avenant.`)], attach: [{ id: doc.id }] };
 }
 
 export function articleNouvelle(op: Nouvelle, ctx: WordingContext): Article {
@@ -101,7 +101,7 @@ export function articleNouvelle(op: Nouvelle, ctx: WordingContext): Article {
       // The document exists: buildAvenantSet refuses the avenant otherwise (documentDiagnostics).
       const doc = ctx.documentMatching(new RegExp(`^${op.document.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))!;
       const p = annexPhrase(doc.name);
-      return { titre: `Remplacement de ${p}`, blocks: [para(`${cap(p)} est remplacée par l’annexe jointe au présent avenant.`)], attach: [doc.id] };
+      return { titre: `Remplacement de ${p}`, blocks: [para(`${cap(p)} est remplacée par l’annexe jointe au présent avenant.`)], attach: [{ id: doc.id }] };
     }
   }
 }

@@ -37,9 +37,18 @@ export function changerSignataire(env: OpEnv, op: OperationOf<'changer_signatair
       env.error('la délégation de signature ne concerne que le signataire de l’agence (partie « ars »)', ['delegation'], 'AVENANT-SIGNATAIRE');
       return;
     }
+    if (op.decret_nomination !== undefined) {
+      env.error('le décret de nomination ne concerne que le directeur général de l’agence (partie « ars »)', ['decret_nomination'], 'AVENANT-SIGNATAIRE');
+      return;
+    }
     env.state.titulaire.representant = structuredClone(op.personne);
   } else {
+    const old = env.state.ars.signataire;
+    const same = old.prenom === op.personne.prenom && old.nom === op.personne.nom;
     env.state.ars.signataire = structuredClone(op.personne);
+    // The visa of the nomination decree follows the director: a new one brings theirs (or none).
+    if (op.decret_nomination !== undefined) env.state.ars.decret_nomination = op.decret_nomination;
+    else if (!same) delete env.state.ars.decret_nomination;
     // A new signatory signs in their own capacity unless the avenant states a delegation.
     if (op.delegation === undefined) delete env.state.ars.delegation;
     else env.state.ars.delegation = op.delegation;

@@ -13,6 +13,7 @@ import { buildAvenantSet } from '../../amend/document/avenant.ts';
 import { buildConsolidatedSet } from '../../amend/document/consolidated.ts';
 import { buildRedlineSet } from '../../amend/document/redline.ts';
 import { renderSet, type Format, type OutFile } from '../../amend/render.ts';
+import { dateOutsidePeriod } from '../../amend/rules.ts';
 import { openSession, versionAt, type Session } from '../../amend/session.ts';
 import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp, type Options } from '../args.ts';
 import { attempt, distinctFolders, mayWrite, outputRoot, parseFormats } from './generer.ts';
@@ -206,6 +207,8 @@ export async function runConsolider(argv: readonly string[], out: Out, err: Out)
   const n = s.versions.avenants.length;
   if (upTo !== undefined && upTo > n) throw new UsageError(`--jusqu-a ${upTo} : les avenants fournis vont de 1 à ${n}`);
   const k = upTo ?? (date !== undefined ? versionAt(s.versions, date) : n);
+  const outside = date !== undefined ? dateOutsidePeriod(s.versions, date) : undefined;
+  if (outside) err(`${f.contract} : 1 avertissement(s)\n${formatDiagnostics([outside])}`);
   const stem = contractStem(f.contract);
   const build = checkedBuild(s, f.contract, outDir, p.values['signe-sous'], 'consolidation', () => buildConsolidatedSet(s.model, s.versions, k), err);
   if (!build) return EXIT_INVALID;

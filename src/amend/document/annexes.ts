@@ -1,0 +1,70 @@
+// How an avenant names an engagement annex: by the title the model gives it (manifest `nom`),
+// and, when the annex renders several codes as volets, by the volet's heading — never by the
+// data code (« positionnement_territorial »), which is not part of the legal text. Names come
+// from the manifest, so an annex the amended contract no longer renders keeps its title.
+import type { Block, Document } from '../../ir/types.ts';
+import { inlineText } from '../../ir/types.ts';
+import type { Model } from '../../templates/load.ts';
+
+/**
+ * "l’annexe « Orientations stratégiques »" from a document name: "Annexe « X »", "Annexe 1 : X",
+ * "Annexe 1 – X" or anything else (quoted whole).
+ */
+export function annexPhrase(name: string): string {
+  const q = /^Annexe\s*«\s*(.+?)\s*»$/.exec(name);
+  if (q) return `l’annexe « ${q[1]} »`;
+  const n = /^Annexe\s+(\d+)\s*[:–-]\s*(.+)$/.exec(name);
+  if (n) return `l’annexe ${n[1]} « ${n[2]} »`;
+  return `l’annexe « ${name} »`;
+}
+
+/** "le volet 2 « positionnement territorial »" from a volet heading "Volet 2 : positionnement territorial". */
+function voletPhrase(heading: string): string {
+  const n = /^Volet\s+(\d+)\s*:\s*(.+)$/.exec(heading);
+  return n ? `le volet ${n[1]} « ${n[2]} »` : `le volet « ${heading} »`;
+}
+
+const flat = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').trim();
+
+export interface AnnexRef {
+  /** "l’annexe 1 « Engagements »" or "le volet 2 « … » de l’annexe 1 « Engagements »". */
+  readonly phrase: string;
+  /** The document that renders the code. */
+  readonly docId: string;
+  /** The volet heading, when the code is a volet of that document. */
+  readonly volet?: string;
+}
+
+export function annexRef(model: Model, code: string): AnnexRef | undefined {
+  const entry = model.manifest.documents.find((d) => d.annexes_engagements.includes(code));
+  if (!entry) return undefined;
+  const annex = annexPhrase(entry.nom);
+  const volet = entry.volets[code];
+  return volet ? { phrase: `${voletPhrase(flat(volet))} de ${annex}`, docId: entry.id, volet: flat(volet) } : { phrase: annex, docId: entry.id };
+}
+
+/** "à" / "de" before a phrase, with the contractions « au », « du ». */
+export const a = (phrase: string) => (phrase.startsWith('le ') ? `au ${phrase.slice(3)}` : `à ${phrase}`);
+export const de = (phrase: string) => (phrase.startsWith('le ') ? `du ${phrase.slice(3)}` : `de ${phrase}`);
+export const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * The part of an annex document an avenant attaches when it replaces volets only: the annex's
+ * opening (title and general paragraphs, up to its first section) and those volets' sections.
+ */
+export function voletDocument(d: Document, volets: readonly string[]): Document | undefined {
+  const isSection = (b: Block) => b.type === 'heading' && b.level <= 2 && d.blocks.indexOf(b) > 0;
+  const first = d.blocks.findIndex(isSection);
+  if (first < 0) return undefined;
+  const out: Block[] = d.blocks.slice(0, first);
+  let keep = false;
+  let found = 0;
+  for (const b of d.blocks.slice(first)) {
+    if (isSection(b) && b.type === 'heading') {
+      keep = volets.includes(flat(inlineText(b.content)));
+      if (keep) found++;
+    }
+    if (keep) out.push(b);
+  }
+  return found === volets.length ? { ...d, blocks: out } : undefined;
+}
