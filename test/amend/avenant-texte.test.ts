@@ -47,7 +47,9 @@ describe('volets et annexes nommés par leur titre (IDF)', () => {
   const e3 = smallContract().engagements.find((e) => e.numero === 3)!;
 
   it('un article qui remplace le volet 2 dit « volet 2 » et ne joint que ce volet', () => {
-    const set = build([{ type: 'remplacer_annexe', annexe: 'positionnement_territorial', engagements: [{ ...e3, objectif_operationnel: 'Objectif 3 révisé' }] }]);
+    // Without its RC: an engagement citing an RC is printed in the RC annex, not in volet 2.
+    const { reconnaissances: _rc, ...e3SansRc } = e3;
+    const set = build([{ type: 'remplacer_annexe', annexe: 'positionnement_territorial', engagements: [{ ...e3SansRc, objectif_operationnel: 'Objectif 3 révisé' }] }]);
     const text = bodyText(set);
     expect(text).toContain('Le volet 2 « positionnement territorial » de l’annexe 1 « Engagements » est remplacé par le volet joint au présent avenant.');
     expect(text).not.toMatch(/L’annexe 1 « Engagements » est remplacée/);

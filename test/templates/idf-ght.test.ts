@@ -58,8 +58,9 @@ function between(text: string, from: string, to?: string): string {
 function expectEveryParty(parties: string, signatures: string): void {
   for (const e of ENTITIES) {
     expect(parties).toContain(`${e.raison_sociale}, FINESS EJ ${e.finess_ej}, dont le siège est situé`);
-    expect(parties).toContain(`ayant pour représentant légal ${e.representant.prenom === 'Sophie' ? 'Madame' : 'Monsieur'} ${person(e)}, ${e.representant.qualite}`);
-    expect(signatures).toContain(`Pour l’établissement ${e.raison_sociale}, le représentant légal`);
+    const madame = e.representant.civilite === 'Madame';
+    expect(parties).toContain(`ayant pour ${madame ? 'représentante légale' : 'représentant légal'} ${e.representant.civilite} ${person(e)}, ${e.representant.qualite}`);
+    expect(signatures).toContain(`Pour l’établissement ${e.raison_sociale}, ${madame ? 'la représentante légale' : 'le représentant légal'}`);
     expect(signatures).toContain(`${person(e)}, ${e.representant.qualite}`);
   }
   expect(parties).toContain('ci-après désignés ensemble « le titulaire »');
