@@ -34,6 +34,9 @@ describe.each(MODELS)('texte des avenants %s : aucun code interne', (m) => {
       const text = plain(setText(set));
       expect({ what, codes: text.match(CODE) ?? [] }).toEqual({ what, codes: [] });
       expect({ what, codes: quotedCodes(text, model.annexCodes) }).toEqual({ what, codes: [] });
+      // Nor a document's file id (« annexe-09-missions-service-public »): documents are named by their title.
+      const body = plain(set.documents.flatMap((d) => d.blocks.map(blockText)).join('\n'));
+      expect({ what, ids: model.manifest.documents.map((d) => d.id).filter((id) => id.includes('-') && body.includes(id)) }).toEqual({ what, ids: [] });
     }
   });
 });

@@ -18,7 +18,7 @@ type Data = Record<string, unknown>;
 interface Entity {
   raison_sociale: string;
   finess_ej: string;
-  representant: { prenom: string; nom: string; qualite: string };
+  representant: { civilite: string; prenom: string; nom: string; qualite: string };
 }
 
 const FILE = fileURLToPath(new URL('../../fixtures/idf/ght-cpom-unique.yaml', import.meta.url));

@@ -43,6 +43,12 @@ export function annexRef(model: Model, code: string): AnnexRef | undefined {
   return volet ? { phrase: `${voletPhrase(flat(volet))} de ${annex}`, docId: entry.id, volet: flat(volet) } : { phrase: annex, docId: entry.id };
 }
 
+/** A document of the model named by its title (« l’annexe 9 « … » »), not by its file id. */
+export function documentPhrase(model: Model, id: string): string | undefined {
+  const entry = model.manifest.documents.find((d) => d.id === id);
+  return entry ? annexPhrase(entry.nom) : undefined;
+}
+
 /** "à" / "de" before a phrase, with the contractions « au », « du ». */
 export const a = (phrase: string) => (phrase.startsWith('le ') ? `au ${phrase.slice(3)}` : `à ${phrase}`);
 export const de = (phrase: string) => (phrase.startsWith('le ') ? `du ${phrase.slice(3)}` : `de ${phrase}`);

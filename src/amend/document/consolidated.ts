@@ -16,7 +16,7 @@ import { describeKey } from '../describe.ts';
 import { parseKeyString } from '../keys.ts';
 import type { AmendedContract, Trace } from '../types.ts';
 import type { Versions } from '../versions.ts';
-import { annexRef } from './annexes.ts';
+import { annexRef, documentPhrase } from './annexes.ts';
 import { grid, para } from './ir.ts';
 import { markContract } from './marks.ts';
 import { signatureRecord } from './signatures.ts';
@@ -34,7 +34,7 @@ export function consolidationBlocks(model: Model, a: AmendedContract): Block[] {
   const row = (key: string, t: Trace, former: boolean) => {
     const k = parseKeyString(key);
     // An annex is named by its title in this model, not by its data code.
-    const what = (k[0] === 'annexes' && annexRef(model, String(k[1]))?.phrase) || describeKey(k);
+    const what = (k[0] === 'annexes' && annexRef(model, String(k[1]))?.phrase) || (k[0] === 'documents' && documentPhrase(model, String(k[1]))) || describeKey(k);
     return [`${what.charAt(0).toUpperCase()}${what.slice(1)}${former ? ' (précédent élément de ce numéro)' : ''}`, `n° ${t.avenant}`, NATURE[t.nature]];
   };
   // An identifier reused by a later avenant names two elements: the removed one comes first.
