@@ -67,10 +67,12 @@ export function layoutDocument(doc: Document, fonts: FontBook, warnings: Diagnos
   }
 
   const bodies = paginate(flow.chunks, geo);
+  // The notices are read once, before the document's first block (the writer puts them first).
+  const notice = doc.notices?.length ? doc.blocks.length : undefined;
   const pages: LaidOutPage[] = bodies.map((body, k) => ({
     width: geo.width,
     height: geo.height,
-    frames: [...body.frames, ...furnitureFrames(doc, k + 1, bodies.length, ctx)],
+    frames: [...body.frames, ...furnitureFrames(doc, k + 1, bodies.length, ctx, k === 0 ? notice : undefined)],
   }));
   const bookmarks = bodies.flatMap((body, page) => body.bookmarks.map((b) => ({ ...b, page })));
 
@@ -84,7 +86,9 @@ export function layoutDocument(doc: Document, fonts: FontBook, warnings: Diagnos
   for (const m of new Set(issues.map((i) => i.message))) {
     warnings.push({ severity: 'avertissement', code: 'PDF-TABLEAU', message: `Document « ${doc.name} » : ${m}.` });
   }
-  return { id: doc.id, name: doc.name, roles: doc.blocks.map(blockRole), pages, bookmarks };
+  const roles = doc.blocks.map(blockRole);
+  if (notice !== undefined) roles.push('P');
+  return { id: doc.id, name: doc.name, roles, ...(notice !== undefined ? { notice } : {}), pages, bookmarks };
 }
 
 /** Lays out every document of the set (each starts on its own page, numbered on its own). */

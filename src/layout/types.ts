@@ -102,6 +102,8 @@ export interface LaidOutDocument {
   readonly name: string;
   /** Tagged PDF: the structure role of each IR block, by block index (see structure.ts). */
   readonly roles: readonly (BlockRole | undefined)[];
+  /** The index in `roles` of the notices (« Texte reconstitué… »), read before the first block. */
+  readonly notice?: number;
   readonly pages: readonly LaidOutPage[];
   /** Numbered headings in reading order (the document entry itself is implied). */
   readonly bookmarks: readonly Bookmark[];

@@ -12,7 +12,6 @@ import { deflate, deflatedStream, embedFace, prepareFace, type PreparedFace } fr
 import { applyMetadata, PRODUCER } from './metadata.ts';
 import { buildOutline } from './outline.ts';
 import { buildStructTree, type Mark } from './tags.ts';
-import './object-streams.ts';
 
 const OBJECTS_PER_STREAM = 1000;
 

@@ -114,6 +114,8 @@ export function buildStructTree(ctx: PDFContext, catalog: PDFDict, docs: readonl
   let key = 0;
   docs.forEach((doc, i) => {
     const sect = node(ctx, 'Sect', document);
+    // Drawn above the running header, after the body in the content; read first.
+    if (doc.notice !== undefined) child(ctx, sect, String(doc.notice), 'P');
     doc.pages.forEach((_, j) => {
       const page = pages[i]![j]!;
       const owners: PDFRef[] = [];
