@@ -4,6 +4,7 @@ import type { FontBook } from './fonts.ts';
 import type { Chunk } from './flow.ts';
 import { shift } from './flow.ts';
 import { breakLines, lineFrames, type Line } from './linebreak.ts';
+import { listKey } from './structure.ts';
 import { headingStyle, LIST_INDENT, PARAGRAPH_STYLES, type PageGeometry, type TextStyle } from './styles.ts';
 import { tokenize, type TextContext } from './text.ts';
 
@@ -64,14 +65,14 @@ export function listChunks(list: List, ctx: LayoutContext): Chunk[] {
   list.items.forEach((item, k) => {
     const marker = list.ordered ? `${k + 1}.` : (list.bullet ?? '–');
     const lines = linesOf(item.content, style, width, ctx, ctx.geo.left + LIST_INDENT);
-    const itemChunks = lineChunks(lines, 0, false);
+    const itemChunks = lineChunks(lines, 0, false).map((c) => ({ ...c, frames: shift(c.frames, 0, 0, listKey(k, false)) }));
     // The marker goes through the same tokenizer, so a bullet missing from the serif falls back.
     const ml = linesOf([{ type: 'text', text: marker }], { ...style, align: 'left' }, 1000, ctx)[0]!;
     const first = itemChunks[0]!;
     itemChunks[0] = {
       ...first,
       spaceBefore: k === 0 ? 0 : 3,
-      frames: [...shift(ml.frames, ctx.geo.left + LIST_INDENT - 5 - ml.width, 0), ...first.frames],
+      frames: [...shift(ml.frames, ctx.geo.left + LIST_INDENT - 5 - ml.width, 0, listKey(k, true)), ...first.frames],
     };
     chunks.push(...itemChunks);
   });

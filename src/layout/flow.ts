@@ -24,14 +24,24 @@ export interface Chunk {
    * rest; undefined when nothing fits.
    */
   readonly split?: (room: number) => { readonly first: Chunk; readonly rest?: Chunk } | undefined;
+  /** Tagged PDF: the IR block the chunk's text belongs to (set by layoutDocument). */
+  struct?: number;
 }
 
-/** A copy of a frame moved by (dx, dy). Built field by field: object spread was a hot spot. */
-export function moved(f: Frame, dx: number, dy: number): Frame {
+/** `moved`'s tag argument: keep the frame's own, or mark the copy as page furniture. */
+export const ARTIFACT = -1;
+
+/**
+ * A copy of a frame moved by (dx, dy). Built field by field: object spread was a hot spot.
+ * `struct` re-tags a text frame (ARTIFACT drops its tag), `sub` names its part of the block;
+ * both absent keep the frame's own.
+ */
+export function moved(f: Frame, dx: number, dy: number, struct?: number, sub?: number): Frame {
   layoutCounters.framesMoved++;
   switch (f.kind) {
     case 'text': {
-      const t: TextFrame = { kind: 'text', x: f.x + dx, y: f.y + dy, face: f.face, size: f.size, text: f.text, wordGap: f.wordGap };
+      const s = struct === undefined ? f.struct : struct === ARTIFACT ? undefined : struct;
+      const t: TextFrame = { kind: 'text', x: f.x + dx, y: f.y + dy, face: f.face, size: f.size, text: f.text, wordGap: f.wordGap, struct: s, sub: sub ?? f.sub };
       return f.gray === undefined ? t : { ...t, gray: f.gray };
     }
     case 'rect':
@@ -41,15 +51,15 @@ export function moved(f: Frame, dx: number, dy: number): Frame {
   }
 }
 
-/** Appends copies of `frames` moved by (dx, dy) to `out`. */
-export function pushMoved(out: Frame[], frames: readonly Frame[], dx: number, dy: number): void {
-  for (const f of frames) out.push(moved(f, dx, dy));
+/** Appends copies of `frames` moved by (dx, dy) to `out` (tags: see `moved`). */
+export function pushMoved(out: Frame[], frames: readonly Frame[], dx: number, dy: number, struct?: number, sub?: number): void {
+  for (const f of frames) out.push(moved(f, dx, dy, struct, sub));
 }
 
-export function shift(frames: readonly Frame[], dx: number, dy: number): readonly Frame[] {
-  if (dx === 0 && dy === 0) return frames;
+export function shift(frames: readonly Frame[], dx: number, dy: number, sub?: number): readonly Frame[] {
+  if (dx === 0 && dy === 0 && sub === undefined) return frames;
   const out: Frame[] = [];
-  pushMoved(out, frames, dx, dy);
+  pushMoved(out, frames, dx, dy, undefined, sub);
   return out;
 }
 

@@ -4,7 +4,7 @@
 import type { Document } from '../ir/types.ts';
 import type { LayoutContext } from './blocks.ts';
 import { linesOf } from './blocks.ts';
-import { shift } from './flow.ts';
+import { pushMoved, shift } from './flow.ts';
 import { lineFrames } from './linebreak.ts';
 import { FURNITURE_GRAY, FURNITURE_SIZE, MM, RULE, type TextStyle } from './styles.ts';
 import type { Frame, TextFrame } from './types.ts';
@@ -43,7 +43,11 @@ function oneLine(text: string, style: TextStyle, max: number, ctx: LayoutContext
   }
 }
 
-export function furnitureFrames(doc: Document, page: number, pages: number, ctx: LayoutContext): Frame[] {
+/**
+ * `notice`: on the page that should carry them in the structure tree (the first), the block
+ * index the notices are read as: « Texte reconstitué… » is a legal mention, not decoration.
+ */
+export function furnitureFrames(doc: Document, page: number, pages: number, ctx: LayoutContext, notice?: number): Frame[] {
   const g = ctx.geo;
   const width = g.right - g.left;
   const frames: Frame[] = [];
@@ -65,7 +69,7 @@ export function furnitureFrames(doc: Document, page: number, pages: number, ctx:
   for (const l of notices) {
     // Line frames sit at their baseline offset within the line: move that offset to `baseline`.
     const offset = l.frames[0]?.y ?? 0;
-    frames.push(...shift(lineFrames(l), g.left, baseline - offset));
+    pushMoved(frames, lineFrames(l), g.left, baseline - offset, notice);
     baseline += NOTICE.leading;
   }
 

@@ -7,6 +7,7 @@ import type { FontBook } from './fonts.ts';
 import { furnitureFrames, noticeHeight } from './furniture.ts';
 import { paginate } from './paginate.ts';
 import { signatureChunks } from './signature.ts';
+import { blockRole } from './structure.ts';
 import { headingStyle, pageGeometry, PARAGRAPH_STYLES } from './styles.ts';
 import { tableChunks, type TableIssue } from './table.ts';
 import { REPLACEMENT } from './text.ts';
@@ -32,7 +33,8 @@ export function layoutDocument(doc: Document, fonts: FontBook, warnings: Diagnos
   const ctx: LayoutContext = { fonts, geo, missing };
   const issues: TableIssue[] = [];
   const flow = new Flow();
-  for (const b of doc.blocks) {
+  for (const [index, b] of doc.blocks.entries()) {
+    const before = flow.chunks.length;
     switch (b.type) {
       case 'heading': {
         const s = headingStyle(b);
@@ -60,13 +62,17 @@ export function layoutDocument(doc: Document, fonts: FontBook, warnings: Diagnos
       default:
         assertNever(b, 'block');
     }
+    // Every chunk of the block carries the block's index: pagination stamps it on the text.
+    for (let k = before; k < flow.chunks.length; k++) flow.chunks[k]!.struct = index;
   }
 
   const bodies = paginate(flow.chunks, geo);
+  // The notices are read once, before the document's first block (the writer puts them first).
+  const notice = doc.notices?.length ? doc.blocks.length : undefined;
   const pages: LaidOutPage[] = bodies.map((body, k) => ({
     width: geo.width,
     height: geo.height,
-    frames: [...body.frames, ...furnitureFrames(doc, k + 1, bodies.length, ctx)],
+    frames: [...body.frames, ...furnitureFrames(doc, k + 1, bodies.length, ctx, k === 0 ? notice : undefined)],
   }));
   const bookmarks = bodies.flatMap((body, page) => body.bookmarks.map((b) => ({ ...b, page })));
 
@@ -80,7 +86,9 @@ export function layoutDocument(doc: Document, fonts: FontBook, warnings: Diagnos
   for (const m of new Set(issues.map((i) => i.message))) {
     warnings.push({ severity: 'avertissement', code: 'PDF-TABLEAU', message: `Document « ${doc.name} » : ${m}.` });
   }
-  return { id: doc.id, name: doc.name, pages, bookmarks };
+  const roles = doc.blocks.map(blockRole);
+  if (notice !== undefined) roles.push('P');
+  return { id: doc.id, name: doc.name, roles, ...(notice !== undefined ? { notice } : {}), pages, bookmarks };
 }
 
 /** Lays out every document of the set (each starts on its own page, numbered on its own). */

@@ -2,7 +2,7 @@
 // whole; only a group taller than an empty page is cut (chunk by chunk). Space before a chunk
 // is dropped at the top of a page; a table chunk that starts a page gets its header rows again.
 import type { Chunk } from './flow.ts';
-import { pushMoved } from './flow.ts';
+import { ARTIFACT, pushMoved } from './flow.ts';
 import type { PageGeometry } from './styles.ts';
 import type { Frame } from './types.ts';
 
@@ -42,14 +42,16 @@ export function paginate(chunks: readonly Chunk[], geo: PageGeometry): PageBody[
     const c = work[k]!;
     if (empty) {
       if (c.header) {
-        pushMoved(page.frames, c.header.frames, 0, y);
+        // A repeated header is page furniture for a reader of the structure: the table's
+        // header cells are tagged once, where the table starts.
+        pushMoved(page.frames, c.header.frames, 0, y, ARTIFACT);
         y += c.header.height;
       }
     } else {
       y += c.spaceBefore;
     }
     if (c.bookmark) page.bookmarks.push({ ...c.bookmark, y });
-    pushMoved(page.frames, c.frames, 0, y);
+    pushMoved(page.frames, c.frames, 0, y, c.struct);
     y += c.height;
     empty = false;
   };
@@ -64,6 +66,9 @@ export function paginate(chunks: readonly Chunk[], geo: PageGeometry): PageBody[
     const room = geo.bottom - y - (empty ? (c.header?.height ?? 0) : c.spaceBefore);
     const parts = c.split(room);
     if (!parts) return false;
+    // The pieces of a split row belong to the row's block, like the row did.
+    parts.first.struct = c.struct;
+    if (parts.rest) parts.rest.struct = c.struct;
     work[k] = parts.first;
     place(k);
     if (parts.rest) {

@@ -8,6 +8,7 @@ import type { Chunk } from './flow.ts';
 import { shift } from './flow.ts';
 import { lineFrames } from './linebreak.ts';
 import { PARAGRAPH_STYLES, type TextStyle } from './styles.ts';
+import { signatureKey } from './structure.ts';
 import type { Frame } from './types.ts';
 
 const SIGN_SPACE = 54;
@@ -25,7 +26,7 @@ export function signatureChunks(s: SignatureBlock, ctx: LayoutContext): Chunk[] 
         height: l.height,
         spaceBefore: i === 0 && k > 0 ? style.spaceAfter : 0,
         keepWithNext: true,
-        frames: shift(lineFrames(l), ctx.geo.left, 0),
+        frames: shift(lineFrames(l), ctx.geo.left, 0, signatureKey('lead-in', k)),
       });
     });
   });
@@ -50,7 +51,7 @@ export function signatureChunks(s: SignatureBlock, ctx: LayoutContext): Chunk[] 
       let y = 0;
       const put = (content: readonly Inline[], style: TextStyle): void => {
         for (const l of linesOf(content, style, colW, ctx)) {
-          frames.push(...shift(lineFrames(l), x, y));
+          frames.push(...shift(lineFrames(l), x, y, signatureKey('party', start + k)));
           y += l.height;
         }
       };

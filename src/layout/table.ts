@@ -7,6 +7,7 @@ import type { LayoutContext } from './blocks.ts';
 import { linesOf } from './blocks.ts';
 import type { Chunk } from './flow.ts';
 import { pushMoved } from './flow.ts';
+import { cellKey } from './structure.ts';
 import { DELETED_GRAY, lineFrames, type Line } from './linebreak.ts';
 import { CELL_PAD_X, CELL_PAD_Y, cellStyle, RULE, SHADE } from './styles.ts';
 import { minWordWidth, tokenize } from './text.ts';
@@ -18,6 +19,8 @@ interface Placed {
   readonly row: number;
   readonly col: number;
   readonly rowSpan: number;
+  /** A header row's cell (tagged TH, rows numbered apart from the body's). */
+  readonly header: boolean;
   readonly x: number;
   readonly w: number;
   readonly shade: boolean;
@@ -94,7 +97,7 @@ export function fitMinContent(widths: readonly number[], need: readonly number[]
   return out;
 }
 
-function placeRows(rows: readonly TableRow[], t: Table, xs: readonly number[], ctx: LayoutContext, issues: TableIssue[]): Placed[] {
+function placeRows(rows: readonly TableRow[], header: boolean, t: Table, xs: readonly number[], ctx: LayoutContext, issues: TableIssue[]): Placed[] {
   const ncols = xs.length - 1;
   const covered: boolean[][] = rows.map(() => new Array<boolean>(ncols).fill(false));
   const out: Placed[] = [];
@@ -121,7 +124,7 @@ function placeRows(rows: readonly TableRow[], t: Table, xs: readonly number[], c
           y += line.height;
         }
       });
-      out.push({ row: r, col: c, rowSpan: rs, x, w, shade: !!cell.shade, lines, contentHeight: y });
+      out.push({ row: r, col: c, rowSpan: rs, header, x, w, shade: !!cell.shade, lines, contentHeight: y });
       c += cs;
     }
   });
@@ -153,7 +156,8 @@ function cellFrames(c: Placed, top: number, height: number, t: Table, lines: Pla
   if (c.shade || stroke) {
     frames.push({ kind: 'rect', x: c.x, y: top, w: c.w, h: height, ...(c.shade ? { fill: SHADE } : {}), ...(stroke ? { stroke } : {}) });
   }
-  for (const l of lines) pushMoved(frames, lineFrames(l.line), 0, top + CELL_PAD_Y + l.top - dy);
+  const key = cellKey(c.row, c.col, c.header);
+  for (const l of lines) pushMoved(frames, lineFrames(l.line), 0, top + CELL_PAD_Y + l.top - dy, undefined, key);
   return frames;
 }
 
@@ -274,13 +278,13 @@ export function tableChunks(t: Table, ctx: LayoutContext, avail: number, issues:
 
   let header: Chunk | undefined;
   if (t.headerRows.length) {
-    const hc = placeRows(t.headerRows, t, xs, ctx, issues);
+    const hc = placeRows(t.headerRows, true, t, xs, ctx, issues);
     const hh = rowHeights(t.headerRows.length, hc, minRow);
     header = { ...groupChunk(indexByRow(hc, t.headerRows.length), hh, 0, t.headerRows.length - 1, t, t.headerRows.map((r) => rowRevision(r)?.kind), left), keepWithNext: true };
   }
   const room = avail - (header?.height ?? 0);
 
-  const bc = placeRows(t.bodyRows, t, xs, ctx, issues);
+  const bc = placeRows(t.bodyRows, false, t, xs, ctx, issues);
   const bh = rowHeights(t.bodyRows.length, bc, minRow);
   const byRow = indexByRow(bc, t.bodyRows.length);
   const marks = t.bodyRows.map((r) => rowRevision(r)?.kind);

@@ -44,6 +44,13 @@ export interface TextFrame {
   readonly wordGap: Pt;
   /** Grey level 0 (black) … 1 (white); black when absent. */
   readonly gray?: number;
+  /**
+   * Tagged PDF: index of the IR block (in its document) this text belongs to; absent for page
+   * furniture and repeated table headers, which the writer marks as artifacts.
+   */
+  readonly struct?: number;
+  /** Which part of the block (see `subKey` helpers in structure.ts): cell, list item, party. */
+  readonly sub?: number;
 }
 
 export interface RectFrame {
@@ -69,6 +76,9 @@ export interface LineFrame {
   readonly gray?: number;
 }
 
+/** What an IR block is in the PDF's structure tree (headings by IR level). */
+export type BlockRole = 'H1' | 'H2' | 'H3' | 'H4' | 'P' | 'L' | 'Table' | 'Signature';
+
 export type Frame = TextFrame | RectFrame | LineFrame;
 
 export interface LaidOutPage {
@@ -90,6 +100,10 @@ export interface Bookmark {
 export interface LaidOutDocument {
   readonly id: string;
   readonly name: string;
+  /** Tagged PDF: the structure role of each IR block, by block index (see structure.ts). */
+  readonly roles: readonly (BlockRole | undefined)[];
+  /** The index in `roles` of the notices (« Texte reconstitué… »), read before the first block. */
+  readonly notice?: number;
   readonly pages: readonly LaidOutPage[];
   /** Numbered headings in reading order (the document entry itself is implied). */
   readonly bookmarks: readonly Bookmark[];

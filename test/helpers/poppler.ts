@@ -176,3 +176,42 @@ export function qpdfObjects(bytes: Uint8Array): { trailer: Record<string, unknow
   };
   return { trailer: value('trailer'), object: (ref) => value(`obj:${ref}`) };
 }
+
+/** One element of a tagged PDF's structure tree, as `pdfinfo -struct-text` prints it. */
+export interface StructNode {
+  readonly role: string;
+  readonly children: StructNode[];
+  /** The text of the marked content directly inside the element, in order. */
+  readonly texts: string[];
+  /** Attribute lines (`/Scope /Column`). */
+  readonly attributes: string[];
+}
+
+/** The structure tree in reading order (`pdfinfo -struct-text`); undefined when untagged. */
+export function pdfStructure(bytes: Uint8Array): StructNode | undefined {
+  const r = withFile(bytes, 'pdfinfo', ['-struct-text', '{}']);
+  if (r.status !== 0) throw new Error(`pdfinfo -struct-text failed: ${r.stderr}`);
+  const root: StructNode = { role: '(racine)', children: [], texts: [], attributes: [] };
+  const stack: Array<{ depth: number; node: StructNode }> = [{ depth: -1, node: root }];
+  for (const line of r.stdout.split('\n')) {
+    if (!line.trim()) continue;
+    const depth = line.length - line.trimStart().length;
+    const body = line.trim();
+    const text = /^"(.*)"$/s.exec(body);
+    while (stack.length > 1 && stack[stack.length - 1]!.depth >= depth) stack.pop();
+    const parent = stack[stack.length - 1]!.node;
+    if (text) parent.texts.push(text[1]!);
+    else if (body.startsWith('/')) parent.attributes.push(body);
+    else {
+      const node: StructNode = { role: body.replace(/( \((block|inline)\))?:?$/, ''), children: [], texts: [], attributes: [] };
+      parent.children.push(node);
+      stack.push({ depth, node });
+    }
+  }
+  return root.children[0];
+}
+
+/** All the text of an element and its descendants, in order. */
+export function structText(n: StructNode): string[] {
+  return [...n.texts, ...n.children.flatMap(structText)];
+}

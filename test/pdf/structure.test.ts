@@ -21,7 +21,7 @@ describe('PDF structure', () => {
     expect(head.startsWith('%PDF-1.7\n%')).toBe(true);
     const text = Buffer.from(bytes).toString('utf8');
     expect(text).toContain('<pdfaid:part>2</pdfaid:part>');
-    expect(text).toContain('<pdfaid:conformance>B</pdfaid:conformance>');
+    expect(text).toContain('<pdfaid:conformance>A</pdfaid:conformance>');
     expect(text).toContain('<xmp:CreateDate>2019-06-28T00:00:00Z</xmp:CreateDate>');
     expect(text).toContain('<dc:creator><rdf:Seq><rdf:li>Agence régionale de santé Occitanie</rdf:li></rdf:Seq></dc:creator>');
   });

@@ -8,8 +8,13 @@
 // origin to PDF's bottom-left here, at the writer boundary. Colours are DeviceRGB (the PDF/A
 // output intent is sRGB).
 import type { FontBook } from '../../layout/fonts.ts';
-import { FACE_IDS, type FaceId, type LaidOutPage, type TextFrame } from '../../layout/types.ts';
+import { FACE_IDS, type BlockRole, type FaceId, type LaidOutPage, type TextFrame } from '../../layout/types.ts';
 import type { GlyphUse } from './fonts.ts';
+import { leafRole, type Mark } from './tags.ts';
+
+/** `page`'s marked-content state: no sequence open yet, or an artifact one. */
+const NONE = -2;
+const ART = -1;
 
 /** Face → resource name, fixed so content never depends on which faces a file uses. */
 export function fontResourceName(face: FaceId): string {
@@ -159,8 +164,12 @@ export class ContentEncoder {
     w.ascii(justified ? ')] TJ\n' : ') Tj\n');
   }
 
-  /** Content stream bytes for one page. */
-  page(page: LaidOutPage): Uint8Array {
+  /**
+   * Content stream bytes for one page, every frame inside a marked-content sequence: text of a
+   * structure leaf in `/<role> <</MCID n>> BDC`, the rest as `/Artifact`. `marks` receives the
+   * owner of each MCID, in order. A sequence never crosses a text object: BT/ET restart inside.
+   */
+  page(page: LaidOutPage, roles: readonly (BlockRole | undefined)[], marks: Mark[]): Uint8Array {
     const w = this.w;
     const H = page.height;
     w.ascii('0 0 0 rg 0 0 0 RG\n');
@@ -168,8 +177,37 @@ export class ContentEncoder {
     let face: FaceId | null = null;
     let size = -1;
     let fill = 0;
+    let struct = NONE;
+    let sub: number | undefined;
+    /** The last text shown in the open sequence, whose end the text cursor is at. */
+    let last: TextFrame | null = null;
     for (const f of page.frames) {
+      const s = f.kind === 'text' && f.struct !== undefined ? f.struct : ART;
+      const fs = f.kind === 'text' ? f.sub : undefined;
+      if (s !== struct || (s !== ART && fs !== sub)) {
+        if (inText) {
+          w.ascii('ET\n');
+          inText = false;
+        }
+        if (struct !== NONE) w.ascii('EMC\n');
+        if (s === ART) {
+          w.ascii('/Artifact BMC\n');
+        } else {
+          w.ascii(`/${leafRole(roles[s], fs)} <</MCID `).num(marks.length).ascii('>> BDC\n');
+          marks.push({ struct: s, sub: fs });
+        }
+        struct = s;
+        sub = fs;
+        last = null;
+      }
       if (f.kind === 'text') {
+        // A line broken at a space ends without one: text read from the structure (a screen
+        // reader, `pdfinfo -struct-text`) would glue its last word to the next line's first.
+        // The space is shown where the cursor stands, past the line's end, so nothing moves.
+        if (last && inText && s !== ART && Math.abs(last.y - f.y) > 0.01 && !/[\s\u00AD-]$/.test(last.text)) {
+          this.show({ ...last, text: ' ', wordGap: 0 });
+        }
+        last = f;
         if (!inText) {
           w.ascii('BT\n');
           inText = true;
@@ -207,6 +245,7 @@ export class ContentEncoder {
       }
     }
     if (inText) w.ascii('ET\n');
+    if (struct !== NONE) w.ascii('EMC\n');
     return w.take();
   }
 

@@ -2,7 +2,7 @@
 // Content streams and fonts are written here directly (see content.ts, fonts.ts) for speed
 // and determinism; pdf-lib serialises the object graph.
 import { createHash } from 'node:crypto';
-import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFRef, PDFStreamWriter } from 'pdf-lib';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { validationsOf, type DocumentSet } from '../../ir/types.ts';
 import { layoutDocumentSet, sharedFontBook, type FontBook } from '../../layout/index.ts';
@@ -11,6 +11,9 @@ import { ContentEncoder, fontResourceName } from './content.ts';
 import { deflate, deflatedStream, embedFace, prepareFace, type PreparedFace } from './fonts.ts';
 import { applyMetadata, PRODUCER } from './metadata.ts';
 import { buildOutline } from './outline.ts';
+import { buildStructTree, type Mark } from './tags.ts';
+
+const OBJECTS_PER_STREAM = 1000;
 
 export interface PdfOptions {
   /** Only these document ids, in the set's order (per-document PDFs); all when absent. */
@@ -37,6 +40,8 @@ function selectDocuments(set: DocumentSet, ids: readonly string[] | undefined): 
 interface EncodedPages {
   /** Per laid-out document, per page. */
   readonly streams: readonly (readonly Uint8Array[])[];
+  /** Per laid-out document, per page: the owner of each MCID (tagged PDF). */
+  readonly marks: readonly (readonly (readonly Mark[])[])[];
   /** Per laid-out document, the faces its pages show. */
   readonly facesUsed: readonly ReadonlySet<FaceId>[];
   readonly faces: readonly PreparedFace[];
@@ -45,8 +50,15 @@ interface EncodedPages {
 function encodePages(laid: LaidOutSet, fonts: FontBook): EncodedPages {
   const encoder = new ContentEncoder(fonts);
   const facesUsed: ReadonlySet<FaceId>[] = [];
+  const marks: Mark[][][] = [];
   const streams = laid.documents.map((d) => {
-    const pages = d.pages.map((page) => deflate(encoder.page(page)));
+    const docMarks: Mark[][] = [];
+    const pages = d.pages.map((page) => {
+      const m: Mark[] = [];
+      docMarks.push(m);
+      return deflate(encoder.page(page, d.roles, m));
+    });
+    marks.push(docMarks);
     facesUsed.push(encoder.takeFaces());
     return pages;
   });
@@ -55,7 +67,7 @@ function encodePages(laid: LaidOutSet, fonts: FontBook): EncodedPages {
     const use = used.get(face);
     return use ? [prepareFace(fonts, face, use)] : [];
   });
-  return { streams, facesUsed, faces };
+  return { streams, marks, facesUsed, faces };
 }
 
 /** The prepared faces that some of `docs` (indices into the encoding) show. */
@@ -67,16 +79,18 @@ function facesFor(encoded: EncodedPages, docs: readonly number[]): PreparedFace[
  * One PDF file: `set`'s documents are `docs`, whose pages are `streams` (same order). Fonts
  * are the prepared faces: they must cover every glyph the streams draw.
  */
-async function assemblePdf(set: DocumentSet, docs: LaidOutSet['documents'], streams: EncodedPages['streams'], faces: readonly PreparedFace[], fonts: FontBook): Promise<Uint8Array> {
+async function assemblePdf(set: DocumentSet, docs: LaidOutSet['documents'], streams: EncodedPages['streams'], marks: EncodedPages['marks'], faces: readonly PreparedFace[], fonts: FontBook): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const ctx = pdf.context;
   const resourcesRef = ctx.nextRef();
   // The file identifier hashes what the reader sees (metadata, page contents), not the clock.
   const idHash = createHash('md5').update(PRODUCER).update(JSON.stringify(set.meta)).update(docs.map((d) => d.id).join('\n'));
   const pageRefs: PDFRef[][] = [];
+  const pageNodes: Array<Array<{ ref: PDFRef; node: PDFDict }>> = [];
   const pageHeights: number[][] = [];
   docs.forEach((doc, i) => {
     const refs: PDFRef[] = [];
+    const nodes: Array<{ ref: PDFRef; node: PDFDict }> = [];
     const heights: number[] = [];
     doc.pages.forEach((page, j) => {
       const p = pdf.addPage([page.width, page.height]);
@@ -85,9 +99,11 @@ async function assemblePdf(set: DocumentSet, docs: LaidOutSet['documents'], stre
       p.node.set(PDFName.of('Contents'), ctx.register(deflatedStream(ctx, contents)));
       p.node.set(PDFName.of('Resources'), resourcesRef);
       refs.push(p.ref);
+      nodes.push({ ref: p.ref, node: p.node });
       heights.push(page.height);
     });
     pageRefs.push(refs);
+    pageNodes.push(nodes);
     pageHeights.push(heights);
   });
 
@@ -100,6 +116,8 @@ async function assemblePdf(set: DocumentSet, docs: LaidOutSet['documents'], stre
     pdf.catalog.set(PDFName.of('Outlines'), outline);
     pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   }
+
+  buildStructTree(ctx, pdf.catalog, docs, marks, pageNodes);
 
   const single = set.documents.length === 1 ? set.documents[0] : undefined;
   const validation = validationsOf(set.documents);
@@ -116,13 +134,18 @@ async function assemblePdf(set: DocumentSet, docs: LaidOutSet['documents'], stre
     },
     seed,
   );
-  return pdf.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false });
+  // pdf.save() with larger object streams: a tagged contract has thousands of small structure
+  // elements, and pdf-lib's default of 50 objects per stream spent more time starting pako
+  // deflate states than compressing (profiled). Nothing else save() does applies here: no
+  // default page, no form appearances, and flush() embeds nothing we did not write ourselves.
+  await pdf.flush();
+  return PDFStreamWriter.forContext(ctx, Infinity, true, OBJECTS_PER_STREAM).serializeToBuffer();
 }
 
 /** Draws an already laid-out set. */
 export async function drawPdf(set: DocumentSet, laid: LaidOutSet, fonts: FontBook): Promise<Uint8Array> {
   const encoded = encodePages(laid, fonts);
-  return assemblePdf(set, laid.documents, encoded.streams, encoded.faces, fonts);
+  return assemblePdf(set, laid.documents, encoded.streams, encoded.marks, encoded.faces, fonts);
 }
 
 /** PDF bytes plus page count and warnings. */
@@ -154,10 +177,10 @@ export async function renderPdfFiles(set: DocumentSet): Promise<{ combined: Uint
   const fonts = sharedFontBook();
   const laid = layoutDocumentSet(set, fonts);
   const encoded = encodePages(laid, fonts);
-  const { streams } = encoded;
+  const { streams, marks } = encoded;
   const perDocument: Uint8Array[] = [];
   for (const [i, d] of set.documents.entries()) {
-    perDocument.push(await assemblePdf({ ...set, documents: [d] }, [laid.documents[i]!], [streams[i]!], facesFor(encoded, [i]), fonts));
+    perDocument.push(await assemblePdf({ ...set, documents: [d] }, [laid.documents[i]!], [streams[i]!], [marks[i]!], facesFor(encoded, [i]), fonts));
   }
-  return { combined: await assemblePdf(set, laid.documents, streams, encoded.faces, fonts), perDocument, warnings: laid.warnings };
+  return { combined: await assemblePdf(set, laid.documents, streams, marks, encoded.faces, fonts), perDocument, warnings: laid.warnings };
 }

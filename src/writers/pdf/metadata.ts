@@ -1,4 +1,4 @@
-// Document metadata: Info dictionary, XMP packet (PDF/A-2b identification), sRGB output
+// Document metadata: Info dictionary, XMP packet (PDF/A-2a identification: the file is tagged, see tags.ts), sRGB output
 // intent and a deterministic file identifier. Dates come from the data, never the clock.
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFRawStream } from 'pdf-lib';
@@ -32,7 +32,7 @@ function xmp(m: PdfMeta): string {
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
 <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
 <pdfaid:part>2</pdfaid:part>
-<pdfaid:conformance>B</pdfaid:conformance>
+<pdfaid:conformance>A</pdfaid:conformance>
 </rdf:Description>
 <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
 <dc:format>application/pdf</dc:format>
