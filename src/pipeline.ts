@@ -3,6 +3,7 @@
 import type { Diagnostic, Result } from './diagnostics/diagnostic.ts';
 import { fail, hasErrors, ok } from './diagnostics/diagnostic.ts';
 import { buildDocumentSet } from './eval/build.ts';
+import { communicableVersion } from './eval/communicable.ts';
 import { combinedFileName, documentFileName } from './io/names.ts';
 import type { DocumentSet } from './ir/types.ts';
 import type { Contract } from './model/contract.ts';
@@ -25,14 +26,24 @@ export interface RenderedContract {
   readonly warnings: readonly Diagnostic[];
 }
 
+export interface RenderOptions {
+  /** The version that may be communicated to a third party (see src/ir/communicable.ts). */
+  readonly communicable?: boolean;
+}
+
 /** Checks the model's rules, builds the IR and every file: one per document plus the combined one. */
-export async function renderContract(model: Model, contract: Contract, stem: string, formats: readonly Format[]): Promise<Result<RenderedContract>> {
+export async function renderContract(model: Model, contract: Contract, stem: string, formats: readonly Format[], options: RenderOptions = {}): Promise<Result<RenderedContract>> {
   const ruleDiags = checkContract(model, contract);
   if (hasErrors(ruleDiags)) return fail(ruleDiags);
   const used = new Set<string>();
   const built = buildDocumentSet(model, contract, { used });
   if (!built.ok) return built;
-  const set = built.value;
+  let set = built.value;
+  if (options.communicable) {
+    const c = communicableVersion(model, contract, built.value);
+    if (!c.ok) return c;
+    set = c.value;
+  }
   const files: RenderedFile[] = [];
   const warnings: Diagnostic[] = [...ruleDiags, ...built.warnings, ...unprintedWarnings(model, contract, used)];
   for (const format of formats) {

@@ -158,3 +158,8 @@ export interface TemplateDoc {
 
 export const PARAGRAPH_CLASSES = ['titre', 'sous-titre', 'centre', 'visa', 'note'] as const;
 export const TABLE_CLASSES = ['petit', 'formulaire', 'sans-bordure'] as const;
+/** Passages left out of a non-public holder's communicable version, by reason (CRPA L. 311-6). */
+export const REDACTION_CLASSES = {
+  'occultable-secret-affaires': 'secret_affaires',
+  'occultable-hors-service-public': 'hors_service_public',
+} as const;

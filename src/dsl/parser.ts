@@ -7,7 +7,7 @@ import type { Diagnostic, Span } from '../diagnostics/diagnostic.ts';
 import type { Expr } from './expr/ast.ts';
 import { parseExpression } from './expr/parser.ts';
 import type { BlockNode, CellNode, InlineNode, RowNode, SignaturePartyNode, TemplateDoc } from './ast.ts';
-import { PARAGRAPH_CLASSES, TABLE_CLASSES } from './ast.ts';
+import { PARAGRAPH_CLASSES, REDACTION_CLASSES, TABLE_CLASSES } from './ast.ts';
 import { parseInline } from './inline.ts';
 import { SourceFile } from './source.ts';
 import { parseTableRow, splitCells } from './table.ts';
@@ -303,7 +303,7 @@ class BlockParser {
   private div(open: Line): BlockNode {
     this.i++;
     const classes = open.text.trim().slice(3).trim().split(/\s+/).filter(Boolean);
-    const known = new Set<string>([...PARAGRAPH_CLASSES, ...TABLE_CLASSES]);
+    const known = new Set<string>([...PARAGRAPH_CLASSES, ...TABLE_CLASSES, ...Object.keys(REDACTION_CLASSES)]);
     for (const c of classes) {
       if (!known.has(c)) this.err('DSL-STYLE-INCONNU', `style inconnu « ${c} » ; attendu : ${[...known].join(', ')}`, this.lineSpan(open));
     }

@@ -1,6 +1,6 @@
 // Template AST + data → IR blocks. Conditions pick branches, loops repeat blocks or table
 // rows, placeholders become text. Styles come from the enclosing `:::` fences.
-import type { BlockNode, CellNode, InlineNode, RowNode, SignaturesNode } from '../dsl/ast.ts';
+import { REDACTION_CLASSES, type BlockNode, type CellNode, type InlineNode, type RowNode, type SignaturesNode } from '../dsl/ast.ts';
 import type { Expr } from '../dsl/expr/ast.ts';
 import { findDelimiters } from '../dsl/delimiters.ts';
 import type * as IR from '../ir/types.ts';
@@ -25,6 +25,9 @@ const PARAGRAPH_STYLE: Record<string, IR.ParagraphStyle> = {
 };
 
 export class BlockEvaluator {
+  /** Marked passages met so far (see IR.Redaction). */
+  private redactionGroups = 0;
+
   constructor(private readonly ev: Evaluator) {}
 
   inlines(nodes: readonly InlineNode[], env: Env): IR.Inline[] {
@@ -116,7 +119,17 @@ export class BlockEvaluator {
           if (c === 'formulaire') next.table = 'form';
           if (c === 'sans-bordure') next.table = 'plain';
         }
-        for (const b of n.body) this.block(b, env, next, out);
+        const motif = n.classes.map((c) => (Object.hasOwn(REDACTION_CLASSES, c) ? REDACTION_CLASSES[c as keyof typeof REDACTION_CLASSES] : undefined)).find(Boolean);
+        if (!motif) {
+          for (const b of n.body) this.block(b, env, next, out);
+          return;
+        }
+        // A marked passage: its blocks carry the mark (one group per passage; an enclosing
+        // passage's mark wins over a nested one's). Page breaks and signatures are never hidden.
+        const inner: IR.Block[] = [];
+        for (const b of n.body) this.block(b, env, next, inner);
+        const redaction: IR.Redaction = { motif, group: ++this.redactionGroups };
+        for (const b of inner) out.push(b.type === 'pageBreak' || b.type === 'signature' ? b : { ...b, redaction });
         return;
       }
       case 'pageBreak':
@@ -269,7 +282,7 @@ function mergeLists(blocks: IR.Block[]): IR.Block[] {
   const out: IR.Block[] = [];
   for (const b of blocks) {
     const prev = out[out.length - 1];
-    if (prev && prev.type === 'list' && b.type === 'list' && prev.ordered === b.ordered && prev.bullet === b.bullet) {
+    if (prev && prev.type === 'list' && b.type === 'list' && prev.ordered === b.ordered && prev.bullet === b.bullet && prev.redaction?.group === b.redaction?.group) {
       out[out.length - 1] = { ...prev, items: [...prev.items, ...b.items] };
     } else out.push(b);
   }

@@ -41,6 +41,8 @@ export interface ContractManifest {
   readonly avenants?: ReadonlyArray<InputRecord & { readonly numero: number }>;
   readonly modele: ModelFingerprint;
   readonly formats: readonly Format[];
+  /** Present for the communicable version (cpom generer --communicable), not the one to sign. */
+  readonly version?: 'communicable';
   readonly fichiers: readonly FileRecord[];
 }
 
@@ -63,6 +65,7 @@ export interface ManifestInput {
   readonly model: Model;
   readonly formats: readonly Format[];
   readonly files: ReadonlyArray<{ readonly name: string; readonly data: Uint8Array }>;
+  readonly communicable?: boolean;
 }
 
 export function buildContractManifest(i: ManifestInput): ContractManifest {
@@ -81,6 +84,7 @@ export function buildContractManifest(i: ManifestInput): ContractManifest {
     ...(i.avenants ? { avenants: i.avenants.map((a) => ({ numero: a.numero, source: a.file ? basename(a.file) : `avenant n° ${a.numero}`, empreinte_donnees: hashData(a.data) })) } : {}),
     modele: modelFingerprint(i.model),
     formats: [...i.formats],
+    ...(i.communicable ? { version: 'communicable' as const } : {}),
     fichiers: fileRecords(i.files),
   };
 }
@@ -104,6 +108,7 @@ const ManifestSchema = z.object({
   avenants: z.array(Input.extend({ numero: z.number().int() })).optional(),
   modele: z.object({ id: z.string(), version: z.number(), empreinte: z.string() }),
   formats: z.array(z.enum(['docx', 'pdf'])),
+  version: z.literal('communicable').optional(),
   // A listed file is a plain name in this very folder: nothing outside it can be reached.
   fichiers: z.array(z.object({ chemin: z.string().regex(/^[^/\\.][^/\\]*$/), sha256: Sha, octets: z.number().int().nonnegative() })),
 });

@@ -69,6 +69,7 @@ export type Block =
 
 export interface Heading {
   readonly type: 'heading';
+  readonly redaction?: Redaction;
   /** 1 = document title, 2 = "Titre", 3 = "Article", 4 = sub-article. */
   readonly level: 1 | 2 | 3 | 4;
   /**
@@ -100,8 +101,19 @@ export type ParagraphStyle =
   | 'cell' // table cell text, left aligned
   | 'cellCenter'; // table cell text, centred (numbers, years)
 
+/**
+ * A passage the model marks for the communicable version (`::: occultable-…` in a template):
+ * removed from the IR of a non-public holder's communicable version (src/ir/communicable.ts),
+ * ignored otherwise. `group` tells the blocks of one marked passage from the next one's.
+ */
+export interface Redaction {
+  readonly motif: 'secret_affaires' | 'hors_service_public';
+  readonly group: number;
+}
+
 export interface Paragraph {
   readonly type: 'paragraph';
+  readonly redaction?: Redaction;
   readonly style: ParagraphStyle;
   readonly content: readonly Inline[];
   /** Keep on the same page as the next block (lead-in of a table or signature block). */
@@ -110,6 +122,7 @@ export interface Paragraph {
 
 export interface List {
   readonly type: 'list';
+  readonly redaction?: Redaction;
   readonly ordered: boolean;
   /** Bullet character for unordered lists: "–" by default, "•" when the source uses it. */
   readonly bullet?: string;
@@ -122,6 +135,7 @@ export interface ListItem {
 
 export interface Table {
   readonly type: 'table';
+  readonly redaction?: Redaction;
   /** Relative column widths (any unit; writers scale them to the text width). */
   readonly columns: readonly number[];
   /** Rows repeated at the top of every page the table spans. */

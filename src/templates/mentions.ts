@@ -48,6 +48,13 @@ const MentionsSchema = z.strictObject({
       parties: z.record(z.string(), z.strictObject({ colonne: Text, signataire: Text })),
     }),
   }),
+  version_communicable: z.strictObject({
+    /** Printed at the top of every page of the communicable version. Variables:
+     * communicable.occultations (passages left out of the document), communicable.statut. */
+    mention: Text,
+    /** Printed in place of each passage left out. */
+    occultation: Text,
+  }),
   modele_modifie: z.strictObject({
     /** Note under the title of a consolidated / compared document when the model changed since
      * the contract was produced. Variables: modele_signe, modele_actuel (id, version, empreinte). */
@@ -75,6 +82,7 @@ export interface Mentions {
     };
   };
   readonly modeleModifie: { readonly consolidation: InlineNode[]; readonly comparaison: InlineNode[] };
+  readonly communicable: { readonly mention: InlineNode[]; readonly occultation: InlineNode[] };
 }
 
 const req = (ty: Parameters<typeof T.array>[0]): Field => ({ ty, optional: false });
@@ -87,6 +95,7 @@ export const MENTION_VARIABLES = {
   acte: req(T.object({ numero: opt(T.number), date: opt(T.date), lieu: opt(T.string) })),
   modele_signe: req(T.object({ id: req(T.string), version: req(T.number), empreinte: req(T.string) })),
   modele_actuel: req(T.object({ id: req(T.string), version: req(T.number), empreinte: req(T.string) })),
+  communicable: req(T.object({ occultations: req(T.number), statut: req(T.string) })),
 } as const;
 
 /**
@@ -145,6 +154,10 @@ export function loadMentions(templatesRoot: string, readFile: (p: string) => str
     modeleModifie: {
       consolidation: inline(['modele_modifie', 'consolidation'], raw.modele_modifie.consolidation),
       comparaison: inline(['modele_modifie', 'comparaison'], raw.modele_modifie.comparaison),
+    },
+    communicable: {
+      mention: inline(['version_communicable', 'mention'], raw.version_communicable.mention),
+      occultation: inline(['version_communicable', 'occultation'], raw.version_communicable.occultation),
     },
   };
   diags.push(...checker.diags);

@@ -3,6 +3,7 @@
 // every file of the command was produced.
 import { join } from 'node:path';
 import type { Diagnostic, Result } from '../../diagnostics/diagnostic.ts';
+import { communicableVersion } from '../../eval/communicable.ts';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
 import { claimFolder, writeContractFolder } from '../../io/contract-folder.ts';
 import { buildContractManifest, identityOf, type Commande } from '../../io/contract-manifest.ts';
@@ -41,7 +42,7 @@ de commande est indifférent : leurs numéros font foi (1, 2, 3… sans interrup
 Codes de sortie : 0 succès, 1 données invalides ou dossier de sortie refusé (rien n’est écrit),
 2 usage.`;
 
-export const HELP_AVENANT = `Usage : cpom avenant <contrat.yaml> <avenant.yaml…> [--numero k] [--format …] [--sortie …]
+export const HELP_AVENANT = `Usage : cpom avenant <contrat.yaml> <avenant.yaml…> [--numero k] [--communicable] [--format …] [--sortie …]
 
 Produit le document de chaque avenant, sur le modèle du contrat : parties, visas (dont le contrat
 et les avenants précédents), un article par modification, signatures, et les annexes remplacées
@@ -49,6 +50,8 @@ jointes. Fichiers écrits dans <sortie>/<contrat>/avenant-<k>/.
 
 Options :
   --numero <k>    ne produire que l’avenant n° k
+  --communicable  la version communicable à un tiers (comme cpom generer --communicable),
+                  dans <sortie>/<contrat>/avenant-<k>-communicable/
 ${COMMON}`;
 
 export const HELP_CONSOLIDER = `Usage : cpom consolider <contrat.yaml> <avenant.yaml…> [--jusqu-a k | --date AAAA-MM-JJ] [--format …] [--sortie …]
@@ -127,6 +130,8 @@ interface Job {
   /** The output depends on avenants 1..upTo: the manifest records them. */
   readonly upTo: number;
   readonly build: () => Result<DocumentSet>;
+  /** The communicable version (cpom avenant --communicable). */
+  readonly communicable?: boolean;
 }
 
 /**
@@ -153,7 +158,7 @@ async function produce(s: Session, commande: Commande, contractFile: string, job
   for (const { job, files } of rendered) {
     const dir = join(contractDir, job.folder);
     const avenants = s.versions.avenants.slice(0, job.upTo).map((a, i) => ({ numero: i + 1, file: a.file, data: a.avenant }));
-    const manifest = buildContractManifest({ commande, contractFile, contract: s.contract, avenants, model: s.model, formats: fmt, files });
+    const manifest = buildContractManifest({ commande, contractFile, contract: s.contract, avenants, model: s.model, formats: fmt, files, communicable: job.communicable === true });
     if (!attempt(err, contractFile, dir, () => writeContractFolder(dir, files, manifest))) return EXIT_INVALID;
     out(`${contractFile} → ${dir}/`);
   }
@@ -168,7 +173,7 @@ function session(contract: string, avenants: readonly string[], err: Out): Sessi
 }
 
 export async function runAvenant(argv: readonly string[], out: Out, err: Out): Promise<number> {
-  const p = parse(argv, { ...OUTPUT, numero: { type: 'string', short: 'n' } });
+  const p = parse(argv, { ...OUTPUT, numero: { type: 'string', short: 'n' }, communicable: { type: 'boolean' } });
   if (wantsHelp(p)) {
     out(HELP_AVENANT);
     return EXIT_OK;
@@ -184,7 +189,25 @@ export async function runAvenant(argv: readonly string[], out: Out, err: Out): P
   if (only !== undefined && (only < 1 || only > n)) throw new UsageError(`--numero ${only} : les avenants fournis vont de 1 à ${n}`);
   const ks = only !== undefined ? [only] : Array.from({ length: n }, (_, i) => i + 1);
   const stem = contractStem(f.contract);
-  const jobs = ks.map((k) => ({ folder: avenantFolder(k), stem: `${stem}-${avenantFolder(k)}`, upTo: k, build: () => buildAvenantSet(s.model, s.versions, k) }));
+  const communicable = p.values.communicable === true;
+  // An avenant's own articles (new orientations, new cooperation actions…) are worded by the
+  // engine, with no passage marked occultable yet: for a holder whose passages may be withheld,
+  // a communicable avenant could leak what the contract's communicable version withholds.
+  if (communicable && s.contract.titulaire.statut !== 'public') {
+    err(`${f.contract} : la version communicable d’un avenant n’est produite que pour un titulaire public (statut « ${s.contract.titulaire.statut} ») : la rédaction des avenants ne marque pas encore de passages occultables ; aucun fichier écrit.`);
+    return EXIT_INVALID;
+  }
+  const suffix = communicable ? '-communicable' : '';
+  const jobs = ks.map((k) => ({
+    folder: `${avenantFolder(k)}${suffix}`,
+    stem: `${stem}-${avenantFolder(k)}${suffix}`,
+    upTo: k,
+    communicable,
+    build: (): Result<DocumentSet> => {
+      const set = buildAvenantSet(s.model, s.versions, k);
+      return communicable && set.ok ? communicableVersion(s.model, s.contract, set.value) : set;
+    },
+  }));
   return produce(s, 'avenant', f.contract, jobs, fmt, outDir, out, err);
 }
 

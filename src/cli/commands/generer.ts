@@ -1,4 +1,4 @@
-// cpom generer <contrat.yaml…> [--format docx|pdf|tout] [--sortie output/]
+// cpom generer <contrat.yaml…> [--format docx|pdf|tout] [--sortie output/] [--communicable]
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
@@ -12,7 +12,7 @@ import { renderContract, type Format } from '../../pipeline.ts';
 import { loadModel } from '../../templates/load.ts';
 import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp } from '../args.ts';
 
-export const HELP_GENERER = `Usage : cpom generer <contrat.yaml…> [--format docx|pdf|tout] [--sortie <dossier>]
+export const HELP_GENERER = `Usage : cpom generer <contrat.yaml…> [--format docx|pdf|tout] [--sortie <dossier>] [--communicable]
 
 Produit, pour chaque contrat, un fichier par document (socle, chaque annexe applicable), un
 dossier complet réunissant tous les documents et un manifest.json (empreintes des données, du
@@ -24,6 +24,11 @@ refusés avant toute écriture.
 Options :
   --format <f>    docx, pdf ou tout (défaut : docx)
   --sortie <d>    dossier de sortie (défaut : output)
+  --communicable  la version communicable à un tiers (code des relations entre le public et
+                  l’administration, livre III) : intégrale pour un titulaire public ; pour un
+                  ESPIC ou un établissement privé, les passages que le modèle marque
+                  « occultable » sont retirés. Dossier <nom>-communicable/, une mention sur
+                  chaque page ; ce n’est pas la version à signer.
   -h, --aide      cette aide
 
 Codes de sortie : 0 succès, 1 données ou modèle invalides ou dossier de sortie refusé (rien
@@ -43,7 +48,7 @@ export function parseFormats(v: string | undefined): Format[] {
 }
 
 export async function runGenerer(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const p = parse(argv, { format: { type: 'string', short: 'f' }, sortie: { type: 'string', short: 'o' } });
+  const p = parse(argv, { format: { type: 'string', short: 'f' }, sortie: { type: 'string', short: 'o' }, communicable: { type: 'boolean' } });
   if (wantsHelp(p)) {
     out(HELP_GENERER);
     return EXIT_OK;
@@ -51,10 +56,11 @@ export async function runGenerer(argv: readonly string[], out: (s: string) => vo
   if (p.positionals.length === 0) throw new UsageError('indiquez au moins un fichier de contrat (YAML ou JSON)');
   const formats = parseFormats(p.values.format as string | undefined);
   const outDir = outputRoot(p.values.sortie);
-  distinctFolders(p.positionals.map((file) => ({ file, outDir })));
+  const communicable = p.values.communicable === true;
+  distinctFolders(p.positionals.map((file) => ({ file, outDir, communicable })));
   let failed = false;
   for (const file of p.positionals) {
-    const r = await generateOne(file, formats, outDir, out, err);
+    const r = await generateOne(file, formats, outDir, out, err, communicable);
     failed ||= !r;
   }
   return failed ? EXIT_INVALID : EXIT_OK;
@@ -66,10 +72,10 @@ export function outputRoot(v: unknown): string {
 }
 
 /** Refuses, before anything is written, two contracts of one command bound for one folder. */
-export function distinctFolders(inputs: ReadonlyArray<{ readonly file: string; readonly outDir: string }>): void {
+export function distinctFolders(inputs: ReadonlyArray<{ readonly file: string; readonly outDir: string; readonly communicable?: boolean }>): void {
   const seen = new Map<string, string>();
-  for (const { file, outDir } of inputs) {
-    const stem = contractStem(file);
+  for (const { file, outDir, communicable } of inputs) {
+    const stem = outputStem(file, communicable);
     // « ...yaml » would name the output folder « .. »: the folder above --sortie.
     if (/^\.*$/.test(stem)) throw new UsageError(`« ${file} » : ce nom de fichier ne peut pas nommer un dossier de sortie ; renommez-le`);
     const dir = join(outDir, stem);
@@ -83,8 +89,14 @@ export function distinctFolders(inputs: ReadonlyArray<{ readonly file: string; r
   }
 }
 
+/** The output folder's (and combined file's) name: the communicable version never replaces the one to sign. */
+function outputStem(file: string, communicable = false): string {
+  const stem = contractStem(file);
+  return communicable && !/^\.*$/.test(stem) ? `${stem}-communicable` : stem;
+}
+
 /** Renders one contract; writes its files only when every one of them was produced. */
-export async function generateOne(file: string, formats: readonly Format[], outDir: string, out: (s: string) => void, err: (s: string) => void): Promise<boolean> {
+export async function generateOne(file: string, formats: readonly Format[], outDir: string, out: (s: string) => void, err: (s: string) => void, communicable = false): Promise<boolean> {
   const contract = loadContractFile(file);
   if (!contract.ok) {
     err(`${file} : contrat invalide, aucun fichier écrit.\n${formatDiagnostics(contract.diagnostics)}`);
@@ -95,8 +107,8 @@ export async function generateOne(file: string, formats: readonly Format[], outD
     err(`${file} : modèle « ${contract.value.modele} » inutilisable, aucun fichier écrit.\n${formatDiagnostics(model.diagnostics)}`);
     return false;
   }
-  const stem = contractStem(file);
-  const r = await renderContract(model.value, contract.value, stem, formats);
+  const stem = outputStem(file, communicable);
+  const r = await renderContract(model.value, contract.value, stem, formats, { communicable });
   if (!r.ok) {
     err(`${file} : le contrat ne respecte pas le modèle ${model.value.id}, aucun fichier écrit.\n${formatDiagnostics(r.diagnostics)}`);
     return false;
@@ -105,7 +117,7 @@ export async function generateOne(file: string, formats: readonly Format[], outD
   if (warnings.length) err(`${file} : ${warnings.length} avertissement(s)\n${formatDiagnostics(warnings)}`);
   const dir = join(outDir, stem);
   if (!mayWrite(err, file, dir, () => claimFolder(dir, identityOf(contract.value, model.value), isNestedOutputName))) return false;
-  const manifest = buildContractManifest({ commande: 'generer', contractFile: file, contract: contract.value, model: model.value, formats, files: r.value.files });
+  const manifest = buildContractManifest({ commande: 'generer', contractFile: file, contract: contract.value, model: model.value, formats, files: r.value.files, communicable });
   if (!attempt(err, file, dir, () => writeContractFolder(dir, r.value.files, manifest, { keep: isNestedOutputName }))) return false;
   out(`${file} → ${dir}/ (${r.value.set.documents.length} documents, ${r.value.files.length} fichiers)`);
   return true;
