@@ -8,7 +8,7 @@
 // origin to PDF's bottom-left here, at the writer boundary. Colours are DeviceRGB (the PDF/A
 // output intent is sRGB).
 import type { FontBook } from '../../layout/fonts.ts';
-import { FACE_IDS, type BlockRole, type FaceId, type LaidOutPage, type TextFrame } from '../../layout/types.ts';
+import { FACE_IDS, type BlockRole, type FaceId, type Frame, type LaidOutPage, type TextFrame } from '../../layout/types.ts';
 import type { GlyphUse } from './fonts.ts';
 import { leafRole, type Mark } from './tags.ts';
 
@@ -181,7 +181,12 @@ export class ContentEncoder {
     let sub: number | undefined;
     /** The last text shown in the open sequence, whose end the text cursor is at. */
     let last: TextFrame | null = null;
-    for (const f of page.frames) {
+    // Artifacts first (rules, borders, cell shading, furniture), then the tagged text in reading
+    // order: one artifact sequence per page instead of one per table cell. Shading is under its
+    // text as before; nothing else overlaps.
+    const tagged = (f: Frame): boolean => f.kind === 'text' && f.struct !== undefined;
+    const ordered = [...page.frames.filter((f) => !tagged(f)), ...page.frames.filter(tagged)];
+    for (const f of ordered) {
       const s = f.kind === 'text' && f.struct !== undefined ? f.struct : ART;
       const fs = f.kind === 'text' ? f.sub : undefined;
       if (s !== struct || (s !== ART && fs !== sub)) {

@@ -2,7 +2,7 @@
 // Content streams and fonts are written here directly (see content.ts, fonts.ts) for speed
 // and determinism; pdf-lib serialises the object graph.
 import { createHash } from 'node:crypto';
-import { PDFDict, PDFDocument, PDFName, PDFRef, PDFStreamWriter } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { validationsOf, type DocumentSet } from '../../ir/types.ts';
 import { layoutDocumentSet, sharedFontBook, type FontBook } from '../../layout/index.ts';
@@ -11,9 +11,8 @@ import { ContentEncoder, fontResourceName } from './content.ts';
 import { deflate, deflatedStream, embedFace, prepareFace, type PreparedFace } from './fonts.ts';
 import { applyMetadata, PRODUCER } from './metadata.ts';
 import { buildOutline } from './outline.ts';
+import { serializePdf } from './serialize.ts';
 import { buildStructTree, type Mark } from './tags.ts';
-
-const OBJECTS_PER_STREAM = 1000;
 
 export interface PdfOptions {
   /** Only these document ids, in the set's order (per-document PDFs); all when absent. */
@@ -117,7 +116,7 @@ async function assemblePdf(set: DocumentSet, docs: LaidOutSet['documents'], stre
     pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   }
 
-  buildStructTree(ctx, pdf.catalog, docs, marks, pageNodes);
+  const structure = buildStructTree(ctx, pdf.catalog, docs, marks, pageNodes);
 
   const single = set.documents.length === 1 ? set.documents[0] : undefined;
   const validation = validationsOf(set.documents);
@@ -134,12 +133,10 @@ async function assemblePdf(set: DocumentSet, docs: LaidOutSet['documents'], stre
     },
     seed,
   );
-  // pdf.save() with larger object streams: a tagged contract has thousands of small structure
-  // elements, and pdf-lib's default of 50 objects per stream spent more time starting pako
-  // deflate states than compressing (profiled). Nothing else save() does applies here: no
-  // default page, no form appearances, and flush() embeds nothing we did not write ourselves.
+  // Instead of pdf.save(): nothing else save() does applies here (no default page, no form
+  // appearances; flush() embeds nothing we did not write ourselves), see serialize.ts.
   await pdf.flush();
-  return PDFStreamWriter.forContext(ctx, Infinity, true, OBJECTS_PER_STREAM).serializeToBuffer();
+  return serializePdf(ctx, structure);
 }
 
 /** Draws an already laid-out set. */

@@ -5,7 +5,8 @@
 // tree (Document › Sect per contract document › headings, paragraphs, lists, tables) and the
 // parent tree that maps each page's MCIDs back to their element — what a screen reader and
 // `pdfinfo -struct-text` read, in the order the text is drawn, which is the reading order.
-import { PDFHexString, PDFName, type PDFContext, type PDFDict, type PDFObject, type PDFRef } from 'pdf-lib';
+import { PDFName, PDFNumber, type PDFContext, type PDFDict, type PDFRef } from 'pdf-lib';
+import type { Prebuilt } from './serialize.ts';
 import { cellOf, listPartOf } from '../../layout/structure.ts';
 import type { BlockRole, LaidOutDocument } from '../../layout/types.ts';
 
@@ -41,18 +42,18 @@ interface Node {
   readonly parent: PDFRef;
   readonly kids: Array<Node | McRef>;
   readonly children: Map<string, Node>;
-  readonly attributes?: PDFObject;
-  readonly title?: string;
+  /** Extra entries, as PDF syntax. */
+  readonly attributes?: string;
 }
 
-function node(ctx: PDFContext, role: string, parent: Node | PDFRef, extra: { attributes?: PDFObject; title?: string } = {}): Node {
+function node(ctx: PDFContext, role: string, parent: Node | PDFRef, extra: { attributes?: string } = {}): Node {
   const n: Node = { ref: ctx.nextRef(), role, parent: 'ref' in parent ? parent.ref : parent, kids: [], children: new Map(), ...extra };
   if ('ref' in parent) parent.kids.push(n);
   return n;
 }
 
 /** The child of `parent` named `key`, made on first use: children come in reading order. */
-function child(ctx: PDFContext, parent: Node, key: string, role: string, attributes?: PDFObject): Node {
+function child(ctx: PDFContext, parent: Node, key: string, role: string, attributes?: string): Node {
   let n = parent.children.get(key);
   if (!n) {
     n = node(ctx, role, parent, attributes ? { attributes } : {});
@@ -62,7 +63,7 @@ function child(ctx: PDFContext, parent: Node, key: string, role: string, attribu
 }
 
 /** The element that owns an MCID, made (with its ancestors) on first use. */
-function leafFor(ctx: PDFContext, sect: Node, doc: LaidOutDocument, m: Mark, thScope: PDFObject): Node {
+function leafFor(ctx: PDFContext, sect: Node, doc: LaidOutDocument, m: Mark): Node {
   const role = doc.roles[m.struct];
   const block = child(ctx, sect, String(m.struct), role === 'Signature' ? 'Div' : (role ?? 'P'));
   switch (role) {
@@ -70,7 +71,7 @@ function leafFor(ctx: PDFContext, sect: Node, doc: LaidOutDocument, m: Mark, thS
       if (m.sub === undefined) return block;
       const c = cellOf(m.sub);
       const tr = child(ctx, block, `${c.header ? 'h' : 'b'}${c.row}`, 'TR');
-      return child(ctx, tr, String(c.col), c.header ? 'TH' : 'TD', c.header ? thScope : undefined);
+      return child(ctx, tr, String(c.col), c.header ? 'TH' : 'TD', c.header ? TH_SCOPE : undefined);
     }
     case 'L': {
       if (m.sub === undefined) return block;
@@ -85,32 +86,30 @@ function leafFor(ctx: PDFContext, sect: Node, doc: LaidOutDocument, m: Mark, thS
   }
 }
 
-function write(ctx: PDFContext, n: Node): void {
+const r = (ref: PDFRef): string => `${ref.objectNumber} 0 R`;
+
+/** The element and its descendants as PDF syntax (ASCII only: roles are names, no strings). */
+function write(n: Node, out: Prebuilt[]): void {
   const first = n.kids.find((k): k is McRef => 'mcid' in k);
-  const kids = n.kids.map((k): PDFObject => {
-    if ('ref' in k) return k.ref;
-    if (first && k.page === first.page) return ctx.obj(k.mcid);
-    return ctx.obj({ Type: 'MCR', Pg: k.page, MCID: k.mcid });
-  });
-  // /Type /StructElem is optional and a contract has thousands of elements: their bytes are what
-  // the object streams spend their compression time on.
-  const dict: Record<string, PDFObject> = { S: PDFName.of(n.role), P: n.parent, K: kids.length === 1 ? kids[0]! : ctx.obj(kids) };
-  if (first) dict.Pg = first.page;
-  if (n.attributes) dict.A = n.attributes;
-  if (n.title) dict.T = PDFHexString.fromText(n.title);
-  ctx.assign(n.ref, ctx.obj(dict));
-  for (const k of n.kids) if ('ref' in k) write(ctx, k);
+  const kids = n.kids.map((k) => ('ref' in k ? r(k.ref) : first && k.page === first.page ? String(k.mcid) : `<</Type/MCR/Pg ${r(k.page)}/MCID ${k.mcid}>>`));
+  const K = kids.length === 1 ? kids[0]! : `[${kids.join(' ')}]`;
+  out.push([n.ref, `<</S/${n.role}/P ${r(n.parent)}/K ${K}${first ? `/Pg ${r(first.page)}` : ''}${n.attributes ?? ''}>>`]);
+  for (const k of n.kids) if ('ref' in k) write(k, out);
 }
+
+/** Header cells name the column they head (tables here have header rows, no header columns). */
+const TH_SCOPE = '/A<</O/Table/Scope/Column>>';
 
 /**
  * Builds the structure tree of one file and hooks it to the catalog and pages. `marks[i][j]` is
- * the MCID table of page j of `docs[i]`, whose page objects are `pages[i][j]`.
+ * the MCID table of page j of `docs[i]`, whose page objects are `pages[i][j]`. The tree's objects
+ * come back pre-serialized (see serialize.ts): thousands per contract, as pdf-lib objects they
+ * cost more to build and write than the rest of the file.
  */
-export function buildStructTree(ctx: PDFContext, catalog: PDFDict, docs: readonly LaidOutDocument[], marks: readonly (readonly (readonly Mark[])[])[], pages: readonly (readonly { ref: PDFRef; node: PDFDict }[])[]): void {
+export function buildStructTree(ctx: PDFContext, catalog: PDFDict, docs: readonly LaidOutDocument[], marks: readonly (readonly (readonly Mark[])[])[], pages: readonly (readonly { ref: PDFRef; node: PDFDict }[])[]): Prebuilt[] {
   const rootRef = ctx.nextRef();
   const document = node(ctx, 'Document', rootRef);
-  const thScope = ctx.obj({ O: 'Table', Scope: 'Column' });
-  const nums: PDFObject[] = [];
+  let nums = '';
   let key = 0;
   docs.forEach((doc, i) => {
     const sect = node(ctx, 'Sect', document);
@@ -118,19 +117,20 @@ export function buildStructTree(ctx: PDFContext, catalog: PDFDict, docs: readonl
     if (doc.notice !== undefined) child(ctx, sect, String(doc.notice), 'P');
     doc.pages.forEach((_, j) => {
       const page = pages[i]![j]!;
-      const owners: PDFRef[] = [];
+      const owners: string[] = [];
       marks[i]![j]!.forEach((m, mcid) => {
-        const leaf = leafFor(ctx, sect, doc, m, thScope);
+        const leaf = leafFor(ctx, sect, doc, m);
         leaf.kids.push({ mcid, page: page.ref });
-        owners.push(leaf.ref);
+        owners.push(r(leaf.ref));
       });
-      page.node.set(PDFName.of('StructParents'), ctx.obj(key));
-      nums.push(ctx.obj(key), ctx.obj(owners));
+      page.node.set(PDFName.of('StructParents'), PDFNumber.of(key));
+      nums += `${key}[${owners.join(' ')}]`;
       key++;
     });
   });
-  write(ctx, document);
-  ctx.assign(rootRef, ctx.obj({ Type: 'StructTreeRoot', K: document.ref, ParentTree: ctx.obj({ Nums: nums }), ParentTreeNextKey: key }));
+  const out: Prebuilt[] = [[rootRef, `<</Type/StructTreeRoot/K ${r(document.ref)}/ParentTree<</Nums[${nums}]>>/ParentTreeNextKey ${key}>>`]];
+  write(document, out);
   catalog.set(PDFName.of('StructTreeRoot'), rootRef);
   catalog.set(PDFName.of('MarkInfo'), ctx.obj({ Marked: true }));
+  return out;
 }
