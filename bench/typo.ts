@@ -52,7 +52,7 @@ function print(r: RendererResult): void {
   console.log(`  coupures au trait d’union du texte     ${b.textHyphen} (${pct(b.textHyphen)})`);
   console.log(`  traits consécutifs (≥ 2 lignes)        ${b.hyphenRuns} série(s), la plus longue : ${b.longestRun}`);
   console.log(`  mots coupés sans trait d’union         ${b.cuts}${b.cutExamples.length ? ` — ex. ${b.cutExamples.slice(0, 6).join(' ; ')}` : ''}`);
-  console.log(`  fins de ligne non reconnues            ${b.unknown}`);
+  console.log(`  fins de ligne non reconnues            ${b.unknown}${b.unknownExamples.length ? ` — ex. ${b.unknownExamples.slice(0, 4).join(' ; ')}` : ''}`);
 }
 
 const verdict = (ok: boolean): string => (ok ? 'objectif atteint' : 'objectif NON atteint');

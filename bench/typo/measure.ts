@@ -119,6 +119,14 @@ function onRightEdge(line: Line, edge: number, o: MeasureOptions): boolean {
   return line.xMax >= edge - o.edgeTolerance && line.xMax <= edge + Math.max(o.edgeTolerance, 0.4 * height);
 }
 
+/**
+ * Justification gives every stretchable space of a line one width: a line ending on the edge
+ * whose widest gap is far above its median gap is a table row poppler read across cells.
+ */
+function evenGaps(gaps: readonly number[]): boolean {
+  return Math.max(...gaps) <= 1.6 * median(gaps);
+}
+
 export interface StretchStats {
   readonly justifiedLines: number;
   /** Justified lines whose text size had no natural-space sample (not measured). */
@@ -151,6 +159,10 @@ export function stretchStats(docs: readonly (readonly Page[])[], o: MeasureOptio
             continue;
           }
           const cls = sizeClass(line);
+          if (onEdge && !evenGaps(gaps)) {
+            prevJustified = false;
+            continue;
+          }
           if (onEdge) justified.push({ cls, gap: Math.max(...gaps) });
           else {
             push(ragged, cls, gaps);
@@ -211,6 +223,8 @@ export type BreakKind = 'word' | 'hyphenated' | 'text-hyphen' | 'cut' | 'unknown
 export function classifyBreak(last: string, next: string, src: SourceWords): BreakKind {
   const t = norm(last);
   const n = norm(next);
+  // A list bullet alone at a line end: LibreOffice sets bullets in a column of their own.
+  if (LIST_MARKER.test(t) && t !== '-') return 'word';
   // A word's beginning: whole, or the start of a word that goes on over the next line break.
   const joins = (s: string): boolean => src.tokens.has(s) || src.prefixes.has(s);
   if (HYPHEN.test(t)) {
@@ -238,6 +252,7 @@ export interface BreakStats {
   readonly cutExamples: readonly string[];
   /** Line ends matching no source word (furniture, poppler splitting): not judged. */
   readonly unknown: number;
+  readonly unknownExamples: readonly string[];
 }
 
 /** Line-break quality of one renderer's files against the source words. */
@@ -250,6 +265,7 @@ export function breakStats(docs: readonly (readonly Page[])[], src: SourceWords,
   let hyphenRuns = 0;
   let longestRun = 0;
   const cutExamples: string[] = [];
+  const unknownExamples: string[] = [];
   for (const pages of docs) {
     for (const page of pages) {
       const blocks = page.blocks.map((b) => b.lines.filter((l) => !isFurniture(l, page, o)).map(segments));
@@ -291,12 +307,15 @@ export function breakStats(docs: readonly (readonly Page[])[], src: SourceWords,
         else if (kind === 'cut') {
           cuts++;
           if (cutExamples.length < 12) cutExamples.push(`${last} / ${n.words[0]!.text}`);
-        } else if (kind === 'unknown') unknown++;
+        } else if (kind === 'unknown') {
+          unknown++;
+          if (unknownExamples.length < 12) unknownExamples.push(`${last} / ${n.words[0]!.text}`);
+        }
         if (kind !== 'word' && kind !== 'unknown') carried.set(n, norm(kind === 'hyphenated' ? last.slice(0, -1) : last));
         if (kind === 'hyphenated' || kind === 'text-hyphen') run.set(n, before + 1);
         else finish(before);
       }
     }
   }
-  return { breaks, hyphenated, textHyphen, hyphenRuns, longestRun, cuts, cutExamples, unknown };
+  return { breaks, hyphenated, textHyphen, hyphenRuns, longestRun, cuts, cutExamples, unknown, unknownExamples };
 }

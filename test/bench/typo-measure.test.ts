@@ -62,6 +62,15 @@ describe('bench:typo — stretch of justified lines', () => {
     expect(s.max).toBeCloseTo(3.5 / 3);
   });
 
+  it('does not take a table row read across cells for a justified line', () => {
+    // Cells « 4 avril 2011 | ARS, 3 ans » merged by poppler: natural gaps, then a 30 pt gutter.
+    const row = line(152, 100, [['4', 10], ['avril', 80], ['2011', 80], ['ARS,', 100], ['3', 44], ['ans', 44]], [3, 3, 30, 3, 3]);
+    const xml = doc(page([justified(100, 3), justified(113, 3), justified(126, 3), line(139, 100, [['ee', 30], ['ff', 30]], [3])], [row]));
+    const s = stretchStats([parseBboxLayout(xml)]);
+    expect(s.justifiedLines).toBe(3);
+    expect(s.max).toBe(1);
+  });
+
   it('ignores running headers and footers in the page margins', () => {
     const header = line(30, 100, [['CPOM', 200], ['2019', 197]], [3]); // ends at 500, in the top margin
     const xml = doc(page([header], [justified(100, 3), justified(113, 3), justified(126, 3), line(139, 100, [['ee', 30], ['ff', 30]], [3])]));
@@ -82,6 +91,8 @@ describe('bench:typo — line ends judged against the source words', () => {
     expect(classifyBreak('porte', 'feuille', sourceWords(['le porte feuille', 'un portefeuille']))).toBe('word');
     // Words joined by a no-break space are one token too (poppler may not split there).
     expect(classifyBreak('10%', 'des', src)).toBe('word');
+    // LibreOffice sets list bullets in a column of their own.
+    expect(classifyBreak('•', '•', src)).toBe('word');
   });
 
   it('finds a word cut inside a table cell that poppler merged with its neighbour', () => {
