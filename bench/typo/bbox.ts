@@ -1,6 +1,7 @@
 // Reading `pdftotext -bbox-layout` output: pages → blocks → lines → words with their boxes.
 // Only poppler's own structure is used (no font names: the XML has none), so the same reader
 // measures our PDF, LibreOffice's and typst's.
+import { unescapeHtml } from '../../test/helpers/poppler.ts';
 
 export interface Box {
   readonly xMin: number;
@@ -21,17 +22,6 @@ export interface Page {
   readonly width: number;
   readonly height: number;
   readonly blocks: readonly Block[];
-}
-
-function unescapeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&amp;/g, '&');
 }
 
 const num = (attrs: string, name: string): number => {
@@ -64,7 +54,7 @@ export function parseBboxLayout(xml: string): Page[] {
       if (lineBox && words.length > 0) lines.push({ ...lineBox, words });
       lineBox = undefined;
     } else if (m[3] !== undefined) {
-      words.push({ ...box(m[3]), text: unescapeXml(m[4] ?? '') });
+      words.push({ ...box(m[3]), text: unescapeHtml(m[4] ?? '') });
     }
   }
   return pages;
