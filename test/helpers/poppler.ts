@@ -58,7 +58,8 @@ export interface BboxWord {
   readonly text: string;
 }
 
-function unescapeHtml(s: string): string {
+/** Entities of poppler's XHTML output (-bbox, -bbox-layout). */
+export function unescapeHtml(s: string): string {
   return s
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
