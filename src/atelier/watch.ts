@@ -1,14 +1,17 @@
-// Following the library on disk: the author may edit in their own editor. One recursive
-// watcher; events are coalesced per file (editors write in several steps) and only template
-// files that really changed are reported.
+// Following the library on disk: the author may edit in their own editor. One watcher per
+// folder of the library, not a recursive one: Node 20's recursive watch on Linux watches each
+// file's inode, and loses a file once it is replaced by a rename (our own atomic save, most
+// editors' too); a folder's watch sees its entries whatever their inode. Events are coalesced
+// per file (editors write in several steps) and only template files that really changed are
+// reported.
 import { createHash } from 'node:crypto';
-import { watch, type FSWatcher } from 'node:fs';
+import { readdirSync, watch, type FSWatcher } from 'node:fs';
 import { extname, join } from 'node:path';
 import { readConfined } from '../io/confine.ts';
 import { EDITABLE_EXTENSIONS } from './library.ts';
 
 export class LibraryWatcher {
-  private readonly watcher: FSWatcher;
+  private readonly watchers: FSWatcher[] = [];
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly seen = new Map<string, string>();
 
@@ -17,15 +20,23 @@ export class LibraryWatcher {
     private readonly onChange: (abs: string) => void,
     private readonly delayMs = 15,
   ) {
-    this.watcher = watch(root, { recursive: true }, (_event, name) => {
-      if (!name) return;
-      const rel = name.toString();
-      const base = rel.split('/').pop() ?? '';
-      if (base.startsWith('.') || !EDITABLE_EXTENSIONS.has(extname(base))) return;
-      const abs = join(root, rel);
-      clearTimeout(this.timers.get(abs));
-      this.timers.set(abs, setTimeout(() => this.settle(abs), this.delayMs));
-    });
+    this.watchFolder(root, 0);
+  }
+
+  private watchFolder(dir: string, depth: number): void {
+    // Model libraries are shallow (model/, model/avenants/…): a bound keeps a stray tree cheap.
+    if (depth > 4) return;
+    this.watchers.push(
+      watch(dir, (_event, name) => {
+        if (!name) return;
+        const base = name.toString();
+        if (base.startsWith('.') || !EDITABLE_EXTENSIONS.has(extname(base))) return;
+        const abs = join(dir, base);
+        clearTimeout(this.timers.get(abs));
+        this.timers.set(abs, setTimeout(() => this.settle(abs), this.delayMs));
+      }),
+    );
+    for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory() && !e.name.startsWith('.')) this.watchFolder(join(dir, e.name), depth + 1);
   }
 
   /** Records a content the server wrote itself, so that its own write is not reported twice. */
@@ -43,7 +54,7 @@ export class LibraryWatcher {
   }
 
   close(): void {
-    this.watcher.close();
+    for (const w of this.watchers) w.close();
     for (const t of this.timers.values()) clearTimeout(t);
   }
 }

@@ -49,6 +49,9 @@ export class Workshop {
   private readonly models = new Map<string, ModelState>();
   private readonly contracts = new Map<string, { stamp: string; result: ReturnType<typeof loadContractFile> }>();
 
+  /** Time spent recompiling since the last render (shown with the preview's stages). */
+  private recompileMs = 0;
+
   constructor(readonly root: string) {}
 
   modelIds(): string[] {
@@ -75,6 +78,12 @@ export class Workshop {
    * alone; anything else (manifest, fragment, shared folder) reloads the models concerned.
    */
   fileChanged(abs: string): void {
+    const t0 = performance.now();
+    this.update(abs);
+    this.recompileMs += performance.now() - t0;
+  }
+
+  private update(abs: string): void {
     for (const [id, s] of this.models) {
       const dir = join(this.root, id);
       const inModel = resolve(abs).startsWith(dir + '/');
@@ -115,11 +124,13 @@ export class Workshop {
     const t0 = performance.now();
     const s = this.state(modelId);
     const t1 = performance.now();
+    const recompile = this.recompileMs;
+    this.recompileMs = 0;
     const c = this.contract(contractPath);
     if (!c.ok) return { pages: 0, documents: [], errors: [...s.errors, ...c.diagnostics], warnings: [], timings: {} };
     const model = s.good;
     if (!model) return { pages: 0, documents: [], errors: s.errors, warnings: [], timings: {} };
-    return this.draw(model, c.value, s, [...c.warnings], { modele: t1 - t0 }, t1);
+    return this.draw(model, c.value, s, [...c.warnings], { recompilation: recompile + t1 - t0 }, t1);
   }
 
   private async draw(model: Model, contract: Contract, s: ModelState, warnings: Diagnostic[], timings: Record<string, number>, t1: number): Promise<Preview> {
