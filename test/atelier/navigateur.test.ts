@@ -95,4 +95,19 @@ describe.skipIf(!present && !required)('cpom atelier in chromium', () => {
     await page.waitForFunction(() => document.getElementById('apercu')!.textContent!.includes('Atelier frappe 777'), undefined, { timeout: 30_000 });
     expect(readFileSync(socle, 'utf8')).toContain('Et,\nAtelier frappe 777\n');
   });
+
+  it('shows the applicability matrix of the example contracts and the provenance, reconstituted text highlighted', async () => {
+    await page.click('[data-onglet="matrice"]');
+    const rows = page.locator('#matrice table tr');
+    await rows.nth(1).waitFor({ timeout: 30_000 });
+    // One row per DGOS example contract (three in fixtures/dgos), one column per document.
+    expect(await rows.count()).toBe(1 + 3);
+    expect(await page.locator('#matrice tr', { hasText: 'dgos/chu-public.yaml' }).locator('td.oui').count()).toBeGreaterThanOrEqual(10);
+    await page.screenshot({ path: join(SHOTS, 'atelier-matrice.png') });
+    await page.click('[data-onglet="provenance"]');
+    expect(await page.locator('#provenance section.reconstitue').count()).toBeGreaterThan(0);
+    expect(await page.locator('#provenance section.verbatim').count()).toBeGreaterThan(0);
+    expect(await page.locator('#provenance section.reconstitue .validation').first().textContent()).toContain('Validation juridique');
+    await page.screenshot({ path: join(SHOTS, 'atelier-provenance.png') });
+  });
 });
