@@ -204,8 +204,13 @@ export async function startAtelier(opts: AtelierOptions): Promise<Atelier> {
     }),
   );
 
-  const server: ServerType = await new Promise((ok) => {
+  // A port already taken is the user's environment: reported, not an unhandled 'error' event.
+  const server: ServerType = await new Promise((ok, ko) => {
     const s = serve({ fetch: app.fetch, hostname: LOOPBACK, port: opts.port }, () => ok(s));
+    s.once('error', (e) => {
+      watcher.close();
+      ko(e);
+    });
   });
   port = (server.address() as AddressInfo).port;
   return {

@@ -34,7 +34,13 @@ export async function runAtelier(argv: readonly string[], out: (s: string) => vo
     throw new UsageError(`bibliothèque de modèles introuvable « ${String(p.values.modeles)} »`);
   }
   const { startAtelier } = await import('../../atelier/server.ts');
-  const a = await startAtelier({ root, port });
+  let a;
+  try {
+    a = await startAtelier({ root, port });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+    throw new UsageError(`le port ${port} est déjà pris : choisissez-en un autre (--port)`);
+  }
   out(`Atelier des modèles : ${a.url} (bibliothèque ${root}) ; Ctrl-C pour arrêter.`);
   await new Promise<void>((done) => process.once('SIGINT', () => void a.close().then(done)));
   return EXIT_OK;
