@@ -1,17 +1,16 @@
 // The model library the atelier edits, and the glue to the engine's model loader. Kept in one
 // small place on purpose: model libraries outside templates/ (--modeles, CPOM_MODELES) are
 // being added elsewhere; at merge, only libraryModel() and listLibraryModels() need rewiring.
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { demoContracts, FIXTURES_ROOT } from '../cli/commands/demo.ts';
 import { extname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Result } from '../diagnostics/diagnostic.ts';
 import { loadModel, TEMPLATES_ROOT, type Model } from '../templates/load.ts';
 
 /** The only files the atelier shows and writes: template documents and manifests. */
 export const EDITABLE_EXTENSIONS = new Set(['.md', '.yaml']);
 
-/** fixtures/ of the engine: the library's example contracts. */
-export const FIXTURES_ROOT = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+export { FIXTURES_ROOT };
 
 /** The library folder, as a real path (default: the engine's templates/). */
 export function openLibrary(dir: string | undefined): string {
@@ -49,18 +48,7 @@ export function toRel(root: string, abs: string): string {
   return relative(root, abs).split(sep).join('/');
 }
 
-/** Example contracts: every YAML of fixtures/ (not the broken ones) naming a model, by model id. */
+/** Example contracts: the library's examples, those `cpom demo` generates (fixtures/<famille>/). */
 export function exampleContracts(): string[] {
-  const out: string[] = [];
-  const walk = (d: string, depth: number) => {
-    if (depth > 3 || !existsSync(d)) return;
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const p = join(d, e.name);
-      if (e.isDirectory()) {
-        if (!['bad', 'bad-templates', 'avenants', 'campagnes'].includes(e.name)) walk(p, depth + 1);
-      } else if (e.name.endsWith('.yaml') && statSync(p).size < 1024 * 1024) out.push(p);
-    }
-  };
-  walk(FIXTURES_ROOT, 0);
-  return out;
+  return demoContracts();
 }
