@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { own } from '../dsl/own.ts';
 import { describeFsError } from '../io/fs-errors.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from './args.ts';
+import { HELP_ATELIER, runAtelier } from './commands/atelier.ts';
 import { HELP_DEMO, runDemo } from './commands/demo.ts';
 import { HELP_GENERER, runGenerer } from './commands/generer.ts';
 import { HELP_MODELES, HELP_SCHEMA, runModeles, runSchema } from './commands/info.ts';
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   schema: { summary: 'affiche le schéma JSON des fichiers de contrat', help: HELP_SCHEMA, run: (a, o) => runSchema(a, o) },
   modeles: { summary: 'liste les modèles, leurs documents, leur provenance et leurs règles', help: HELP_MODELES, run: runModeles },
   demo: { summary: 'génère tous les contrats d’exemple dans output/', help: HELP_DEMO, run: runDemo },
+  atelier: { summary: 'atelier des modèles : édition, diagnostics et aperçu PDF en direct dans le navigateur', help: HELP_ATELIER, run: (a, o) => runAtelier(a, o) },
   ...extraCommands.commands,
 };
 

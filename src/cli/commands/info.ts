@@ -47,11 +47,12 @@ const AVENANT_TEXTS = [
   'version consolidée : mention, historique des avenants, éléments modifiés et marques « [modifié par l’avenant n° k] » (src/amend/document/consolidated.ts, marks.ts)',
 ];
 
-function validationText(v: LegalValidation | undefined): string {
+export function validationText(v: LegalValidation | undefined): string {
   return v ? `validé par ${v.par} le ${formatDate(v.date)} (référence : ${v.reference})` : 'à valider par le service juridique de l’agence';
 }
 
-function headings(nodes: readonly BlockNode[], out: string[] = []): string[] {
+/** Article headings of a document (level 2 and below), numbered as printed. */
+export function headings(nodes: readonly BlockNode[], out: string[] = []): string[] {
   for (const n of nodes) {
     if (n.kind === 'heading' && n.level >= 2) {
       const text = n.content.map((c) => (c.kind === 'text' ? c.text : c.kind === 'value' ? '{{…}}' : '')).join('');
