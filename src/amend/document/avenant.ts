@@ -18,6 +18,7 @@ import { modelParts } from './model-parts.ts';
 import { articleFor } from './wording.ts';
 import { voletDocument } from './annexes.ts';
 import { avenantView } from './view.ts';
+import { WordingRenderer } from './wording-template.ts';
 
 const AVIS = {
   conseil_surveillance: 'Vu l’avis du conseil de surveillance',
@@ -46,8 +47,11 @@ export function buildAvenantSet(model: Model, v: Versions, k: number): Result<Do
   const socle = view.value.documents[0];
   if (!socle) return fail([{ severity: 'erreur', code: 'AVENANT-MODELE', message: `le modèle ${model.id} ne produit aucun document` }]);
   const parts = modelParts(socle);
-  const ctx = wordingContext(model, before.contract, after.contract, view.value.documents);
+  const renderer = new WordingRenderer(model, before.contract, after.contract, a);
+  const ctx = wordingContext(model, before.contract, after.contract, view.value.documents, renderer);
   const articles = a.operations.map((op) => articleFor(op, ctx));
+  const closing = renderer.render('cloture');
+  if (renderer.ev.diags.length > 0) return fail(renderer.ev.diags);
 
   const base = v.versions[0]!.contract;
   // Visas follow the model's own punctuation: DGOS visas end without « ; ».
@@ -73,11 +77,8 @@ export function buildAvenantSet(model: Model, v: Versions, k: number): Result<Do
     ...parts.parties,
     ...visas,
     para('Il est convenu ce qui suit :'),
-    ...articles.flatMap((x) => [article(x.titre), ...x.blocks]),
-    article('Dispositions inchangées'),
-    para('Les autres dispositions du contrat demeurent inchangées.'),
-    article('Entrée en vigueur'),
-    para(`Le présent avenant prend effet le ${formatDate(a.effet)}. Il fait partie intégrante du contrat.`),
+    ...articles.flatMap((x) => (x.titre === undefined ? x.blocks : [article(x.titre), ...x.blocks])),
+    ...closing,
     ...(parts.signature ? [parts.signature] : []),
   ];
   // The articles are drafted by the engine (src/amend/document/wording*.ts): reconstituted text

@@ -1,10 +1,9 @@
 // Articles for the means of the contract: reconnaissances, autorisations, financing, permanence
-// des soins, missions de service public, duration and signatories.
-import { endOfPeriod, formatAmount, formatDate } from '../../ir/resolve/french.ts';
+// des soins.
+import { formatAmount, formatDate } from '../../ir/resolve/french.ts';
 import type { Block } from '../../ir/types.ts';
 import type { Contract } from '../../model/contract.ts';
 import type { OperationOf } from '../../model/avenant.ts';
-import { MISSIONS_SERVICE_PUBLIC } from '../../model/reference.ts';
 import { annexPhrase, cap } from './annexes.ts';
 import { q, type Article, type WordingContext } from './context.ts';
 import { grid, para } from './ir.ts';
@@ -164,43 +163,4 @@ export function modifierPermanenceSoins(op: OperationOf<'modifier_permanence_soi
       ? [para('Les lignes de permanence des soins de l’établissement sont désormais les suivantes :', 'body', true), grid([24, 16, 14, 26, 20], ['Spécialité', 'Type de ligne', 'Organisation', 'Site', 'Partenaires'], rows)]
       : [para('L’établissement ne participe plus à la permanence des soins en établissement.')],
   };
-}
-
-const mission = (n: number) => q(MISSIONS_SERVICE_PUBLIC[n - 1] ?? `mission n° ${n}`);
-const fin = (c: Contract) => formatDate(endOfPeriod(c.dates.effet, c.dates.duree_ans));
-const dureeChanged = (ctx: WordingContext) => ctx.before.dates.duree_ans !== ctx.after.dates.duree_ans;
-
-export function ajouterMission(op: OperationOf<'ajouter_mission_service_public'>, ctx: WordingContext): Article {
-  const blocks: Block[] = [
-    para(`La mission de service public ${mission(op.mission.numero)} est confiée à l’établissement${op.mission.perimetre ? `, dans le périmètre suivant : ${op.mission.perimetre}` : ''}.`),
-  ];
-  if (dureeChanged(ctx)) {
-    blocks.push(para(`En conséquence, la durée totale du contrat est portée à cinq ans à compter de sa date d’effet initiale, et non de celle du présent avenant : le contrat prend fin le ${fin(ctx.after)}.`));
-  }
-  return { titre: 'Attribution d’une mission de service public', blocks };
-}
-
-export function retirerMission(op: OperationOf<'retirer_mission_service_public'>, ctx: WordingContext): Article {
-  const blocks: Block[] = [para(`La mission de service public ${mission(op.numero)} est retirée à l’établissement.`)];
-  if (dureeChanged(ctx)) {
-    blocks.push(para(`Les parties conviennent de ramener la durée du contrat à ${ctx.after.dates.duree_ans} ans à compter de sa date d’effet : le contrat prend fin le ${fin(ctx.after)}.`));
-  }
-  return { titre: 'Retrait d’une mission de service public', blocks };
-}
-
-export function proroger(_op: OperationOf<'proroger'>, ctx: WordingContext): Article {
-  return {
-    titre: 'Prorogation du contrat',
-    blocks: [para(`Le contrat est prorogé : sa durée est portée de ${ctx.before.dates.duree_ans} à ${ctx.after.dates.duree_ans} ans à compter du ${formatDate(ctx.after.dates.effet)} ; il prend fin le ${fin(ctx.after)}.`)],
-  };
-}
-
-export function changerSignataire(op: OperationOf<'changer_signataire'>, ctx: WordingContext): Article {
-  const p = op.personne;
-  const who = `${p.civilite} ${p.prenom} ${p.nom.toUpperCase()}, ${p.qualite}`;
-  const text =
-    op.partie === 'ars'
-      ? `L’${ctx.after.ars.nom} est désormais représentée au contrat par ${who}${op.delegation ? `, la signature étant déléguée à : ${op.delegation}` : ''}.`
-      : `L’établissement ${ctx.after.titulaire.raison_sociale} est désormais représenté au contrat par ${who}, ${p.civilite === 'Madame' ? 'sa représentante légale' : 'son représentant légal'}.`;
-  return { titre: op.partie === 'ars' ? 'Représentation de l’agence' : 'Représentation du titulaire', blocks: [para(text)] };
 }

@@ -2,7 +2,7 @@
 // orientations, commitments outside the CPOM), the penalties clause and the replacement of any
 // annex document. Same style as the other articles: an annex the model renders is replaced by
 // the annex attached to the avenant; otherwise the article states the new content itself.
-import { contractEnd, formatDate } from '../../ir/resolve/french.ts';
+import { formatDate } from '../../ir/resolve/french.ts';
 import type { Block } from '../../ir/types.ts';
 import type { Contract } from '../../model/contract.ts';
 import type { OperationOf } from '../../model/avenant.ts';
@@ -11,13 +11,10 @@ import { q, type Article, type WordingContext } from './context.ts';
 import { grid, para } from './ir.ts';
 
 type Nouvelle = OperationOf<
-  | 'ajouter_site'
-  | 'fermer_site'
   | 'modifier_titulaire'
   | 'remplacer_cooperations'
   | 'remplacer_orientations'
   | 'remplacer_engagements_hors_cpom'
-  | 'modifier_penalites'
   | 'remplacer_document'
 >;
 
@@ -33,20 +30,6 @@ function replacedBy(ctx: WordingContext, re: RegExp): Article | undefined {
 
 export function articleNouvelle(op: Nouvelle, ctx: WordingContext): Article {
   switch (op.type) {
-    case 'ajouter_site': {
-      const s = op.site;
-      return {
-        titre: `Site ${s.raison_sociale}`,
-        blocks: [para(`Le site ${s.raison_sociale} (FINESS ET ${s.finess_et})${s.adresse ? `, situé ${s.adresse},` : ''} est inscrit au contrat parmi les sites de l’établissement ${ctx.after.titulaire.raison_sociale}.`)],
-      };
-    }
-    case 'fermer_site': {
-      const s = ctx.before.sites.find((x) => x.finess_et === op.finess_et)!;
-      return {
-        titre: `Fermeture du site ${s.raison_sociale}`,
-        blocks: [para(`Le site ${s.raison_sociale} (FINESS ET ${s.finess_et}) est fermé. Il ne relève plus du contrat à compter de la date d’effet du présent avenant.`)],
-      };
-    }
     case 'modifier_titulaire': {
       const m = op.modifications;
       const blocks: Block[] = [];
@@ -88,15 +71,6 @@ export function articleNouvelle(op: Nouvelle, ctx: WordingContext): Article {
           : [para('Le contrat ne rappelle plus d’engagement contractuel hors CPOM.')],
       };
     }
-    case 'modifier_penalites':
-      return {
-        titre: 'Pénalités',
-        blocks: [
-          op.penalites === null
-            ? para('Les stipulations du contrat relatives aux pénalités sont supprimées.')
-            : para(`Les stipulations du contrat relatives aux pénalités sont ainsi rédigées : ${q(op.penalites)}`),
-        ],
-      };
     case 'remplacer_document': {
       // The document exists: buildAvenantSet refuses the avenant otherwise (documentDiagnostics).
       const doc = ctx.documentMatching(new RegExp(`^${op.document.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))!;
@@ -104,21 +78,4 @@ export function articleNouvelle(op: Nouvelle, ctx: WordingContext): Article {
       return { titre: `Remplacement de ${p}`, blocks: [para(`${cap(p)} est remplacée par l’annexe jointe au présent avenant.`)], attach: [{ id: doc.id }] };
     }
   }
-}
-
-/** `proroger` in months: the new end date, computed as for the contract (contractEnd). */
-export function prorogerMois(op: OperationOf<'proroger'>, ctx: WordingContext): Article {
-  const before = ctx.before.dates.prorogation_mois;
-  const after = ctx.after.dates;
-  const fin = formatDate(contractEnd(after));
-  return {
-    titre: 'Prorogation du contrat',
-    blocks: [
-      para(
-        before === undefined
-          ? `Le contrat est prorogé de ${op.prorogation_mois} mois au-delà de sa durée de ${after.duree_ans} an${after.duree_ans > 1 ? 's' : ''} : il prend fin le ${fin}.`
-          : `La prorogation du contrat est portée de ${before} à ${op.prorogation_mois} mois : il prend fin le ${fin}.`,
-      ),
-    ],
-  };
 }

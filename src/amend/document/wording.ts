@@ -4,7 +4,8 @@ import type { Operation } from '../../model/avenant.ts';
 import type { Article, WordingContext } from './context.ts';
 import * as E from './wording-engagements.ts';
 import * as M from './wording-moyens.ts';
-import { articleNouvelle, prorogerMois } from './wording-nouvelles.ts';
+import { contractEnd, endOfPeriod } from '../../ir/resolve/french.ts';
+import { articleNouvelle } from './wording-nouvelles.ts';
 
 export function articleFor(op: Operation, ctx: WordingContext): Article {
   switch (op.type) {
@@ -44,20 +45,23 @@ export function articleFor(op: Operation, ctx: WordingContext): Article {
     case 'modifier_permanence_soins':
       return M.modifierPermanenceSoins(op, ctx);
     case 'ajouter_mission_service_public':
-      return M.ajouterMission(op, ctx);
+      return { blocks: ctx.render('mission-ajout', { op, fin: endOfPeriod(ctx.after.dates.effet, ctx.after.dates.duree_ans) }) };
     case 'retirer_mission_service_public':
-      return M.retirerMission(op, ctx);
+      return { blocks: ctx.render('mission-retrait', { op, fin: endOfPeriod(ctx.after.dates.effet, ctx.after.dates.duree_ans) }) };
     case 'proroger':
-      return op.prorogation_mois === undefined ? M.proroger(op, ctx) : prorogerMois(op, ctx);
+      return { blocks: ctx.render('prorogation', { op, fin: op.prorogation_mois === undefined ? endOfPeriod(ctx.after.dates.effet, ctx.after.dates.duree_ans) : contractEnd(ctx.after.dates) }) };
     case 'changer_signataire':
-      return M.changerSignataire(op, ctx);
+      return { blocks: ctx.render('signataire', { op }) };
     case 'ajouter_site':
+      return { blocks: ctx.render('site-ajout', { op }) };
     case 'fermer_site':
+      return { blocks: ctx.render('site-fermeture', { op, site: ctx.before.sites.find((x) => x.finess_et === op.finess_et)! }) };
+    case 'modifier_penalites':
+      return { blocks: ctx.render('penalites', { op }) };
     case 'modifier_titulaire':
     case 'remplacer_cooperations':
     case 'remplacer_orientations':
     case 'remplacer_engagements_hors_cpom':
-    case 'modifier_penalites':
     case 'remplacer_document':
       return articleNouvelle(op, ctx);
     default:
