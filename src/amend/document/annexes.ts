@@ -11,11 +11,16 @@ import type { Model } from '../../templates/load.ts';
  * "Annexe 1 – X" or anything else (quoted whole).
  */
 export function annexPhrase(name: string): string {
+  const n = annexName(name);
+  return n.numero === undefined ? `l’annexe « ${n.titre} »` : `l’annexe ${n.numero} « ${n.titre} »`;
+}
+
+/** The number and title of an annex from its document name, for the wording templates. */
+export function annexName(name: string): { readonly numero?: string; readonly titre: string } {
   const q = /^Annexe\s*«\s*(.+?)\s*»$/.exec(name);
-  if (q) return `l’annexe « ${q[1]} »`;
+  if (q) return { titre: q[1]! };
   const n = /^Annexe\s+(\d+)\s*[:–-]\s*(.+)$/.exec(name);
-  if (n) return `l’annexe ${n[1]} « ${n[2]} »`;
-  return `l’annexe « ${name} »`;
+  return n ? { numero: n[1]!, titre: n[2]! } : { titre: name };
 }
 
 /** "le volet 2 « positionnement territorial »" from a volet heading "Volet 2 : positionnement territorial". */

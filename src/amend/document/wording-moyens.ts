@@ -4,7 +4,7 @@ import { formatAmount, formatDate } from '../../ir/resolve/french.ts';
 import type { Block } from '../../ir/types.ts';
 import type { Contract } from '../../model/contract.ts';
 import type { OperationOf } from '../../model/avenant.ts';
-import { annexPhrase, cap } from './annexes.ts';
+import { replacedBy } from './wording-nouvelles.ts';
 import { q, type Article, type WordingContext } from './context.ts';
 import { grid, para } from './ir.ts';
 
@@ -36,29 +36,11 @@ const RC_FIELDS: Record<string, (v: unknown) => string> = {
   caracteristiques: (v) => `les caractéristiques sont ainsi rédigées : ${q(String(v))}`,
 };
 
-export function ajouterReconnaissance(op: OperationOf<'ajouter_reconnaissance'>, ctx: WordingContext): Article {
-  const r = op.reconnaissance;
-  const parts = [`L’activité ${rcLabel(r)} du site ${site(ctx.after, r.finess_et)} est reconnue contractuellement sous le n° ${r.numero}`];
-  if (r.capacite !== undefined && r.capacite !== null) parts.push(`pour une capacité de ${r.capacite}`);
-  if (r.date_effet) parts.push(`à compter du ${formatDate(r.date_effet)}`);
-  const blocks: Block[] = [para(`${parts.join(', ')}.`)];
-  if (r.caracteristiques) blocks.push(para(`Caractéristiques : ${r.caracteristiques}`));
-  return { titre: `Reconnaissance contractuelle n° ${r.numero}`, blocks };
-}
-
 export function modifierReconnaissance(op: OperationOf<'modifier_reconnaissance'>, ctx: WordingContext): Article {
   const r = ctx.before.reconnaissances.find((x) => x.numero === op.numero)!;
   return {
     titre: `Modification de la reconnaissance contractuelle n° ${op.numero}`,
     blocks: [para(`La reconnaissance contractuelle n° ${op.numero} (${rcLabel(r)}) est modifiée comme suit :`, 'body', true), ...changes(op.modifications, RC_FIELDS)],
-  };
-}
-
-export function supprimerReconnaissance(op: OperationOf<'supprimer_reconnaissance'>, ctx: WordingContext): Article {
-  const r = ctx.before.reconnaissances.find((x) => x.numero === op.numero)!;
-  return {
-    titre: `Fin de la reconnaissance contractuelle n° ${op.numero}`,
-    blocks: [para(`La reconnaissance contractuelle n° ${op.numero} (${rcLabel(r)}, site ${site(ctx.before, r.finess_et)}) est supprimée.`)],
   };
 }
 
@@ -71,43 +53,11 @@ const AUT_FIELDS: Record<string, (v: unknown) => string> = {
   date_echeance: (v) => `la date d’échéance est le ${formatDate(String(v))}`,
 };
 
-export function ajouterAutorisation(op: OperationOf<'ajouter_autorisation'>, ctx: WordingContext): Article {
-  const a = op.autorisation;
-  const dates = a.date_autorisation ? `, délivrée le ${formatDate(a.date_autorisation)}${a.date_echeance ? ` et valable jusqu’au ${formatDate(a.date_echeance)}` : ''}` : '';
-  return {
-    titre: `Autorisation n° ARHGOS ${a.arhgos}`,
-    blocks: [para(`L’autorisation n° ARHGOS ${a.arhgos} (${autLabel(a)}, site ${site(ctx.after, a.finess_et)})${dates}, est inscrite au contrat.`)],
-  };
-}
-
 export function modifierAutorisation(op: OperationOf<'modifier_autorisation'>, ctx: WordingContext): Article {
   const a = ctx.before.autorisations.find((x) => x.arhgos === op.arhgos)!;
   return {
     titre: `Modification de l’autorisation n° ARHGOS ${op.arhgos}`,
     blocks: [para(`L’autorisation n° ARHGOS ${op.arhgos} (${autLabel(a)}) est modifiée comme suit :`, 'body', true), ...changes(op.modifications, AUT_FIELDS)],
-  };
-}
-
-export function supprimerAutorisation(op: OperationOf<'supprimer_autorisation'>, ctx: WordingContext): Article {
-  const a = ctx.before.autorisations.find((x) => x.arhgos === op.arhgos)!;
-  return {
-    titre: `Retrait de l’autorisation n° ARHGOS ${op.arhgos}`,
-    blocks: [para(`L’autorisation n° ARHGOS ${op.arhgos} (${autLabel(a)}) est retirée du contrat.`)],
-  };
-}
-
-function period(d: Pick<Dot, 'debut' | 'fin'>): string {
-  if (d.debut && d.fin) return `, du ${formatDate(d.debut)} au ${formatDate(d.fin)}`;
-  if (d.debut) return `, à compter du ${formatDate(d.debut)}`;
-  if (d.fin) return `, jusqu’au ${formatDate(d.fin)}`;
-  return '';
-}
-
-export function ajouterDotation(op: OperationOf<'ajouter_dotation'>): Article {
-  const d = op.dotation;
-  return {
-    titre: `Dotation ${d.nature} ${q(d.libelle)}`,
-    blocks: [para(`${cap(dotLabel(d))}, d’un montant de ${formatAmount(d.montant)}${d.activite ? ` (activité ${d.activite})` : ''}${period(d)}, est inscrite au contrat. ${INDICATIF}`)],
   };
 }
 
@@ -125,16 +75,9 @@ export function modifierDotation(op: OperationOf<'modifier_dotation'>, ctx: Word
   };
 }
 
-export function supprimerDotation(op: OperationOf<'supprimer_dotation'>): Article {
-  return { titre: `Suppression de ${dotLabel(op)}`, blocks: [para(`${cap(dotLabel(op))} est supprimée.`)] };
-}
-
 export function remplacerFinancement(op: OperationOf<'remplacer_financement'>, ctx: WordingContext): Article {
-  const doc = ctx.documentMatching(/financ/);
-  if (doc) {
-    const p = annexPhrase(doc.name);
-    return { titre: `Remplacement de ${p}`, blocks: [para(`${cap(p)} est remplacée par l’annexe jointe au présent avenant.`)], attach: [{ id: doc.id }] };
-  }
+  const annexe = replacedBy(ctx, /financ/);
+  if (annexe) return annexe;
   const f = op.financements;
   const rows = f.dotations.map((d) => [d.nature, d.libelle, formatAmount(d.montant), d.debut ? formatDate(d.debut) : '', d.fin ? formatDate(d.fin) : '']);
   return {
@@ -151,11 +94,8 @@ const TYPE_LIGNE: Record<Ligne['type_ligne'], string> = { garde: 'Garde', astrei
 const ORGA: Record<Ligne['organisation'], string> = { propre: 'Propre', mutualisee: 'Mutualisée', alternee: 'Alternée' };
 
 export function modifierPermanenceSoins(op: OperationOf<'modifier_permanence_soins'>, ctx: WordingContext): Article {
-  const doc = ctx.documentMatching(/permanence/);
-  if (doc) {
-    const p = annexPhrase(doc.name);
-    return { titre: `Remplacement de ${p}`, blocks: [para(`${cap(p)} est remplacée par l’annexe jointe au présent avenant.`)], attach: [{ id: doc.id }] };
-  }
+  const annexe = replacedBy(ctx, /permanence/);
+  if (annexe) return annexe;
   const rows = op.lignes.map((l) => [l.specialite, TYPE_LIGNE[l.type_ligne], ORGA[l.organisation], site(ctx.after, l.finess_et), (l.partenaires ?? []).join(', ')]);
   return {
     titre: 'Permanence des soins',

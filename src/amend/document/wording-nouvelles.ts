@@ -6,12 +6,11 @@ import { formatDate } from '../../ir/resolve/french.ts';
 import type { Block } from '../../ir/types.ts';
 import type { Contract } from '../../model/contract.ts';
 import type { OperationOf } from '../../model/avenant.ts';
-import { annexPhrase, cap } from './annexes.ts';
+import { annexName } from './annexes.ts';
 import { q, type Article, type WordingContext } from './context.ts';
 import { grid, para } from './ir.ts';
 
 type Nouvelle = OperationOf<
-  | 'modifier_titulaire'
   | 'remplacer_cooperations'
   | 'remplacer_orientations'
   | 'remplacer_engagements_hors_cpom'
@@ -21,24 +20,14 @@ type Nouvelle = OperationOf<
 const adresse = (a: Contract['titulaire']['adresse']) => `${a.voie}, ${a.code_postal} ${a.commune}`;
 
 /** « L’annexe X est remplacée par l’annexe jointe », when the model renders this part in an annex. */
-function replacedBy(ctx: WordingContext, re: RegExp): Article | undefined {
+export function replacedBy(ctx: WordingContext, re: RegExp): Article | undefined {
   const doc = ctx.documentMatching(re);
   if (!doc) return undefined;
-  const p = annexPhrase(doc.name);
-  return { titre: `Remplacement de ${p}`, blocks: [para(`${cap(p)} est remplacée par l’annexe jointe au présent avenant.`)], attach: [{ id: doc.id }] };
+  return { blocks: ctx.render('remplacement-annexe', { annexe: annexName(doc.name) }), attach: [{ id: doc.id }] };
 }
 
 export function articleNouvelle(op: Nouvelle, ctx: WordingContext): Article {
   switch (op.type) {
-    case 'modifier_titulaire': {
-      const m = op.modifications;
-      const blocks: Block[] = [];
-      if (m.raison_sociale !== undefined) {
-        blocks.push(para(`La raison sociale du titulaire, ${q(ctx.before.titulaire.raison_sociale)}, devient ${q(m.raison_sociale)}.`));
-      }
-      if (m.adresse !== undefined) blocks.push(para(`L’adresse du titulaire est désormais : ${adresse(m.adresse)}.`));
-      return { titre: m.raison_sociale !== undefined ? 'Dénomination du titulaire' : 'Adresse du titulaire', blocks };
-    }
     case 'remplacer_cooperations': {
       const annexe = replacedBy(ctx, /cooperations/);
       if (annexe) return annexe;
@@ -73,9 +62,7 @@ export function articleNouvelle(op: Nouvelle, ctx: WordingContext): Article {
     }
     case 'remplacer_document': {
       // The document exists: buildAvenantSet refuses the avenant otherwise (documentDiagnostics).
-      const doc = ctx.documentMatching(new RegExp(`^${op.document.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))!;
-      const p = annexPhrase(doc.name);
-      return { titre: `Remplacement de ${p}`, blocks: [para(`${cap(p)} est remplacée par l’annexe jointe au présent avenant.`)], attach: [{ id: doc.id }] };
+      return replacedBy(ctx, new RegExp(`^${op.document.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))!;
     }
   }
 }

@@ -5,7 +5,7 @@
 // against these scopes without importing the operations themselves.
 import { z } from 'zod';
 import { Operation, type OperationType } from '../../model/avenant.ts';
-import { ContractSchema } from '../../model/contract.ts';
+import { Autorisation, ContractSchema, Reconnaissance, Site } from '../../model/contract.ts';
 import { fieldsOfSchema, T, type Field } from '../../dsl/types.ts';
 
 export interface WordingSpec {
@@ -18,6 +18,8 @@ export interface WordingSpec {
 }
 
 const IsoDate = z.iso.date();
+/** An annex named by its title: « Annexe 9 : Le financement » → numero 9, titre « Le financement ». */
+const AnnexeNom = z.object({ numero: z.string().optional(), titre: z.string() });
 
 /** Every wording template the engine knows, by file name (without « .md »). */
 export const WORDING_SPECS = {
@@ -44,6 +46,33 @@ export const WORDING_SPECS = {
     vars: z.object({ site: z.object({ raison_sociale: z.string(), finess_et: z.string() }) }),
     doc: 'article de l’opération « fermer_site »',
   },
+  'remplacement-annexe': {
+    vars: z.object({ annexe: AnnexeNom }),
+    doc: 'article d’une opération qui remplace une annexe rendue par le modèle (remplacer_document, et remplacer_financement, modifier_permanence_soins, remplacer_cooperations, remplacer_orientations, remplacer_engagements_hors_cpom quand le modèle en fait une annexe)',
+  },
+  'dotation-ajout': { op: 'ajouter_dotation', doc: 'article de l’opération « ajouter_dotation »' },
+  'dotation-suppression': { op: 'supprimer_dotation', doc: 'article de l’opération « supprimer_dotation »' },
+  'reconnaissance-ajout': {
+    op: 'ajouter_reconnaissance',
+    vars: z.object({ site: Site.optional() }),
+    doc: 'article de l’opération « ajouter_reconnaissance »',
+  },
+  'reconnaissance-suppression': {
+    op: 'supprimer_reconnaissance',
+    vars: z.object({ reconnaissance: Reconnaissance, site: Site.optional() }),
+    doc: 'article de l’opération « supprimer_reconnaissance »',
+  },
+  'autorisation-ajout': {
+    op: 'ajouter_autorisation',
+    vars: z.object({ site: Site.optional() }),
+    doc: 'article de l’opération « ajouter_autorisation »',
+  },
+  'autorisation-suppression': {
+    op: 'supprimer_autorisation',
+    vars: z.object({ autorisation: Autorisation }),
+    doc: 'article de l’opération « supprimer_autorisation »',
+  },
+  titulaire: { op: 'modifier_titulaire', doc: 'article de l’opération « modifier_titulaire »' },
   cloture: { doc: 'articles de clôture de l’avenant : dispositions inchangées, entrée en vigueur' },
 } as const satisfies Readonly<Record<string, WordingSpec>>;
 
