@@ -25,7 +25,7 @@ const AnnexeNom = z.object({ numero: z.string().optional(), titre: z.string() })
 export const WORDING_SPECS = {
   prorogation: {
     op: 'proroger',
-    vars: z.object({ fin: IsoDate.meta({ description: 'fin du contrat prorogé' }) }),
+    vars: z.object({ fin: IsoDate }),
     doc: 'article de l’opération « proroger » (en années ou en mois)',
   },
   signataire: { op: 'changer_signataire', doc: 'article de l’opération « changer_signataire »' },
