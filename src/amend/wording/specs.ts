@@ -73,6 +73,17 @@ export const WORDING_SPECS = {
     doc: 'article de l’opération « supprimer_autorisation »',
   },
   titulaire: { op: 'modifier_titulaire', doc: 'article de l’opération « modifier_titulaire »' },
+  avenant: {
+    vars: z.object({
+      partie: z.enum(['titre', 'objet', 'visas', 'convenu']),
+      initial: z.object({ periode: z.string(), reference: z.string().optional(), signature: IsoDate.optional(), effet: IsoDate }),
+      avis: z.array(z.object({ cle: z.enum(['conseil_surveillance', 'cme', 'cte', 'conference_medicale', 'deliberation_ag']), date: IsoDate })),
+      precedents: z.array(z.object({ numero: z.number(), date: IsoDate })),
+      echange_contradictoire: IsoDate.optional(),
+      point_virgule: z.boolean(),
+    }),
+    doc: 'cadre de l’avenant : titre, objet, visas propres à l’avenant, formule d’introduction des articles',
+  },
   cloture: { doc: 'articles de clôture de l’avenant : dispositions inchangées, entrée en vigueur' },
 } as const satisfies Readonly<Record<string, WordingSpec>>;
 
