@@ -31,7 +31,16 @@ function voletPhrase(heading: string): string {
 
 const flat = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').trim();
 
+/** An annex (or a volet of it) named by its title, as the wording templates receive it. */
+export interface AnnexNom {
+  readonly numero?: string;
+  readonly titre: string;
+  readonly volet_numero?: string;
+  readonly volet_titre?: string;
+}
+
 export interface AnnexRef {
+  readonly nom: AnnexNom;
   /** "l’annexe 1 « Engagements »" or "le volet 2 « … » de l’annexe 1 « Engagements »". */
   readonly phrase: string;
   /** The document that renders the code. */
@@ -45,7 +54,10 @@ export function annexRef(model: Model, code: string): AnnexRef | undefined {
   if (!entry) return undefined;
   const annex = annexPhrase(entry.nom);
   const volet = entry.volets[code];
-  return volet ? { phrase: `${voletPhrase(flat(volet))} de ${annex}`, docId: entry.id, volet: flat(volet) } : { phrase: annex, docId: entry.id };
+  if (!volet) return { phrase: annex, docId: entry.id, nom: annexName(entry.nom) };
+  const v = /^Volet\s+(\d+)\s*:\s*(.+)$/.exec(flat(volet));
+  const nom = { ...annexName(entry.nom), ...(v ? { volet_numero: v[1]!, volet_titre: v[2]! } : { volet_titre: flat(volet) }) };
+  return { phrase: `${voletPhrase(flat(volet))} de ${annex}`, docId: entry.id, volet: flat(volet), nom };
 }
 
 /** A document of the model named by its title (« l’annexe 9 « … » »), not by its file id. */

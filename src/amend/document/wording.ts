@@ -16,8 +16,10 @@ export function articleFor(op: Operation, ctx: WordingContext): Article {
       return E.ajouterEngagement(op, ctx);
     case 'modifier_engagement':
       return E.modifierEngagement(op, ctx);
-    case 'supprimer_engagement':
-      return E.supprimerEngagement(op, ctx);
+    case 'supprimer_engagement': {
+      const e = ctx.before.engagements.find((x) => x.numero === op.numero)!;
+      return { blocks: ctx.render('engagement-suppression', { op, engagement: e, annexe: ctx.annex(e.annexe)?.nom ?? { titre: e.annexe } }) };
+    }
     case 'modifier_cible':
       return E.modifierCible(op, ctx);
     case 'reporter_echeance':

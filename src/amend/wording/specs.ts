@@ -5,7 +5,7 @@
 // against these scopes without importing the operations themselves.
 import { z } from 'zod';
 import { Operation, type OperationType } from '../../model/avenant.ts';
-import { Autorisation, ContractSchema, Reconnaissance, Site } from '../../model/contract.ts';
+import { Autorisation, ContractSchema, Engagement, Reconnaissance, Site } from '../../model/contract.ts';
 import { fieldsOfSchema, T, type Field } from '../../dsl/types.ts';
 
 export interface WordingSpec {
@@ -20,6 +20,8 @@ export interface WordingSpec {
 const IsoDate = z.iso.date();
 /** An annex named by its title: « Annexe 9 : Le financement » → numero 9, titre « Le financement ». */
 const AnnexeNom = z.object({ numero: z.string().optional(), titre: z.string() });
+/** An engagement annex, or a volet of it (« Volet 2 : positionnement territorial »). */
+const AnnexeVolet = AnnexeNom.extend({ volet_numero: z.string().optional(), volet_titre: z.string().optional() });
 
 /** Every wording template the engine knows, by file name (without « .md »). */
 export const WORDING_SPECS = {
@@ -71,6 +73,11 @@ export const WORDING_SPECS = {
     op: 'supprimer_autorisation',
     vars: z.object({ autorisation: Autorisation }),
     doc: 'article de l’opération « supprimer_autorisation »',
+  },
+  'engagement-suppression': {
+    op: 'supprimer_engagement',
+    vars: z.object({ engagement: Engagement, annexe: AnnexeVolet }),
+    doc: 'article de l’opération « supprimer_engagement »',
   },
   titulaire: { op: 'modifier_titulaire', doc: 'article de l’opération « modifier_titulaire »' },
   avenant: {
