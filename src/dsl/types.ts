@@ -89,13 +89,16 @@ let cached: Readonly<Record<string, Field>> | undefined;
 
 /** Fields of a validated contract (output types: defaulted lists are always present). */
 export function contractFields(): Readonly<Record<string, Field>> {
-  if (!cached) {
-    const js = z.toJSONSchema(ContractSchema, { io: 'output', unrepresentable: 'any' }) as Js;
-    const ty = fromJsonSchema(js).ty;
-    if (ty.k !== 'object') throw new Error('contract schema is not an object');
-    cached = ty.fields;
-  }
+  if (!cached) cached = fieldsOfSchema(ContractSchema);
   return cached;
+}
+
+/** Fields of any object schema (output types), for templates fed other data than a contract. */
+export function fieldsOfSchema(schema: z.ZodType): Readonly<Record<string, Field>> {
+  const js = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Js;
+  const ty = fromJsonSchema(js).ty;
+  if (ty.k !== 'object') throw new Error('schema is not an object');
+  return ty.fields;
 }
 
 const req = (ty: Ty): Field => ({ ty, optional: false });

@@ -26,6 +26,7 @@ import { spanOfPath, type YamlSource } from '../model/yaml.ts';
 import { ManifestSchema, type DocumentEntry, type Manifest, type Rule } from './manifest.ts';
 import { isDataPath } from './unprinted.ts';
 import { loadMentions, type Mentions } from './mentions.ts';
+import { loadAvenantWording, type AvenantWording } from './avenant-wording.ts';
 
 /** templates/ at the root of the repository. */
 export const TEMPLATES_ROOT = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -57,6 +58,8 @@ export interface Model {
   readonly header: readonly InlineNode[];
   /** The engine's shared mentions (templates/_mentions.yaml), checked with the model. */
   readonly mentions: Mentions;
+  /** The avenant's wording: templates/_avenant, overridden by the model's own _avenant/ files. */
+  readonly avenant: AvenantWording;
   /** sha256 of every file of the set (manifest, documents, fragments): changes when the model does. */
   readonly hash: string;
   /** Every engagement annex code the model renders. */
@@ -255,7 +258,8 @@ export function loadModel(idOrDir: string): Result<Model> {
   };
   const mentions = loadMentions(TEMPLATES_ROOT, readMentions, root);
   diags.push(...(mentions.ok ? mentions.warnings : mentions.diagnostics));
-  if (!mentions.ok || diags.some((d) => d.severity === 'erreur')) return fail(diags);
+  const avenant = loadAvenantWording(TEMPLATES_ROOT, dir, library, readFile, readMentions, root, diags);
+  if (!mentions.ok || !avenant || diags.some((d) => d.severity === 'erreur')) return fail(diags);
 
   const annexCodes = [...new Set(manifest.documents.flatMap((d) => d.annexes_engagements))].sort();
   let hash: string;
@@ -264,7 +268,7 @@ export function loadModel(idOrDir: string): Result<Model> {
   } catch (e) {
     return fail([{ severity: 'erreur', code: 'MODELE-FICHIER', message: `impossible de lire un fichier du modèle « ${dir} » : ${describeFsError(e)}` }]);
   }
-  return ok({ id: manifest.id, dir, manifest, documents, rules, header, mentions: mentions.value, hash, annexCodes }, diags);
+  return ok({ id: manifest.id, dir, manifest, documents, rules, header, mentions: mentions.value, avenant, hash, annexCodes }, diags);
 }
 
 /** Scope of a rule iterating over nested lists: each level's element fields, innermost last. */

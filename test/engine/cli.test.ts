@@ -91,6 +91,8 @@ describe('cpom CLI', () => {
     // What the legal staff must still validate: each reconstituted document, and the avenants' wording.
     expect(r.out).toMatch(/- socle : Socle contractuel \[reconstitue\]\n.*\n\s+validation juridique : à valider par le service juridique de l’agence/);
     expect(r.out).toContain('- documents d’avenant : texte rédigé par le moteur [reconstitue]');
-    expect(r.out).toContain('article de l’opération « changer_signataire » (src/amend/document/wording-engagements.ts, wording-moyens.ts, wording-nouvelles.ts) — reconstitue');
+    // The avenant's wording templates (templates/_avenant), each with its articles.
+    expect(r.out).toContain('_avenant/signataire.md : article de l’opération « changer_signataire » — reconstitue\n        Article # – Représentation de l’agence\n        Article # – Représentation du titulaire');
+    expect(r.out).toContain('_avenant/cloture.md : articles de clôture de l’avenant');
   });
 });

@@ -1,10 +1,11 @@
 // A model's fingerprint (manifest.json, --reprendre) covers the shared fragments it includes.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashModel, loadModel, TEMPLATES_ROOT } from '../../src/templates/load.ts';
 import { MENTIONS_FILE } from '../../src/templates/mentions.ts';
+import { AVENANT_DIR } from '../../src/templates/avenant-wording.ts';
 
 describe('empreinte d’un modèle', () => {
   it('changes with an included fragment outside the model folder, not with other files', () => {
@@ -44,8 +45,11 @@ describe('empreinte d’un modèle', () => {
     }
     const dgos = loadModel('dgos-2012');
     if (!dgos.ok) throw new Error('dgos-2012');
-    // Every model counts the shared mentions (templates/_mentions.yaml), nothing else outside its folder.
+    // Every model counts the shared mentions (templates/_mentions.yaml) and the shared avenant
+    // wording (templates/_avenant, where the model does not override it), nothing else outside its folder.
     expect(dgos.value.hash).not.toBe(hashModel(dgos.value.dir, new Set()));
-    expect(dgos.value.hash).toBe(hashModel(dgos.value.dir, new Set([join(TEMPLATES_ROOT, MENTIONS_FILE)])));
+    expect(dgos.value.hash).not.toBe(hashModel(dgos.value.dir, new Set([join(TEMPLATES_ROOT, MENTIONS_FILE)])));
+    const wording = readdirSync(join(TEMPLATES_ROOT, AVENANT_DIR)).map((f) => join(TEMPLATES_ROOT, AVENANT_DIR, f));
+    expect(dgos.value.hash).toBe(hashModel(dgos.value.dir, new Set([join(TEMPLATES_ROOT, MENTIONS_FILE), ...wording])));
   });
 });

@@ -11,11 +11,16 @@ import type { Model } from '../../templates/load.ts';
  * "Annexe 1 – X" or anything else (quoted whole).
  */
 export function annexPhrase(name: string): string {
+  const n = annexName(name);
+  return n.numero === undefined ? `l’annexe « ${n.titre} »` : `l’annexe ${n.numero} « ${n.titre} »`;
+}
+
+/** The number and title of an annex from its document name, for the wording templates. */
+export function annexName(name: string): { readonly numero?: string; readonly titre: string } {
   const q = /^Annexe\s*«\s*(.+?)\s*»$/.exec(name);
-  if (q) return `l’annexe « ${q[1]} »`;
+  if (q) return { titre: q[1]! };
   const n = /^Annexe\s+(\d+)\s*[:–-]\s*(.+)$/.exec(name);
-  if (n) return `l’annexe ${n[1]} « ${n[2]} »`;
-  return `l’annexe « ${name} »`;
+  return n ? { numero: n[1]!, titre: n[2]! } : { titre: name };
 }
 
 /** "le volet 2 « positionnement territorial »" from a volet heading "Volet 2 : positionnement territorial". */
@@ -26,7 +31,16 @@ function voletPhrase(heading: string): string {
 
 const flat = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').trim();
 
+/** An annex (or a volet of it) named by its title, as the wording templates receive it. */
+export interface AnnexNom {
+  readonly numero?: string;
+  readonly titre: string;
+  readonly volet_numero?: string;
+  readonly volet_titre?: string;
+}
+
 export interface AnnexRef {
+  readonly nom: AnnexNom;
   /** "l’annexe 1 « Engagements »" or "le volet 2 « … » de l’annexe 1 « Engagements »". */
   readonly phrase: string;
   /** The document that renders the code. */
@@ -40,7 +54,10 @@ export function annexRef(model: Model, code: string): AnnexRef | undefined {
   if (!entry) return undefined;
   const annex = annexPhrase(entry.nom);
   const volet = entry.volets[code];
-  return volet ? { phrase: `${voletPhrase(flat(volet))} de ${annex}`, docId: entry.id, volet: flat(volet) } : { phrase: annex, docId: entry.id };
+  if (!volet) return { phrase: annex, docId: entry.id, nom: annexName(entry.nom) };
+  const v = /^Volet\s+(\d+)\s*:\s*(.+)$/.exec(flat(volet));
+  const nom = { ...annexName(entry.nom), ...(v ? { volet_numero: v[1]!, volet_titre: v[2]! } : { volet_titre: flat(volet) }) };
+  return { phrase: `${voletPhrase(flat(volet))} de ${annex}`, docId: entry.id, volet: flat(volet), nom };
 }
 
 /** A document of the model named by its title (« l’annexe 9 « … » »), not by its file id. */

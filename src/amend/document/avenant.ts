@@ -13,19 +13,14 @@ import type { Model } from '../../templates/load.ts';
 import { documentDiagnostics } from '../ops/listes.ts';
 import type { Versions } from '../versions.ts';
 import { wordingContext } from './context.ts';
-import { article, para, title } from './ir.ts';
+import { article } from './ir.ts';
 import { modelParts } from './model-parts.ts';
 import { articleFor } from './wording.ts';
 import { voletDocument } from './annexes.ts';
 import { avenantView } from './view.ts';
+import { WordingRenderer } from './wording-template.ts';
 
-const AVIS = {
-  conseil_surveillance: 'Vu l’avis du conseil de surveillance',
-  cme: 'Vu l’avis de la commission médicale d’établissement',
-  cte: 'Vu l’information du comité technique d’établissement',
-  conference_medicale: 'Vu l’avis de la conférence médicale d’établissement',
-  deliberation_ag: 'Vu la délibération de l’assemblée générale du groupement',
-} as const;
+const AVIS_KEYS = ['conseil_surveillance', 'cme', 'cte', 'conference_medicale', 'deliberation_ag'] as const;
 
 const periode = (c: Contract) => `${yearOf(c.dates.effet)}-${yearOf(contractEnd(c.dates))}`;
 
@@ -46,41 +41,39 @@ export function buildAvenantSet(model: Model, v: Versions, k: number): Result<Do
   const socle = view.value.documents[0];
   if (!socle) return fail([{ severity: 'erreur', code: 'AVENANT-MODELE', message: `le modèle ${model.id} ne produit aucun document` }]);
   const parts = modelParts(socle);
-  const ctx = wordingContext(model, before.contract, after.contract, view.value.documents);
+  const renderer = new WordingRenderer(model, before.contract, after.contract, a);
+  const ctx = wordingContext(model, before.contract, after.contract, view.value.documents, renderer);
   const articles = a.operations.map((op) => articleFor(op, ctx));
+  const closing = renderer.render('cloture');
 
   const base = v.versions[0]!.contract;
   // Visas follow the model's own punctuation: DGOS visas end without « ; ».
   const lastVisa = parts.visas[parts.visas.length - 1];
-  const end = lastVisa && !/;\s*$/.test(inlineText(lastVisa.content)) ? '' : ' ;';
-  const signed = base.dates.signature ? ` signé le ${formatDate(base.dates.signature.date)}` : ` prenant effet le ${formatDate(base.dates.effet)}`;
   // Opinions on the avenant (BR-AV-2, BR-INST-2) that the model's visas do not already cite.
   const cited = parts.visas.map((p) => inlineText(p.content)).join('\n');
-  const opinions = (Object.keys(AVIS) as (keyof typeof AVIS)[])
-    .filter((key) => a.avis[key] && !cited.includes(formatDate(a.avis[key]!)))
-    .map((key) => para(`${AVIS[key]} en date du ${formatDate(a.avis[key]!)}${end}`, 'visa'));
-  const visas: Block[] = [
-    ...parts.visas,
-    ...opinions,
-    para(`Vu le contrat pluriannuel d’objectifs et de moyens ${periode(base)}${base.reference ? ` n° ${base.reference}` : ''}${signed}${end}`, 'visa'),
-    ...v.avenants.slice(0, k - 1).map((p) => para(`Vu l’avenant n° ${p.avenant.numero} au contrat en date du ${formatDate(p.avenant.date)}${end}`, 'visa')),
-    ...(a.echange_contradictoire ? [para(`Vu l’échange contradictoire préalable du ${formatDate(a.echange_contradictoire)}${end}`, 'visa')] : []),
-  ];
+  const frame = (partie: 'titre' | 'objet' | 'visas' | 'convenu') =>
+    renderer.render('avenant', {
+      partie,
+      initial: { periode: periode(base), reference: base.reference, signature: base.dates.signature?.date, effet: base.dates.effet },
+      avis: AVIS_KEYS.filter((key) => a.avis[key] && !cited.includes(formatDate(a.avis[key]!))).map((cle) => ({ cle, date: a.avis[cle]! })),
+      precedents: v.avenants.slice(0, k - 1).map((p) => ({ numero: p.avenant.numero, date: p.avenant.date })),
+      echange_contradictoire: a.echange_contradictoire,
+      point_virgule: !(lastVisa && !/;\s*$/.test(inlineText(lastVisa.content))),
+    });
   const blocks: Block[] = [
-    title(`Avenant n° ${a.numero} au contrat pluriannuel d’objectifs et de moyens`),
+    ...frame('titre'),
     ...(parts.period ? [parts.period] : []),
-    para(`Objet : ${a.objet}`, 'center'),
+    ...frame('objet'),
     ...parts.parties,
-    ...visas,
-    para('Il est convenu ce qui suit :'),
-    ...articles.flatMap((x) => [article(x.titre), ...x.blocks]),
-    article('Dispositions inchangées'),
-    para('Les autres dispositions du contrat demeurent inchangées.'),
-    article('Entrée en vigueur'),
-    para(`Le présent avenant prend effet le ${formatDate(a.effet)}. Il fait partie intégrante du contrat.`),
+    ...parts.visas,
+    ...frame('visas'),
+    ...frame('convenu'),
+    ...articles.flatMap((x) => (x.titre === undefined ? x.blocks : [article(x.titre), ...x.blocks])),
+    ...closing,
     ...(parts.signature ? [parts.signature] : []),
   ];
-  // The articles are drafted by the engine (src/amend/document/wording*.ts): reconstituted text
+  if (renderer.ev.diags.length > 0) return fail(renderer.ev.diags);
+  // The articles are drafted from templates/_avenant (or the model's own _avenant/): reconstituted text
   // until the model records its legal validation.
   const mentions = new MentionEvaluator(model, viewContract);
   const provenance = mentions.provenance('reconstitue', model.manifest.avenants.validation_juridique);

@@ -7,7 +7,9 @@ import type { Block, Document } from '../../ir/types.ts';
 import type { Contract } from '../../model/contract.ts';
 import { YEAR_KEYS } from '../../model/contract.ts';
 import type { Model } from '../../templates/load.ts';
+import type { WordingName } from '../wording/specs.ts';
 import { annexRef, type AnnexRef } from './annexes.ts';
+import type { WordingRenderer } from './wording-template.ts';
 
 export interface WordingContext {
   readonly before: Contract;
@@ -20,18 +22,22 @@ export interface WordingContext {
   document(id: string): Document | undefined;
   /** Annex document whose id matches (financing, PDS…), if the model has one. */
   documentMatching(re: RegExp): Document | undefined;
+  /** A wording template of templates/_avenant (or the model's own), its article heading included. */
+  render(name: WordingName, vars?: Readonly<Record<string, unknown>>): Block[];
 }
 
 /** One article of the avenant, and the annex documents it attaches. */
 export interface Article {
-  readonly titre: string;
+  /** Absent when the blocks, rendered from a wording template, carry their own heading. */
+  readonly titre?: string;
   readonly blocks: readonly Block[];
   readonly attach?: readonly { readonly id: string; readonly volet?: string }[];
 }
 
-export function wordingContext(model: Model, before: Contract, after: Contract, afterDocs: readonly Document[]): WordingContext {
+export function wordingContext(model: Model, before: Contract, after: Contract, afterDocs: readonly Document[], renderer: WordingRenderer): WordingContext {
   const rt = runtimeOf(model, after);
   return {
+    render: (name, vars) => renderer.render(name, vars),
     before,
     after,
     annee(key) {

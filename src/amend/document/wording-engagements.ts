@@ -78,14 +78,6 @@ export function modifierEngagement(op: OperationOf<'modifier_engagement'>, ctx: 
   };
 }
 
-export function supprimerEngagement(op: OperationOf<'supprimer_engagement'>, ctx: WordingContext): Article {
-  const e = ctx.before.engagements.find((x) => x.numero === op.numero)!;
-  return {
-    titre: `Suppression de l’engagement n° ${op.numero}`,
-    blocks: [para(`L’engagement n° ${op.numero} ${de(annexOf(ctx, e.annexe))} (${q(e.objectif_operationnel)}) est supprimé.`)],
-  };
-}
-
 export function modifierCible(op: OperationOf<'modifier_cible'>, ctx: WordingContext): Article {
   const old = ctx.before.engagements.find((e) => e.numero === op.engagement)?.indicateurs.find((i) => i.libelle === op.indicateur)?.cibles[op.annee];
   const what = `La valeur cible de l’indicateur ${q(op.indicateur)} de l’engagement n° ${op.engagement} pour ${ctx.annee(op.annee)}`;

@@ -1,11 +1,10 @@
 // Articles for the means of the contract: reconnaissances, autorisations, financing, permanence
-// des soins, missions de service public, duration and signatories.
-import { endOfPeriod, formatAmount, formatDate } from '../../ir/resolve/french.ts';
+// des soins.
+import { formatAmount, formatDate } from '../../ir/resolve/french.ts';
 import type { Block } from '../../ir/types.ts';
 import type { Contract } from '../../model/contract.ts';
 import type { OperationOf } from '../../model/avenant.ts';
-import { MISSIONS_SERVICE_PUBLIC } from '../../model/reference.ts';
-import { annexPhrase, cap } from './annexes.ts';
+import { replacedBy } from './wording-nouvelles.ts';
 import { q, type Article, type WordingContext } from './context.ts';
 import { grid, para } from './ir.ts';
 
@@ -37,29 +36,11 @@ const RC_FIELDS: Record<string, (v: unknown) => string> = {
   caracteristiques: (v) => `les caractéristiques sont ainsi rédigées : ${q(String(v))}`,
 };
 
-export function ajouterReconnaissance(op: OperationOf<'ajouter_reconnaissance'>, ctx: WordingContext): Article {
-  const r = op.reconnaissance;
-  const parts = [`L’activité ${rcLabel(r)} du site ${site(ctx.after, r.finess_et)} est reconnue contractuellement sous le n° ${r.numero}`];
-  if (r.capacite !== undefined && r.capacite !== null) parts.push(`pour une capacité de ${r.capacite}`);
-  if (r.date_effet) parts.push(`à compter du ${formatDate(r.date_effet)}`);
-  const blocks: Block[] = [para(`${parts.join(', ')}.`)];
-  if (r.caracteristiques) blocks.push(para(`Caractéristiques : ${r.caracteristiques}`));
-  return { titre: `Reconnaissance contractuelle n° ${r.numero}`, blocks };
-}
-
 export function modifierReconnaissance(op: OperationOf<'modifier_reconnaissance'>, ctx: WordingContext): Article {
   const r = ctx.before.reconnaissances.find((x) => x.numero === op.numero)!;
   return {
     titre: `Modification de la reconnaissance contractuelle n° ${op.numero}`,
     blocks: [para(`La reconnaissance contractuelle n° ${op.numero} (${rcLabel(r)}) est modifiée comme suit :`, 'body', true), ...changes(op.modifications, RC_FIELDS)],
-  };
-}
-
-export function supprimerReconnaissance(op: OperationOf<'supprimer_reconnaissance'>, ctx: WordingContext): Article {
-  const r = ctx.before.reconnaissances.find((x) => x.numero === op.numero)!;
-  return {
-    titre: `Fin de la reconnaissance contractuelle n° ${op.numero}`,
-    blocks: [para(`La reconnaissance contractuelle n° ${op.numero} (${rcLabel(r)}, site ${site(ctx.before, r.finess_et)}) est supprimée.`)],
   };
 }
 
@@ -72,43 +53,11 @@ const AUT_FIELDS: Record<string, (v: unknown) => string> = {
   date_echeance: (v) => `la date d’échéance est le ${formatDate(String(v))}`,
 };
 
-export function ajouterAutorisation(op: OperationOf<'ajouter_autorisation'>, ctx: WordingContext): Article {
-  const a = op.autorisation;
-  const dates = a.date_autorisation ? `, délivrée le ${formatDate(a.date_autorisation)}${a.date_echeance ? ` et valable jusqu’au ${formatDate(a.date_echeance)}` : ''}` : '';
-  return {
-    titre: `Autorisation n° ARHGOS ${a.arhgos}`,
-    blocks: [para(`L’autorisation n° ARHGOS ${a.arhgos} (${autLabel(a)}, site ${site(ctx.after, a.finess_et)})${dates}, est inscrite au contrat.`)],
-  };
-}
-
 export function modifierAutorisation(op: OperationOf<'modifier_autorisation'>, ctx: WordingContext): Article {
   const a = ctx.before.autorisations.find((x) => x.arhgos === op.arhgos)!;
   return {
     titre: `Modification de l’autorisation n° ARHGOS ${op.arhgos}`,
     blocks: [para(`L’autorisation n° ARHGOS ${op.arhgos} (${autLabel(a)}) est modifiée comme suit :`, 'body', true), ...changes(op.modifications, AUT_FIELDS)],
-  };
-}
-
-export function supprimerAutorisation(op: OperationOf<'supprimer_autorisation'>, ctx: WordingContext): Article {
-  const a = ctx.before.autorisations.find((x) => x.arhgos === op.arhgos)!;
-  return {
-    titre: `Retrait de l’autorisation n° ARHGOS ${op.arhgos}`,
-    blocks: [para(`L’autorisation n° ARHGOS ${op.arhgos} (${autLabel(a)}) est retirée du contrat.`)],
-  };
-}
-
-function period(d: Pick<Dot, 'debut' | 'fin'>): string {
-  if (d.debut && d.fin) return `, du ${formatDate(d.debut)} au ${formatDate(d.fin)}`;
-  if (d.debut) return `, à compter du ${formatDate(d.debut)}`;
-  if (d.fin) return `, jusqu’au ${formatDate(d.fin)}`;
-  return '';
-}
-
-export function ajouterDotation(op: OperationOf<'ajouter_dotation'>): Article {
-  const d = op.dotation;
-  return {
-    titre: `Dotation ${d.nature} ${q(d.libelle)}`,
-    blocks: [para(`${cap(dotLabel(d))}, d’un montant de ${formatAmount(d.montant)}${d.activite ? ` (activité ${d.activite})` : ''}${period(d)}, est inscrite au contrat. ${INDICATIF}`)],
   };
 }
 
@@ -126,16 +75,9 @@ export function modifierDotation(op: OperationOf<'modifier_dotation'>, ctx: Word
   };
 }
 
-export function supprimerDotation(op: OperationOf<'supprimer_dotation'>): Article {
-  return { titre: `Suppression de ${dotLabel(op)}`, blocks: [para(`${cap(dotLabel(op))} est supprimée.`)] };
-}
-
 export function remplacerFinancement(op: OperationOf<'remplacer_financement'>, ctx: WordingContext): Article {
-  const doc = ctx.documentMatching(/financ/);
-  if (doc) {
-    const p = annexPhrase(doc.name);
-    return { titre: `Remplacement de ${p}`, blocks: [para(`${cap(p)} est remplacée par l’annexe jointe au présent avenant.`)], attach: [{ id: doc.id }] };
-  }
+  const annexe = replacedBy(ctx, /financ/);
+  if (annexe) return annexe;
   const f = op.financements;
   const rows = f.dotations.map((d) => [d.nature, d.libelle, formatAmount(d.montant), d.debut ? formatDate(d.debut) : '', d.fin ? formatDate(d.fin) : '']);
   return {
@@ -152,11 +94,8 @@ const TYPE_LIGNE: Record<Ligne['type_ligne'], string> = { garde: 'Garde', astrei
 const ORGA: Record<Ligne['organisation'], string> = { propre: 'Propre', mutualisee: 'Mutualisée', alternee: 'Alternée' };
 
 export function modifierPermanenceSoins(op: OperationOf<'modifier_permanence_soins'>, ctx: WordingContext): Article {
-  const doc = ctx.documentMatching(/permanence/);
-  if (doc) {
-    const p = annexPhrase(doc.name);
-    return { titre: `Remplacement de ${p}`, blocks: [para(`${cap(p)} est remplacée par l’annexe jointe au présent avenant.`)], attach: [{ id: doc.id }] };
-  }
+  const annexe = replacedBy(ctx, /permanence/);
+  if (annexe) return annexe;
   const rows = op.lignes.map((l) => [l.specialite, TYPE_LIGNE[l.type_ligne], ORGA[l.organisation], site(ctx.after, l.finess_et), (l.partenaires ?? []).join(', ')]);
   return {
     titre: 'Permanence des soins',
@@ -164,43 +103,4 @@ export function modifierPermanenceSoins(op: OperationOf<'modifier_permanence_soi
       ? [para('Les lignes de permanence des soins de l’établissement sont désormais les suivantes :', 'body', true), grid([24, 16, 14, 26, 20], ['Spécialité', 'Type de ligne', 'Organisation', 'Site', 'Partenaires'], rows)]
       : [para('L’établissement ne participe plus à la permanence des soins en établissement.')],
   };
-}
-
-const mission = (n: number) => q(MISSIONS_SERVICE_PUBLIC[n - 1] ?? `mission n° ${n}`);
-const fin = (c: Contract) => formatDate(endOfPeriod(c.dates.effet, c.dates.duree_ans));
-const dureeChanged = (ctx: WordingContext) => ctx.before.dates.duree_ans !== ctx.after.dates.duree_ans;
-
-export function ajouterMission(op: OperationOf<'ajouter_mission_service_public'>, ctx: WordingContext): Article {
-  const blocks: Block[] = [
-    para(`La mission de service public ${mission(op.mission.numero)} est confiée à l’établissement${op.mission.perimetre ? `, dans le périmètre suivant : ${op.mission.perimetre}` : ''}.`),
-  ];
-  if (dureeChanged(ctx)) {
-    blocks.push(para(`En conséquence, la durée totale du contrat est portée à cinq ans à compter de sa date d’effet initiale, et non de celle du présent avenant : le contrat prend fin le ${fin(ctx.after)}.`));
-  }
-  return { titre: 'Attribution d’une mission de service public', blocks };
-}
-
-export function retirerMission(op: OperationOf<'retirer_mission_service_public'>, ctx: WordingContext): Article {
-  const blocks: Block[] = [para(`La mission de service public ${mission(op.numero)} est retirée à l’établissement.`)];
-  if (dureeChanged(ctx)) {
-    blocks.push(para(`Les parties conviennent de ramener la durée du contrat à ${ctx.after.dates.duree_ans} ans à compter de sa date d’effet : le contrat prend fin le ${fin(ctx.after)}.`));
-  }
-  return { titre: 'Retrait d’une mission de service public', blocks };
-}
-
-export function proroger(_op: OperationOf<'proroger'>, ctx: WordingContext): Article {
-  return {
-    titre: 'Prorogation du contrat',
-    blocks: [para(`Le contrat est prorogé : sa durée est portée de ${ctx.before.dates.duree_ans} à ${ctx.after.dates.duree_ans} ans à compter du ${formatDate(ctx.after.dates.effet)} ; il prend fin le ${fin(ctx.after)}.`)],
-  };
-}
-
-export function changerSignataire(op: OperationOf<'changer_signataire'>, ctx: WordingContext): Article {
-  const p = op.personne;
-  const who = `${p.civilite} ${p.prenom} ${p.nom.toUpperCase()}, ${p.qualite}`;
-  const text =
-    op.partie === 'ars'
-      ? `L’${ctx.after.ars.nom} est désormais représentée au contrat par ${who}${op.delegation ? `, la signature étant déléguée à : ${op.delegation}` : ''}.`
-      : `L’établissement ${ctx.after.titulaire.raison_sociale} est désormais représenté au contrat par ${who}, ${p.civilite === 'Madame' ? 'sa représentante légale' : 'son représentant légal'}.`;
-  return { titre: op.partie === 'ars' ? 'Représentation de l’agence' : 'Représentation du titulaire', blocks: [para(text)] };
 }

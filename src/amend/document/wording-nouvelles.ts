@@ -2,60 +2,32 @@
 // orientations, commitments outside the CPOM), the penalties clause and the replacement of any
 // annex document. Same style as the other articles: an annex the model renders is replaced by
 // the annex attached to the avenant; otherwise the article states the new content itself.
-import { contractEnd, formatDate } from '../../ir/resolve/french.ts';
+import { formatDate } from '../../ir/resolve/french.ts';
 import type { Block } from '../../ir/types.ts';
 import type { Contract } from '../../model/contract.ts';
 import type { OperationOf } from '../../model/avenant.ts';
-import { annexPhrase, cap } from './annexes.ts';
+import { annexName } from './annexes.ts';
 import { q, type Article, type WordingContext } from './context.ts';
 import { grid, para } from './ir.ts';
 
 type Nouvelle = OperationOf<
-  | 'ajouter_site'
-  | 'fermer_site'
-  | 'modifier_titulaire'
   | 'remplacer_cooperations'
   | 'remplacer_orientations'
   | 'remplacer_engagements_hors_cpom'
-  | 'modifier_penalites'
   | 'remplacer_document'
 >;
 
 const adresse = (a: Contract['titulaire']['adresse']) => `${a.voie}, ${a.code_postal} ${a.commune}`;
 
 /** « L’annexe X est remplacée par l’annexe jointe », when the model renders this part in an annex. */
-function replacedBy(ctx: WordingContext, re: RegExp): Article | undefined {
+export function replacedBy(ctx: WordingContext, re: RegExp): Article | undefined {
   const doc = ctx.documentMatching(re);
   if (!doc) return undefined;
-  const p = annexPhrase(doc.name);
-  return { titre: `Remplacement de ${p}`, blocks: [para(`${cap(p)} est remplacée par l’annexe jointe au présent avenant.`)], attach: [{ id: doc.id }] };
+  return { blocks: ctx.render('remplacement-annexe', { annexe: annexName(doc.name) }), attach: [{ id: doc.id }] };
 }
 
 export function articleNouvelle(op: Nouvelle, ctx: WordingContext): Article {
   switch (op.type) {
-    case 'ajouter_site': {
-      const s = op.site;
-      return {
-        titre: `Site ${s.raison_sociale}`,
-        blocks: [para(`Le site ${s.raison_sociale} (FINESS ET ${s.finess_et})${s.adresse ? `, situé ${s.adresse},` : ''} est inscrit au contrat parmi les sites de l’établissement ${ctx.after.titulaire.raison_sociale}.`)],
-      };
-    }
-    case 'fermer_site': {
-      const s = ctx.before.sites.find((x) => x.finess_et === op.finess_et)!;
-      return {
-        titre: `Fermeture du site ${s.raison_sociale}`,
-        blocks: [para(`Le site ${s.raison_sociale} (FINESS ET ${s.finess_et}) est fermé. Il ne relève plus du contrat à compter de la date d’effet du présent avenant.`)],
-      };
-    }
-    case 'modifier_titulaire': {
-      const m = op.modifications;
-      const blocks: Block[] = [];
-      if (m.raison_sociale !== undefined) {
-        blocks.push(para(`La raison sociale du titulaire, ${q(ctx.before.titulaire.raison_sociale)}, devient ${q(m.raison_sociale)}.`));
-      }
-      if (m.adresse !== undefined) blocks.push(para(`L’adresse du titulaire est désormais : ${adresse(m.adresse)}.`));
-      return { titre: m.raison_sociale !== undefined ? 'Dénomination du titulaire' : 'Adresse du titulaire', blocks };
-    }
     case 'remplacer_cooperations': {
       const annexe = replacedBy(ctx, /cooperations/);
       if (annexe) return annexe;
@@ -88,37 +60,9 @@ export function articleNouvelle(op: Nouvelle, ctx: WordingContext): Article {
           : [para('Le contrat ne rappelle plus d’engagement contractuel hors CPOM.')],
       };
     }
-    case 'modifier_penalites':
-      return {
-        titre: 'Pénalités',
-        blocks: [
-          op.penalites === null
-            ? para('Les stipulations du contrat relatives aux pénalités sont supprimées.')
-            : para(`Les stipulations du contrat relatives aux pénalités sont ainsi rédigées : ${q(op.penalites)}`),
-        ],
-      };
     case 'remplacer_document': {
       // The document exists: buildAvenantSet refuses the avenant otherwise (documentDiagnostics).
-      const doc = ctx.documentMatching(new RegExp(`^${op.document.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))!;
-      const p = annexPhrase(doc.name);
-      return { titre: `Remplacement de ${p}`, blocks: [para(`${cap(p)} est remplacée par l’annexe jointe au présent avenant.`)], attach: [{ id: doc.id }] };
+      return replacedBy(ctx, new RegExp(`^${op.document.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))!;
     }
   }
-}
-
-/** `proroger` in months: the new end date, computed as for the contract (contractEnd). */
-export function prorogerMois(op: OperationOf<'proroger'>, ctx: WordingContext): Article {
-  const before = ctx.before.dates.prorogation_mois;
-  const after = ctx.after.dates;
-  const fin = formatDate(contractEnd(after));
-  return {
-    titre: 'Prorogation du contrat',
-    blocks: [
-      para(
-        before === undefined
-          ? `Le contrat est prorogé de ${op.prorogation_mois} mois au-delà de sa durée de ${after.duree_ans} an${after.duree_ans > 1 ? 's' : ''} : il prend fin le ${fin}.`
-          : `La prorogation du contrat est portée de ${before} à ${op.prorogation_mois} mois : il prend fin le ${fin}.`,
-      ),
-    ],
-  };
 }

@@ -6,7 +6,9 @@ import { formatDate } from '../../ir/resolve/french.ts';
 import { OPERATION_TYPES } from '../../model/avenant.ts';
 import { ContractSchema } from '../../model/contract.ts';
 import type { LegalValidation } from '../../templates/manifest.ts';
-import { listModelIds, loadModel } from '../../templates/load.ts';
+import { listModelIds, loadModel, TEMPLATES_ROOT } from '../../templates/load.ts';
+import { WORDING_SPECS, type WordingSpec } from '../../amend/wording/specs.ts';
+import { relative, sep } from 'node:path';
 import { EXIT_INVALID, EXIT_OK, parse, wantsHelp } from '../args.ts';
 
 export const HELP_SCHEMA = `Usage : cpom schema
@@ -39,11 +41,12 @@ moteur.`;
  * The avenant documents' own wording, drafted by the engine (src/amend/document/wording*.ts):
  * reconstituted text of every model's avenant documents, listed for the legal staff to validate.
  */
+/** Operations whose article is a wording template (templates/_avenant), listed with its file. */
+const TEMPLATED = new Set<string>(Object.values(WORDING_SPECS as Readonly<Record<string, WordingSpec>>).flatMap((w) => (w.op ? [w.op] : [])));
+
 const AVENANT_TEXTS = [
-  ...OPERATION_TYPES.map((t) => `article de l’opération « ${t} » (src/amend/document/wording-engagements.ts, wording-moyens.ts, wording-nouvelles.ts)`),
+  ...OPERATION_TYPES.filter((t) => !TEMPLATED.has(t)).map((t) => `article de l’opération « ${t} » (src/amend/document/wording-engagements.ts, wording-moyens.ts, wording-nouvelles.ts)`),
   'titre, objet et visas du contrat et des avenants précédents (src/amend/document/avenant.ts)',
-  'article « Dispositions inchangées » : « Les autres dispositions du contrat demeurent inchangées. »',
-  'article « Entrée en vigueur »',
   'version consolidée : mention, historique des avenants, éléments modifiés et marques « [modifié par l’avenant n° k] » (src/amend/document/consolidated.ts, marks.ts)',
 ];
 
@@ -96,6 +99,10 @@ export function runModeles(argv: readonly string[], out: (s: string) => void, er
     out(`  - documents d’avenant : texte rédigé par le moteur [reconstitue]`);
     if (p.values.provenance) {
       out(`      validation juridique : ${validationText(man.avenants.validation_juridique)}`);
+      for (const w of Object.values(m.value.avenant)) {
+        out(`      ${relative(TEMPLATES_ROOT, w.file).split(sep).join('/')} : ${WORDING_SPECS[w.name].doc}${w.origin === 'modele' ? ' (propre au modèle)' : ''} — reconstitue`);
+        for (const h of headings(w.template.body)) out(`        ${h.trim()}`);
+      }
       for (const t of AVENANT_TEXTS) out(`      ${t} — reconstitue`);
     }
     out(`  règles (${m.value.rules.length}) :`);

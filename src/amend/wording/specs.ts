@@ -1,0 +1,117 @@
+// What each avenant wording template (templates/_avenant/<name>.md) may read: the contract as
+// amended (every field and computed variable of the contract templates), the contract before the
+// avenant (`avant`), the operation (`op`, typed from its zod schema) and the few values the
+// engine computes for it (dates, labels). A leaf module: the template loader checks the wording
+// against these scopes without importing the operations themselves.
+import { z } from 'zod';
+import { Operation, type OperationType } from '../../model/avenant.ts';
+import { Autorisation, ContractSchema, Engagement, Reconnaissance, Site } from '../../model/contract.ts';
+import { fieldsOfSchema, T, type Field } from '../../dsl/types.ts';
+
+export interface WordingSpec {
+  /** The operation whose data the template reads as `op` (none for the avenant's frame). */
+  readonly op?: OperationType;
+  /** Values computed by the engine for the wording, beyond the contract and the operation. */
+  readonly vars?: z.ZodObject;
+  /** What the template is for, listed by `cpom modeles --provenance`. */
+  readonly doc: string;
+}
+
+const IsoDate = z.iso.date();
+/** An annex named by its title: « Annexe 9 : Le financement » → numero 9, titre « Le financement ». */
+const AnnexeNom = z.object({ numero: z.string().optional(), titre: z.string() });
+/** An engagement annex, or a volet of it (« Volet 2 : positionnement territorial »). */
+const AnnexeVolet = AnnexeNom.extend({ volet_numero: z.string().optional(), volet_titre: z.string().optional() });
+
+/** Every wording template the engine knows, by file name (without « .md »). */
+export const WORDING_SPECS = {
+  prorogation: {
+    op: 'proroger',
+    vars: z.object({ fin: IsoDate }),
+    doc: 'article de l’opération « proroger » (en années ou en mois)',
+  },
+  signataire: { op: 'changer_signataire', doc: 'article de l’opération « changer_signataire »' },
+  'mission-ajout': {
+    op: 'ajouter_mission_service_public',
+    vars: z.object({ fin: IsoDate }),
+    doc: 'article de l’opération « ajouter_mission_service_public »',
+  },
+  'mission-retrait': {
+    op: 'retirer_mission_service_public',
+    vars: z.object({ fin: IsoDate }),
+    doc: 'article de l’opération « retirer_mission_service_public »',
+  },
+  penalites: { op: 'modifier_penalites', doc: 'article de l’opération « modifier_penalites »' },
+  'site-ajout': { op: 'ajouter_site', doc: 'article de l’opération « ajouter_site »' },
+  'site-fermeture': {
+    op: 'fermer_site',
+    vars: z.object({ site: z.object({ raison_sociale: z.string(), finess_et: z.string() }) }),
+    doc: 'article de l’opération « fermer_site »',
+  },
+  'remplacement-annexe': {
+    vars: z.object({ annexe: AnnexeNom }),
+    doc: 'article d’une opération qui remplace une annexe rendue par le modèle (remplacer_document, et remplacer_financement, modifier_permanence_soins, remplacer_cooperations, remplacer_orientations, remplacer_engagements_hors_cpom quand le modèle en fait une annexe)',
+  },
+  'dotation-ajout': { op: 'ajouter_dotation', doc: 'article de l’opération « ajouter_dotation »' },
+  'dotation-suppression': { op: 'supprimer_dotation', doc: 'article de l’opération « supprimer_dotation »' },
+  'reconnaissance-ajout': {
+    op: 'ajouter_reconnaissance',
+    vars: z.object({ site: Site.optional() }),
+    doc: 'article de l’opération « ajouter_reconnaissance »',
+  },
+  'reconnaissance-suppression': {
+    op: 'supprimer_reconnaissance',
+    vars: z.object({ reconnaissance: Reconnaissance, site: Site.optional() }),
+    doc: 'article de l’opération « supprimer_reconnaissance »',
+  },
+  'autorisation-ajout': {
+    op: 'ajouter_autorisation',
+    vars: z.object({ site: Site.optional() }),
+    doc: 'article de l’opération « ajouter_autorisation »',
+  },
+  'autorisation-suppression': {
+    op: 'supprimer_autorisation',
+    vars: z.object({ autorisation: Autorisation }),
+    doc: 'article de l’opération « supprimer_autorisation »',
+  },
+  'engagement-suppression': {
+    op: 'supprimer_engagement',
+    vars: z.object({ engagement: Engagement, annexe: AnnexeVolet }),
+    doc: 'article de l’opération « supprimer_engagement »',
+  },
+  titulaire: { op: 'modifier_titulaire', doc: 'article de l’opération « modifier_titulaire »' },
+  avenant: {
+    vars: z.object({
+      partie: z.enum(['titre', 'objet', 'visas', 'convenu']),
+      initial: z.object({ periode: z.string(), reference: z.string().optional(), signature: IsoDate.optional(), effet: IsoDate }),
+      avis: z.array(z.object({ cle: z.enum(['conseil_surveillance', 'cme', 'cte', 'conference_medicale', 'deliberation_ag']), date: IsoDate })),
+      precedents: z.array(z.object({ numero: z.number(), date: IsoDate })),
+      echange_contradictoire: IsoDate.optional(),
+      point_virgule: z.boolean(),
+    }),
+    doc: 'cadre de l’avenant : titre, objet, visas propres à l’avenant, formule d’introduction des articles',
+  },
+  cloture: { doc: 'articles de clôture de l’avenant : dispositions inchangées, entrée en vigueur' },
+} as const satisfies Readonly<Record<string, WordingSpec>>;
+
+export type WordingName = keyof typeof WORDING_SPECS;
+
+export const isWordingName = (n: string): n is WordingName => Object.hasOwn(WORDING_SPECS, n);
+
+const req = (ty: Field['ty']): Field => ({ ty, optional: false });
+
+/** The variables a wording template sees besides the contract's (as amended). */
+export function wordingFields(name: WordingName): Record<string, Field> {
+  const spec: WordingSpec = WORDING_SPECS[name];
+  const out: Record<string, Field> = {
+    avant: req(T.object(fieldsOfSchema(ContractSchema))),
+    avenant: req(T.object({ numero: req(T.number), date: req(T.date), effet: req(T.date), objet: req(T.string) })),
+  };
+  if (spec.op) {
+    const schema = Operation.options.find((o) => o.shape.type.value === spec.op);
+    if (!schema) throw new Error(`no schema for operation ${spec.op}`);
+    out.op = req(T.object(fieldsOfSchema(schema)));
+  }
+  if (spec.vars) Object.assign(out, fieldsOfSchema(spec.vars));
+  return out;
+}

@@ -1,0 +1,94 @@
+// The avenant's legal wording (templates/_avenant/<name>.md): a shared default set, which a model
+// overrides file by file with its own <model>/_avenant/<name>.md (the IDF guide's « socles
+// contractuels du contrat et des avenants, sous forme de documents types », seed 004 l. 730).
+// Each template is parsed with spans and checked statically like the contract's documents,
+// against the contract's fields plus the typed context its operation gives (src/amend/wording/specs.ts).
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join, resolve as resolvePath } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { TemplateDoc } from '../dsl/ast.ts';
+import { Checker, collectAnchors, type Scope } from '../dsl/check.ts';
+import { parseTemplate } from '../dsl/parser.ts';
+import { describeRefusal, readConfined, type Refusal } from '../io/confine.ts';
+import { isWordingName, WORDING_SPECS, wordingFields, type WordingName } from '../amend/wording/specs.ts';
+
+/** The folder of avenant wording, in templates/ (shared default) and in a model's folder (overrides). */
+export const AVENANT_DIR = '_avenant';
+
+export interface WordingTemplate {
+  readonly name: WordingName;
+  readonly file: string;
+  readonly template: TemplateDoc;
+  /** `modele`: the model's own version replaces the shared default. */
+  readonly origin: 'commun' | 'modele';
+}
+
+export type AvenantWording = Readonly<Record<WordingName, WordingTemplate>>;
+
+/**
+ * Loads every wording template, the model's override first. `readModelFile` reads under the
+ * model's library (and records the file in its fingerprint); `readShared` under templates/.
+ */
+export function loadAvenantWording(
+  templatesRoot: string,
+  modelDir: string,
+  library: string,
+  readModelFile: (p: string) => string | undefined | Refusal,
+  readShared: (p: string) => string | undefined,
+  root: Scope,
+  diags: Diagnostic[],
+): AvenantWording | undefined {
+  const own = join(modelDir, AVENANT_DIR);
+  // A file the engine would never read is a typo the model's author must hear about.
+  if (existsSync(own) && resolvePath(own) !== resolvePath(join(templatesRoot, AVENANT_DIR))) {
+    for (const f of readdirSync(own).sort()) {
+      const name = basename(f, '.md');
+      if (!f.endsWith('.md') || !isWordingName(name)) {
+        diags.push({
+          severity: 'erreur',
+          code: 'MODELE-AVENANT',
+          message: `texte d’avenant inconnu « ${join(AVENANT_DIR, f)} » ; textes possibles : ${Object.keys(WORDING_SPECS).map((n) => `${n}.md`).join(', ')}`,
+        });
+      }
+    }
+  }
+  const out: Partial<Record<WordingName, WordingTemplate>> = {};
+  const checker = new Checker();
+  for (const name of Object.keys(WORDING_SPECS) as WordingName[]) {
+    const mine = join(own, `${name}.md`);
+    let file = mine;
+    let origin: WordingTemplate['origin'] = 'modele';
+    let text = readModelFile(mine);
+    if (text !== undefined && typeof text !== 'string') {
+      diags.push({ severity: 'erreur', code: 'MODELE-FICHIER', message: `texte d’avenant refusé : ${describeRefusal(mine, text)}` });
+      continue;
+    }
+    if (text === undefined) {
+      file = join(templatesRoot, AVENANT_DIR, `${name}.md`);
+      origin = 'commun';
+      text = readShared(file);
+    }
+    if (text === undefined) {
+      diags.push({ severity: 'erreur', code: 'MODELE-AVENANT', message: `texte d’avenant introuvable « ${file} »` });
+      continue;
+    }
+    const t = parseTemplate(file, text, { readFile: origin === 'modele' ? readModelFile : readShared, root: origin === 'modele' ? library : templatesRoot });
+    diags.push(...t.diagnostics);
+    const scope = new Map(root);
+    for (const [k, f] of Object.entries(wordingFields(name))) scope.set(k, f);
+    checker.blocks(t.doc.body, scope, collectAnchors(t.doc.body));
+    out[name] = { name, file, template: t.doc, origin };
+  }
+  diags.push(...checker.diags);
+  return Object.keys(out).length === Object.keys(WORDING_SPECS).length ? (out as AvenantWording) : undefined;
+}
+
+/** Reads a shared wording file under templates/ (confined like the mentions). */
+export function sharedReader(templatesRoot: string, read: Set<string>): (p: string) => string | undefined {
+  return (p) => {
+    const r = readConfined(p, templatesRoot);
+    if (!r.ok) return undefined;
+    read.add(resolvePath(p));
+    return r.text;
+  };
+}
