@@ -9,8 +9,10 @@ import { buildContractManifest, identityOf } from '../../io/contract-manifest.ts
 import { contractStem, isNestedOutputName } from '../../io/names.ts';
 import { loadContractFile } from '../../model/load.ts';
 import { renderContract, type Format } from '../../pipeline.ts';
+import type { ModelLibrary } from '../../templates/library.ts';
 import { loadModel } from '../../templates/load.ts';
 import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp } from '../args.ts';
+import { HELP_MODELES_OPTION, librariesOf, MODELES_OPTION } from '../libraries.ts';
 
 export const HELP_GENERER = `Usage : cpom generer <contrat.yaml…> [--format docx|pdf|tout] [--sortie <dossier>]
 
@@ -24,6 +26,7 @@ refusés avant toute écriture.
 Options :
   --format <f>    docx, pdf ou tout (défaut : docx)
   --sortie <d>    dossier de sortie (défaut : output)
+${HELP_MODELES_OPTION}
   -h, --aide      cette aide
 
 Codes de sortie : 0 succès, 1 données ou modèle invalides ou dossier de sortie refusé (rien
@@ -43,18 +46,20 @@ export function parseFormats(v: string | undefined): Format[] {
 }
 
 export async function runGenerer(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const p = parse(argv, { format: { type: 'string', short: 'f' }, sortie: { type: 'string', short: 'o' } });
+  const p = parse(argv, { format: { type: 'string', short: 'f' }, sortie: { type: 'string', short: 'o' }, ...MODELES_OPTION });
   if (wantsHelp(p)) {
     out(HELP_GENERER);
     return EXIT_OK;
   }
   if (p.positionals.length === 0) throw new UsageError('indiquez au moins un fichier de contrat (YAML ou JSON)');
+  const libraries = librariesOf(p, err);
+  if (typeof libraries === 'number') return libraries;
   const formats = parseFormats(p.values.format as string | undefined);
   const outDir = outputRoot(p.values.sortie);
   distinctFolders(p.positionals.map((file) => ({ file, outDir })));
   let failed = false;
   for (const file of p.positionals) {
-    const r = await generateOne(file, formats, outDir, out, err);
+    const r = await generateOne(file, formats, outDir, out, err, { libraries });
     failed ||= !r;
   }
   return failed ? EXIT_INVALID : EXIT_OK;
@@ -84,13 +89,13 @@ export function distinctFolders(inputs: ReadonlyArray<{ readonly file: string; r
 }
 
 /** Renders one contract; writes its files only when every one of them was produced. */
-export async function generateOne(file: string, formats: readonly Format[], outDir: string, out: (s: string) => void, err: (s: string) => void): Promise<boolean> {
+export async function generateOne(file: string, formats: readonly Format[], outDir: string, out: (s: string) => void, err: (s: string) => void, options: { readonly libraries?: readonly ModelLibrary[] } = {}): Promise<boolean> {
   const contract = loadContractFile(file);
   if (!contract.ok) {
     err(`${file} : contrat invalide, aucun fichier écrit.\n${formatDiagnostics(contract.diagnostics)}`);
     return false;
   }
-  const model = loadModel(contract.value.modele);
+  const model = loadModel(contract.value.modele, options);
   if (!model.ok) {
     err(`${file} : modèle « ${contract.value.modele} » inutilisable, aucun fichier écrit.\n${formatDiagnostics(model.diagnostics)}`);
     return false;
