@@ -18,6 +18,9 @@ import { MENTIONS_FILE } from './mentions.ts';
 
 export const SOURCES_DIR = '_sources';
 
+/** Largest file copied (a source text may be bigger than a model file, not without bound). */
+const MAX_COPIED_BYTES = 8 * 1024 * 1024;
+
 /** Same shape as the manifest's `id` and `famille` (src/templates/manifest.ts). */
 const SLUG = /^[a-z][a-z0-9-]*$/;
 
@@ -61,11 +64,10 @@ export function scaffoldModel(req: ScaffoldRequest): Result<Scaffolded> {
   const written: string[] = [];
   try {
     for (const f of files.value) {
-      const rel = f.to;
-      const dest = join(temp, rel);
+      const dest = join(temp, f.to);
       mkdirSync(dirname(dest), { recursive: true });
       writeFileSync(dest, f.isManifest ? manifestText : readFileSync(f.from));
-      written.push(rel.split(sep).join('/'));
+      written.push(f.to.split(sep).join('/'));
     }
     // The copy must verify on its own, as the user will run it.
     const check = loadModel(join(temp, req.id), { libraries: [{ root: temp, origin: 'option' }, ENGINE_LIBRARY] });
@@ -88,7 +90,9 @@ export function scaffoldModel(req: ScaffoldRequest): Result<Scaffolded> {
       for (const name of readdirSync(d).sort()) {
         const p = join(d, name);
         const st = lstatSync(p);
+        // A link is refused (as the loader would); so is a file too big to be part of a model.
         if (st.isSymbolicLink()) return p;
+        if (st.size > MAX_COPIED_BYTES) return p;
         if (st.isDirectory()) {
           const bad = walk(p);
           if (bad) return bad;
@@ -97,7 +101,7 @@ export function scaffoldModel(req: ScaffoldRequest): Result<Scaffolded> {
       return undefined;
     };
     const link = walk(model.dir);
-    if (link) return fail([error(`« ${link} » est un lien symbolique : un modèle ne lit jamais à travers un lien, la copie est refusée`)]);
+    if (link) return fail([error(`« ${link} » est un lien symbolique ou un fichier de plus de 8 Mio : la copie est refusée`)]);
     const lib = model.library.root;
     for (const f of model.shared) {
       if (!isInside(lib, f)) continue; // the engine's shared mentions: found by fallback.
@@ -106,7 +110,7 @@ export function scaffoldModel(req: ScaffoldRequest): Result<Scaffolded> {
     }
     for (const name of citedSources(model)) {
       const f = join(lib, SOURCES_DIR, name);
-      if (/^[\w.-]+$/.test(name) && existsSync(f) && lstatSync(f).isFile()) out.push({ from: f, to: join(SOURCES_DIR, name), isManifest: false });
+      if (/^[\w.-]+$/.test(name) && existsSync(f) && lstatSync(f).isFile() && lstatSync(f).size <= MAX_COPIED_BYTES) out.push({ from: f, to: join(SOURCES_DIR, name), isManifest: false });
     }
     return ok(out);
   }

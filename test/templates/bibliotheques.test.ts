@@ -4,9 +4,10 @@
 // models; a model id defined by two libraries is refused, never shadowed.
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCampaign } from '../../src/batch/runner.ts';
+import { demoContracts } from '../../src/cli/commands/demo.ts';
 import { resolveLibraries } from '../../src/templates/library.ts';
 import { loadModel, TEMPLATES_ROOT } from '../../src/templates/load.ts';
 import { ManifestSchema } from '../../src/templates/manifest.ts';
@@ -202,6 +203,10 @@ describe('famille is the manifest’s, not a closed list', () => {
     if (!base.ok) throw new Error('idf-2021');
     const bad = ManifestSchema.safeParse({ ...base.value.manifest, famille: 'Bretagne!' });
     expect(bad.success).toBe(false);
+  });
+
+  it('the demo’s example folders are the families the shipped manifests declare', () => {
+    expect([...new Set(demoContracts().map((f) => basename(dirname(f))))].sort()).toEqual(['dgos', 'idf', 'occitanie']);
   });
 
   it('the library’s own _mentions.yaml replaces the engine’s', () => {
