@@ -5,7 +5,7 @@ import type { Contract } from '../model/contract.ts';
 import { loadContractFile } from '../model/load.ts';
 import { DUREE_LEGALE } from '../templates/manifest.ts';
 import { checkContract } from '../templates/rules.ts';
-import { loadModel, type Model } from '../templates/load.ts';
+import { loadModel, type LoadOptions, type Model } from '../templates/load.ts';
 import { loadAvenantFile } from './load.ts';
 import { documentDiagnostics, replaceableDocuments } from './ops/listes.ts';
 import type { SourcedAvenant } from './types.ts';
@@ -18,10 +18,10 @@ export interface Session {
   readonly versions: Versions;
 }
 
-export function openSession(contractFile: string, avenantFiles: readonly string[]): Result<Session> {
+export function openSession(contractFile: string, avenantFiles: readonly string[], options: LoadOptions = {}): Result<Session> {
   const contract = loadContractFile(contractFile);
   if (!contract.ok) return contract;
-  const model = loadModel(contract.value.modele);
+  const model = loadModel(contract.value.modele, options);
   if (!model.ok) return model;
   const diags: Diagnostic[] = [];
   const avenants: SourcedAvenant[] = [];

@@ -9,14 +9,14 @@ import { checkFixedNumbers } from '../dsl/fixed-numbers.ts';
 import { parseTemplate } from '../dsl/parser.ts';
 import { readConfined, type Refusal } from '../io/confine.ts';
 import { parseYamlWith } from '../model/load.ts';
-import { libraryRoot, rootScope, type CompiledDocument, type Model } from '../templates/load.ts';
+import { rootScope, type CompiledDocument, type Model } from '../templates/load.ts';
 import { ManifestSchema } from '../templates/manifest.ts';
 
 /** Absolute path → text that replaces the file's content on disk (unsaved buffers). */
 export type Overlay = ReadonlyMap<string, string>;
 
 function reader(model: Model, overlay: Overlay): (p: string) => string | undefined | Refusal {
-  const library = libraryRoot(model.dir);
+  const library = model.library.root;
   return (p) => {
     const o = overlay.get(resolve(p));
     if (o !== undefined) return o;
@@ -32,7 +32,7 @@ export function compileDocument(model: Model, index: number, overlay: Overlay = 
   const read = reader(model, overlay);
   const text = read(file);
   if (typeof text !== 'string') return { diags: [{ severity: 'erreur', code: 'MODELE-FICHIER', message: `document illisible « ${old.entry.fichier} »` }] };
-  const t = parseTemplate(file, text, { readFile: read, root: libraryRoot(model.dir) });
+  const t = parseTemplate(file, text, { readFile: read, root: model.library.root });
   const checker = new Checker();
   checker.blocks(t.doc.body, rootScope(), collectAnchors(t.doc.body));
   const diags = [...t.diagnostics, ...checker.diags, ...checkFixedNumbers(t.doc.body)];

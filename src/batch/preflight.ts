@@ -4,7 +4,7 @@
 // its model or a category missing from its data before generating hundreds of contracts.
 import type { Result } from '../diagnostics/diagnostic.ts';
 import { applicableDocuments } from '../eval/build.ts';
-import { loadModel, type Model } from '../templates/load.ts';
+import { loadModel, type LoadOptions, type Model } from '../templates/load.ts';
 import { checkContract } from '../templates/rules.ts';
 import { allClauses, triggeredClauses, type Clause } from './coverage.ts';
 import { loadCampaign } from './load.ts';
@@ -49,7 +49,7 @@ interface Tally {
   readonly rules: Set<string>;
 }
 
-export async function preflight(entree: string): Promise<PreflightReport> {
+export async function preflight(entree: string, options: LoadOptions = {}): Promise<PreflightReport> {
   const input = await loadCampaign(entree);
   const models = new Map<string, Result<Model>>();
   const tallies = new Map<string, Tally>();
@@ -64,7 +64,7 @@ export async function preflight(entree: string): Promise<PreflightReport> {
     }
     const c = v.contract;
     let m = models.get(c.modele);
-    if (!m) models.set(c.modele, (m = loadModel(c.modele)));
+    if (!m) models.set(c.modele, (m = loadModel(c.modele, options)));
     const meta = { modele: c.modele, categorie: c.titulaire.categorie };
     if (!m.ok) {
       rows.push({ ...base, ...meta, statut: 'erreur', documents: [], erreurs: m.diagnostics.map((d) => toRecord(d, l.locate)), avertissements: [] });

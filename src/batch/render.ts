@@ -3,6 +3,7 @@
 import type { Result } from '../diagnostics/diagnostic.ts';
 import type { Contract } from '../model/contract.ts';
 import { renderContract } from '../pipeline.ts';
+import type { ModelLibrary } from '../templates/library.ts';
 import { loadModel, type Model } from '../templates/load.ts';
 import { clearContractFiles, writeContractFiles } from './output.ts';
 import type { IssueRecord, RenderFn, RenderOutcome } from './types.ts';
@@ -10,10 +11,11 @@ import { toRecord } from './validate.ts';
 
 const models = new Map<string, Result<Model>>();
 
-function modelFor(id: string): Result<Model> {
+function modelFor(id: string, libraries: readonly ModelLibrary[] | undefined): Result<Model> {
+  // One worker serves one campaign: its libraries are the same for every job, so the id alone keys the cache.
   let m = models.get(id);
   if (!m) {
-    m = loadModel(id);
+    m = loadModel(id, libraries ? { libraries } : {});
     models.set(id, m);
   }
   return m;
@@ -23,7 +25,7 @@ const noPlace = () => undefined;
 
 export const render: RenderFn = async (job) => {
   const contract = job.contract as Contract;
-  const model = modelFor(contract.modele);
+  const model = modelFor(contract.modele, job.libraries);
   if (!model.ok) return failed(job.racine, job.dossier, model.diagnostics.map((d) => toRecord(d, noPlace)));
   const r = await renderContract(model.value, contract, job.dossier, job.formats);
   if (!r.ok) return failed(job.racine, job.dossier, r.diagnostics.map((d) => toRecord(d, noPlace)));

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Result } from '../diagnostics/diagnostic.ts';
+import type { ModelLibrary } from '../templates/library.ts';
 import { loadModel } from '../templates/load.ts';
 import { engineVersion } from './engine-id.ts';
 import { hashData } from './hash.ts';
@@ -34,6 +35,8 @@ export interface RunOptions {
   readonly moteur?: string;
   /** Model identity for the manifest and --reprendre; default: the engine's loadModel. */
   readonly modelInfo?: (id: string) => Result<ModelFingerprint>;
+  /** Where model ids are looked up, here and in the workers (default: the engine's templates/). */
+  readonly libraries?: readonly ModelLibrary[];
 }
 
 export interface RunResult {
@@ -48,8 +51,8 @@ export interface RunResult {
 
 export const DEFAULT_RENDER_MODULE = new URL('./render.ts', import.meta.url).href;
 
-function engineModelInfo(id: string): Result<ModelFingerprint> {
-  const m = loadModel(id);
+function engineModelInfo(id: string, libraries?: readonly ModelLibrary[]): Result<ModelFingerprint> {
+  const m = loadModel(id, libraries ? { libraries } : {});
   if (!m.ok) return m;
   return { ok: true, value: { id: m.value.manifest.id, version: m.value.manifest.version, empreinte: m.value.hash }, warnings: [] };
 }
@@ -112,7 +115,7 @@ export async function runCampaign(opts: RunOptions): Promise<RunResult> {
     const mine = opts.tranche ? selectTranche(sorted, opts.tranche) : sorted;
 
     const cache = new Map<string, Result<ModelFingerprint>>();
-    const infoOf = opts.modelInfo ?? engineModelInfo;
+    const infoOf = opts.modelInfo ?? ((id: string) => engineModelInfo(id, opts.libraries));
     const models = (id: string) => {
       let r = cache.get(id);
       if (!r) cache.set(id, (r = infoOf(id)));
@@ -151,7 +154,7 @@ export async function runCampaign(opts: RunOptions): Promise<RunResult> {
         // Bounded look-ahead: enough queued work to keep every worker busy, no more in memory.
         while (inflight.size >= Math.max(2, opts.jobs * 2)) await Promise.race(inflight);
         const task = ex
-          .run({ id: e.id, contract: p.contract, racine, dossier: e.id, formats: opts.formats })
+          .run({ id: e.id, contract: p.contract, racine, dossier: e.id, formats: opts.formats, ...(opts.libraries ? { libraries: opts.libraries } : {}) })
           .then((o) => settle(finish(p, o, opts.formats), true))
           .finally(() => inflight.delete(task));
         inflight.add(task);

@@ -2,6 +2,7 @@
 // the report. Everything that crosses a worker boundary or lands in manifest.json is plain
 // JSON data (no functions, no class instances), so structured clone and JSON agree.
 import type { Severity } from '../diagnostics/diagnostic.ts';
+import type { ModelLibrary } from '../templates/library.ts';
 
 export type Format = 'docx' | 'pdf';
 export const ALL_FORMATS: readonly Format[] = ['docx', 'pdf'];
@@ -43,6 +44,8 @@ export interface RenderJob {
   /** Sub-folder of this holder, relative to racine: the FINESS EJ. */
   readonly dossier: string;
   readonly formats: readonly Format[];
+  /** Where the worker looks model ids up (plain data: sent to the worker thread). */
+  readonly libraries?: readonly ModelLibrary[];
 }
 
 /** What the worker answers; files are already on disk (documents never cross threads). */

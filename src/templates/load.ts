@@ -4,7 +4,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Diagnostic, Result, Span } from '../diagnostics/diagnostic.ts';
 import { fail, ok } from '../diagnostics/diagnostic.ts';
 import type { InlineNode, TemplateDoc } from '../dsl/ast.ts';
@@ -25,11 +24,16 @@ import { parseYamlWith } from '../model/load.ts';
 import { spanOfPath, type YamlSource } from '../model/yaml.ts';
 import { ManifestSchema, type DocumentEntry, type Manifest, type Rule } from './manifest.ts';
 import { isDataPath } from './unprinted.ts';
-import { loadMentions, type Mentions } from './mentions.ts';
 import { loadAvenantWording, type AvenantWording } from './avenant-wording.ts';
+import { ENGINE_LIBRARY, listModels, locateModel, TEMPLATES_ROOT, type ModelLibrary } from './library.ts';
+import { loadMentions, MENTIONS_FILE, type Mentions } from './mentions.ts';
 
-/** templates/ at the root of the repository. */
-export const TEMPLATES_ROOT = fileURLToPath(new URL('../../templates/', import.meta.url));
+export { TEMPLATES_ROOT } from './library.ts';
+
+export interface LoadOptions {
+  /** Where model ids are looked up (default: the engine's templates/ only). */
+  readonly libraries?: readonly ModelLibrary[];
+}
 
 export interface CompiledDocument {
   readonly entry: DocumentEntry;
@@ -52,16 +56,20 @@ export interface CompiledRule {
 export interface Model {
   readonly id: string;
   readonly dir: string;
+  /** The library the model reads in (its includes, _sources/, _mentions.yaml). */
+  readonly library: ModelLibrary;
   readonly manifest: Manifest;
   readonly documents: readonly CompiledDocument[];
   readonly rules: readonly CompiledRule[];
   readonly header: readonly InlineNode[];
-  /** The engine's shared mentions (templates/_mentions.yaml), checked with the model. */
+  /** The library's _mentions.yaml, else the engine's (templates/_mentions.yaml), checked with the model. */
   readonly mentions: Mentions;
   /** The avenant's wording: templates/_avenant, overridden by the model's own _avenant/ files. */
   readonly avenant: AvenantWording;
   /** sha256 of every file of the set (manifest, documents, fragments): changes when the model does. */
   readonly hash: string;
+  /** Every file read outside the model's own folder (shared fragments, mentions), absolute. */
+  readonly shared: readonly string[];
   /** Every engagement annex code the model renders. */
   readonly annexCodes: readonly string[];
 }
@@ -70,26 +78,10 @@ export function rootScope(): Map<string, { ty: Ty; optional: boolean }> {
   return scopeOf({ ...contractFields(), ...computedFields() });
 }
 
-/**
- * The folder a model may read from (documents, fragments, manifest): templates/ for a model
- * kept there, so that models share fragments (« ../idf-commun/_visas.md »); the model's own
- * folder for one given as a path elsewhere (its neighbours are not a library we know of).
- */
-export function libraryRoot(dir: string): string {
-  return isInside(TEMPLATES_ROOT, dir) && resolvePath(dir) !== resolvePath(TEMPLATES_ROOT) ? TEMPLATES_ROOT : dir;
-}
-
-/** Resolves "dgos-2012" or a folder path to the model folder. */
-export function modelDir(idOrDir: string): string {
-  if (idOrDir.includes('/') || idOrDir.includes('\\') || idOrDir.startsWith('.')) return resolvePath(idOrDir);
-  return join(TEMPLATES_ROOT, idOrDir);
-}
-
-export function listModelIds(): string[] {
-  if (!existsSync(TEMPLATES_ROOT)) return [];
-  return readdirSync(TEMPLATES_ROOT)
-    .filter((d) => existsSync(join(TEMPLATES_ROOT, d, 'modele.yaml')))
-    .sort();
+/** Model ids of the libraries (default: the engine's), for messages and listings. */
+export function listModelIds(libraries: readonly ModelLibrary[] = [ENGINE_LIBRARY]): string[] {
+  const r = listModels(libraries);
+  return r.ok ? r.value.map((m) => m.id) : [];
 }
 
 /**
@@ -102,7 +94,7 @@ export function hashModel(dir: string, included: ReadonlySet<string>): string {
   h.update(hashDir(dir, dir));
   const outside = [...included]
     .filter((f) => !isInside(dir, f))
-    .map((f) => ({ f, rel: relative(dir, f) }))
+    .map((f) => ({ f, rel: sharedName(dir, f) }))
     .map(({ f, rel }) => ({ f, name: isAbsolute(rel) ? f : rel.split(sep).join('/') }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   // Named relative to the model folder (« ../idf-commun/_visas.md »): the same wherever the
@@ -112,6 +104,16 @@ export function hashModel(dir: string, included: ReadonlySet<string>): string {
     hashEntry(h, f);
   }
   return h.digest('hex');
+}
+
+/**
+ * A shared file's name in the fingerprint: relative to the model folder, except the engine's own
+ * files used by a model kept elsewhere (its shared _mentions.yaml), named from templates/ so the
+ * fingerprint does not depend on where the agency's library sits relative to the engine.
+ */
+function sharedName(dir: string, f: string): string {
+  if (isInside(TEMPLATES_ROOT, f) && !isInside(TEMPLATES_ROOT, dir)) return `<moteur>/${relative(TEMPLATES_ROOT, f)}`;
+  return relative(dir, f);
 }
 
 function hashDir(dir: string, root: string): string {
@@ -140,13 +142,16 @@ function valueOffset(src: YamlSource, text: string, path: readonly PropertyKey[]
   return span.start.offset + (c === '"' || c === "'" ? 1 : 0);
 }
 
-export function loadModel(idOrDir: string): Result<Model> {
-  const dir = modelDir(idOrDir);
-  const manifestFile = join(dir, 'modele.yaml');
-  if (!existsSync(manifestFile)) {
-    return fail([{ severity: 'erreur', code: 'MODELE-INTROUVABLE', message: `modèle introuvable « ${idOrDir} » (pas de ${manifestFile}) ; modèles disponibles : ${listModelIds().join(', ')}` }]);
+export function loadModel(idOrDir: string, options: LoadOptions = {}): Result<Model> {
+  const libraries = options.libraries ?? [ENGINE_LIBRARY];
+  const located = locateModel(idOrDir, libraries);
+  const manifestFile = located ? join(located.dir, 'modele.yaml') : undefined;
+  if (!located || !manifestFile || !existsSync(manifestFile)) {
+    const where = manifestFile ? `pas de ${manifestFile}` : `cherché dans ${libraries.map((l) => l.root).join(', ')}`;
+    return fail([{ severity: 'erreur', code: 'MODELE-INTROUVABLE', message: `modèle introuvable « ${idOrDir} » (${where}) ; modèles disponibles : ${listModelIds(libraries).join(', ')}` }]);
   }
-  const library = libraryRoot(dir);
+  const { dir } = located;
+  const library = located.library.root;
   const manifestRead = readConfined(manifestFile, library);
   if (!manifestRead.ok) {
     return fail([{ severity: 'erreur', code: 'MODELE-FICHIER', message: `manifeste refusé : ${describeRefusal(manifestFile, manifestRead.refusal)}` }]);
@@ -248,17 +253,27 @@ export function loadModel(idOrDir: string): Result<Model> {
     checker.inlines(r.message, scope);
   }
   diags.push(...checker.diags);
-  // The mentions are the engine's shared wording (templates/_mentions.yaml), read under the
-  // engine's own library even for a model kept elsewhere; they count in the model's fingerprint.
+  // The mentions: the library's own _mentions.yaml when it has one (an agency words its own
+  // « texte reconstitué » notice), else the engine's shared wording, each read under its own
+  // library's confinement; they count in the model's fingerprint either way.
+  const mentionsRoot = existsSync(join(library, MENTIONS_FILE)) ? library : TEMPLATES_ROOT;
   const readMentions = (p: string): string | undefined => {
+    const r = readConfined(p, mentionsRoot);
+    if (!r.ok) return undefined;
+    read.add(resolvePath(p));
+    return r.text;
+  };
+  const mentions = loadMentions(mentionsRoot, readMentions, root);
+  diags.push(...(mentions.ok ? mentions.warnings : mentions.diagnostics));
+  // The shared avenant wording is the engine's (templates/_avenant), read in the engine's library
+  // whatever the model's; a model overrides it with its own _avenant/ files.
+  const readEngine = (p: string): string | undefined => {
     const r = readConfined(p, TEMPLATES_ROOT);
     if (!r.ok) return undefined;
     read.add(resolvePath(p));
     return r.text;
   };
-  const mentions = loadMentions(TEMPLATES_ROOT, readMentions, root);
-  diags.push(...(mentions.ok ? mentions.warnings : mentions.diagnostics));
-  const avenant = loadAvenantWording(TEMPLATES_ROOT, dir, library, readFile, readMentions, root, diags);
+  const avenant = loadAvenantWording(TEMPLATES_ROOT, dir, library, readFile, readEngine, root, diags);
   if (!mentions.ok || !avenant || diags.some((d) => d.severity === 'erreur')) return fail(diags);
 
   const annexCodes = [...new Set(manifest.documents.flatMap((d) => d.annexes_engagements))].sort();
@@ -268,7 +283,8 @@ export function loadModel(idOrDir: string): Result<Model> {
   } catch (e) {
     return fail([{ severity: 'erreur', code: 'MODELE-FICHIER', message: `impossible de lire un fichier du modèle « ${dir} » : ${describeFsError(e)}` }]);
   }
-  return ok({ id: manifest.id, dir, manifest, documents, rules, header, mentions: mentions.value, avenant, hash, annexCodes }, diags);
+  const shared = [...read].filter((f) => !isInside(dir, f)).sort();
+  return ok({ id: manifest.id, dir, library: located.library, manifest, documents, rules, header, mentions: mentions.value, avenant, hash, shared, annexCodes }, diags);
 }
 
 /** Scope of a rule iterating over nested lists: each level's element fields, innermost last. */

@@ -137,7 +137,12 @@ export const ManifestSchema = z.strictObject({
   id: Text.regex(/^[a-z0-9][a-z0-9-]*$/),
   version: z.number().int().positive(),
   titre: Text,
-  famille: z.enum(['dgos', 'occitanie', 'idf']),
+  /**
+   * The model's family (region or lineage: « dgos », « idf », « bretagne »): a free identifier a
+   * region's model declares. The engine has no behaviour per family: everything a family
+   * decides is a field of this manifest (annees, signature, duree, avenants…).
+   */
+  famille: Text.max(40).regex(/^[a-z][a-z0-9-]*$/, 'identifiant en minuscules-et-tirets attendu (ex. « bretagne »)'),
   description: Text.optional(),
   /** Running header title (DSL inline template), e.g. "CPOM {{ contrat.periode }} — modèle-type DGOS". */
   en_tete: Text,

@@ -12,10 +12,13 @@ import { hashModel, loadModel, TEMPLATES_ROOT } from '../../src/templates/load.t
 
 const SECRET = 'CONTENU-HORS-DU-MODELE';
 
-/** A copy of dgos-2012 in a fresh folder, next to a file that is not part of any model. */
+/**
+ * A copy of dgos-2012 in a library folder of its own (a model given by its path reads in its
+ * parent folder), next to which lies a file that is not part of any library.
+ */
 function copy(): { root: string; model: string; secret: string } {
   const root = mkdtempSync(join(tmpdir(), 'cpom-confinement-'));
-  const model = join(root, 'dgos-copie');
+  const model = join(root, 'bibliotheque', 'dgos-copie');
   cpSync(join(TEMPLATES_ROOT, 'dgos-2012'), model, { recursive: true });
   const secret = join(root, 'secret.md');
   writeFileSync(secret, `${SECRET}\n`);
@@ -80,14 +83,14 @@ describe('un modèle ne lit que dans sa bibliothèque', () => {
 
   it('refuses an include that climbs out of the library', () => {
     const { model } = copy();
-    includeInSocle(model, '../secret.md');
+    includeInSocle(model, '../../secret.md');
     const d = errors(model);
     expect(d.map((x) => x.code)).toEqual(['DSL-INCLURE']);
     expect(d[0]!.message).toContain('sort de la bibliothèque');
   });
 
   it('refuses a manifest document outside the model, at its manifest entry', () => {
-    for (const fichier of ['../secret.md', '../../../../../../../../etc/passwd']) {
+    for (const fichier of ['../../secret.md', '../../../../../../../../etc/passwd']) {
       const { model } = copy();
       const line = setFichier(model, 'socle.md', fichier);
       const d = errors(model);
@@ -158,7 +161,7 @@ describe('un modèle ne lit que dans sa bibliothèque', () => {
 
   it('generer: exit 1 and no file written for a contract of a model that reads outside itself', async () => {
     const { model, root } = copy();
-    setFichier(model, 'socle.md', '../secret.md');
+    setFichier(model, 'socle.md', '../../secret.md');
     const data = join(root, 'contrat.yaml');
     const fixture = readFileSync('fixtures/dgos/clinique-privee-chirurgie.yaml', 'utf8');
     expect(fixture).toMatch(/^modele: dgos-2012$/m);

@@ -16,10 +16,11 @@ import { buildRedlineSet } from '../../amend/document/redline.ts';
 import { renderSet, type Format, type OutFile } from '../../amend/render.ts';
 import { dateOutsidePeriod } from '../../amend/rules.ts';
 import { openSession, versionAt, type Session } from '../../amend/session.ts';
-import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp, type Options } from '../args.ts';
+import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp, type Options, type Parsed } from '../args.ts';
 import { attempt, distinctFolders, mayWrite, outputRoot, parseFormats } from './generer.ts';
 import { withModelChange } from '../../amend/document/model-change.ts';
 import { signedModel } from './signed-model.ts';
+import { HELP_MODELES_OPTION, librariesOf, MODELES_OPTION } from '../libraries.ts';
 
 type Out = (s: string) => void;
 
@@ -31,6 +32,7 @@ const SIGNE_SOUS = `  --signe-sous <manifest.json>
 
 const COMMON = `  --format <f>    docx, pdf ou tout (défaut : docx)
   --sortie <d>    dossier de sortie (défaut : output)
+${HELP_MODELES_OPTION}
   -h, --aide      cette aide
 
 Chaque dossier produit est remplacé en entier (il ne contient que les fichiers de la dernière
@@ -78,7 +80,7 @@ Options :
   --a <j>         version d’arrivée (j > i)
 ${SIGNE_SOUS}${COMMON}`;
 
-const OUTPUT: Options = { format: { type: 'string', short: 'f' }, sortie: { type: 'string', short: 'o' } };
+const OUTPUT: Options = { format: { type: 'string', short: 'f' }, sortie: { type: 'string', short: 'o' }, ...MODELES_OPTION };
 const SIGNED: Options = { 'signe-sous': { type: 'string' } };
 
 /**
@@ -165,8 +167,10 @@ async function produce(s: Session, commande: Commande, contractFile: string, job
   return EXIT_OK;
 }
 
-function session(contract: string, avenants: readonly string[], err: Out): Session | number {
-  const s = openSession(contract, avenants);
+function session(contract: string, avenants: readonly string[], p: Parsed, err: Out): Session | number {
+  const libraries = librariesOf(p, err);
+  if (typeof libraries === 'number') return libraries;
+  const s = openSession(contract, avenants, { libraries });
   if (!s.ok) return report(err, `${contract} : contrat ou avenants invalides`, s.diagnostics);
   if (s.warnings.length > 0) err(`${contract} : ${s.warnings.length} avertissement(s)\n${formatDiagnostics(s.warnings)}`);
   return s.value;
@@ -183,7 +187,7 @@ export async function runAvenant(argv: readonly string[], out: Out, err: Out): P
   const outDir = outputRoot(p.values.sortie);
   distinctFolders([{ file: f.contract, outDir }]);
   const only = integer(p.values.numero, '--numero');
-  const s = session(f.contract, f.avenants, err);
+  const s = session(f.contract, f.avenants, p, err);
   if (typeof s === 'number') return s;
   const n = s.versions.avenants.length;
   if (only !== undefined && (only < 1 || only > n)) throw new UsageError(`--numero ${only} : les avenants fournis vont de 1 à ${n}`);
@@ -225,7 +229,7 @@ export async function runConsolider(argv: readonly string[], out: Out, err: Out)
   const date = p.values.date as string | undefined;
   if (upTo !== undefined && date !== undefined) throw new UsageError('indiquez soit --jusqu-a, soit --date, pas les deux');
   if (date !== undefined && !IsoDate.safeParse(date).success) throw new UsageError(`--date attend une date AAAA-MM-JJ, reçu « ${date} »`);
-  const s = session(f.contract, f.avenants, err);
+  const s = session(f.contract, f.avenants, p, err);
   if (typeof s === 'number') return s;
   const n = s.versions.avenants.length;
   if (upTo !== undefined && upTo > n) throw new UsageError(`--jusqu-a ${upTo} : les avenants fournis vont de 1 à ${n}`);
@@ -253,7 +257,7 @@ export async function runComparer(argv: readonly string[], out: Out, err: Out): 
   const j = integer(p.values.a, '--a');
   if (i === undefined || j === undefined) throw new UsageError('indiquez les deux versions à comparer : --de i --a j');
   if (i >= j) throw new UsageError(`--de ${i} --a ${j} : la version d’arrivée doit suivre la version de départ`);
-  const s = session(f.contract, f.avenants, err);
+  const s = session(f.contract, f.avenants, p, err);
   if (typeof s === 'number') return s;
   if (j > s.versions.avenants.length) throw new UsageError(`--a ${j} : les avenants fournis vont de 1 à ${s.versions.avenants.length}`);
   const stem = contractStem(f.contract);

@@ -12,6 +12,7 @@ import { ALL_FORMATS, type Format } from '../../batch/types.ts';
 import { blankWorkbook, workbookBytes } from '../../batch/workbook-write.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, parse, wantsHelp } from '../args.ts';
 import { checkOutputDir, checkOutputFile } from '../output.ts';
+import { librariesOf, MODELES_OPTION } from '../libraries.ts';
 
 type Out = (s: string) => void;
 const stdout: Out = (s) => process.stdout.write(`${s}\n`);
@@ -38,6 +39,7 @@ Options :
   --reprendre        ne régénère pas les contrats inchangés dont les fichiers sont intacts
                      (après une interruption, termine le travail)
   --tranche <k/n>    ne traite que la k-ième des n parts de la campagne (plusieurs machines)
+  --modeles <d>      bibliothèque de modèles de l’agence (répétable ; aussi CPOM_MODELES)
   --aide             cette aide
 
 Code de sortie : 0 si tous les contrats sont générés, 1 si au moins un est en erreur,
@@ -84,6 +86,7 @@ export async function runCampagne(argv: readonly string[], out: Out = stdout, er
     jobs: { type: 'string', short: 'j' },
     reprendre: { type: 'boolean' },
     tranche: { type: 'string' },
+    ...MODELES_OPTION,
   });
   if (wantsHelp(p)) {
     out(HELP_CAMPAGNE);
@@ -99,8 +102,11 @@ export async function runCampagne(argv: readonly string[], out: Out = stdout, er
     if (typeof t === 'string') throw new UsageError(t);
     tranche = t;
   }
+  const libraries = librariesOf(p, err);
+  if (typeof libraries === 'number') return libraries;
   const r = await runCampaign({
     entree,
+    libraries,
     sortie: checkOutputDir(p.values.sortie),
     formats: formatsOf(p.values.format),
     jobs: jobsOf(p.values.jobs),
@@ -170,14 +176,16 @@ Pour chaque contrat : les documents (socle, annexes) qu’il reçoit et les règ
 erreur ou en avertissement ; puis les documents, clauses conditionnelles et règles qu’aucun
 contrat ne déclenche. --csv : même tableau au format CSV (séparateur « ; »).`;
 
-export async function runPreflight(argv: readonly string[], out: Out = stdout, _err: Out = stderr): Promise<number> {
-  const p = parse(argv, { campagne: { type: 'string' }, csv: { type: 'boolean' }, donnees: { type: 'string', short: 'd' } });
+export async function runPreflight(argv: readonly string[], out: Out = stdout, err: Out = stderr): Promise<number> {
+  const p = parse(argv, { campagne: { type: 'string' }, csv: { type: 'boolean' }, donnees: { type: 'string', short: 'd' }, ...MODELES_OPTION });
   if (wantsHelp(p)) {
     out(HELP_PREFLIGHT);
     return EXIT_OK;
   }
   if (typeof p.values.campagne !== 'string') throw new UsageError('option --campagne manquante');
-  const report = await preflight(p.values.campagne);
+  const libraries = librariesOf(p, err);
+  if (typeof libraries === 'number') return libraries;
+  const report = await preflight(p.values.campagne, { libraries });
   out(p.values.csv === true ? preflightCsv(report) : preflightText(report));
   return report.failed ? EXIT_INVALID : EXIT_OK;
 }

@@ -9,8 +9,10 @@ import { buildContractManifest, identityOf } from '../../io/contract-manifest.ts
 import { contractStem, isNestedOutputName } from '../../io/names.ts';
 import { loadContractFile } from '../../model/load.ts';
 import { renderContract, type Format } from '../../pipeline.ts';
+import type { ModelLibrary } from '../../templates/library.ts';
 import { loadModel } from '../../templates/load.ts';
 import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp } from '../args.ts';
+import { HELP_MODELES_OPTION, librariesOf, MODELES_OPTION } from '../libraries.ts';
 
 export const HELP_GENERER = `Usage : cpom generer <contrat.yaml…> [--format docx|pdf|tout] [--sortie <dossier>] [--communicable]
 
@@ -29,6 +31,7 @@ Options :
                   ESPIC ou un établissement privé, les passages que le modèle marque
                   « occultable » sont retirés. Dossier <nom>-communicable/, une mention sur
                   chaque page ; ce n’est pas la version à signer.
+${HELP_MODELES_OPTION}
   -h, --aide      cette aide
 
 Codes de sortie : 0 succès, 1 données ou modèle invalides ou dossier de sortie refusé (rien
@@ -48,19 +51,21 @@ export function parseFormats(v: string | undefined): Format[] {
 }
 
 export async function runGenerer(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const p = parse(argv, { format: { type: 'string', short: 'f' }, sortie: { type: 'string', short: 'o' }, communicable: { type: 'boolean' } });
+  const p = parse(argv, { format: { type: 'string', short: 'f' }, sortie: { type: 'string', short: 'o' }, communicable: { type: 'boolean' }, ...MODELES_OPTION });
   if (wantsHelp(p)) {
     out(HELP_GENERER);
     return EXIT_OK;
   }
   if (p.positionals.length === 0) throw new UsageError('indiquez au moins un fichier de contrat (YAML ou JSON)');
+  const libraries = librariesOf(p, err);
+  if (typeof libraries === 'number') return libraries;
   const formats = parseFormats(p.values.format as string | undefined);
   const outDir = outputRoot(p.values.sortie);
   const communicable = p.values.communicable === true;
   distinctFolders(p.positionals.map((file) => ({ file, outDir, communicable })));
   let failed = false;
   for (const file of p.positionals) {
-    const r = await generateOne(file, formats, outDir, out, err, communicable);
+    const r = await generateOne(file, formats, outDir, out, err, { libraries, communicable });
     failed ||= !r;
   }
   return failed ? EXIT_INVALID : EXIT_OK;
@@ -96,13 +101,21 @@ function outputStem(file: string, communicable = false): string {
 }
 
 /** Renders one contract; writes its files only when every one of them was produced. */
-export async function generateOne(file: string, formats: readonly Format[], outDir: string, out: (s: string) => void, err: (s: string) => void, communicable = false): Promise<boolean> {
+export async function generateOne(
+  file: string,
+  formats: readonly Format[],
+  outDir: string,
+  out: (s: string) => void,
+  err: (s: string) => void,
+  options: { readonly libraries?: readonly ModelLibrary[]; readonly communicable?: boolean } = {},
+): Promise<boolean> {
+  const communicable = options.communicable === true;
   const contract = loadContractFile(file);
   if (!contract.ok) {
     err(`${file} : contrat invalide, aucun fichier écrit.\n${formatDiagnostics(contract.diagnostics)}`);
     return false;
   }
-  const model = loadModel(contract.value.modele);
+  const model = loadModel(contract.value.modele, options);
   if (!model.ok) {
     err(`${file} : modèle « ${contract.value.modele} » inutilisable, aucun fichier écrit.\n${formatDiagnostics(model.diagnostics)}`);
     return false;

@@ -6,10 +6,13 @@ import { formatDate } from '../../ir/resolve/french.ts';
 import { OPERATION_TYPES } from '../../model/avenant.ts';
 import { ContractSchema } from '../../model/contract.ts';
 import type { LegalValidation } from '../../templates/manifest.ts';
-import { listModelIds, loadModel, TEMPLATES_ROOT } from '../../templates/load.ts';
-import { WORDING_SPECS, type WordingSpec } from '../../amend/wording/specs.ts';
 import { relative, sep } from 'node:path';
-import { EXIT_INVALID, EXIT_OK, parse, wantsHelp } from '../args.ts';
+import { WORDING_SPECS, type WordingSpec } from '../../amend/wording/specs.ts';
+import { listModels, TEMPLATES_ROOT } from '../../templates/library.ts';
+import { loadModel } from '../../templates/load.ts';
+import { scaffoldModel } from '../../templates/scaffold.ts';
+import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp } from '../args.ts';
+import { HELP_MODELES_OPTION, librariesOf, MODELES_OPTION } from '../libraries.ts';
 
 export const HELP_SCHEMA = `Usage : cpom schema
 
@@ -28,14 +31,29 @@ export function runSchema(argv: readonly string[], out: (s: string) => void): nu
   return EXIT_OK;
 }
 
-export const HELP_MODELES = `Usage : cpom modeles [--provenance]
+export const HELP_MODELES = `Usage :
+  cpom modeles [--provenance] [--modeles <bibliotheque>…]
+  cpom modeles nouveau <modele-source> <dossier-cible> --id <id> --famille <famille> [--region <nom>]
 
 Liste les modèles disponibles, leurs documents (avec la condition qui les rend applicables et
 leur provenance) et leurs règles. Avec --provenance, détaille pour chaque document et chaque
 article si le texte est repris mot pour mot d’un modèle source (verbatim) ou reconstitué à partir
 d’un guide (reconstitue) — ce que les juristes doivent valider —, l’état de cette validation
 (validation_juridique dans modele.yaml), et les textes des documents d’avenant, rédigés par le
-moteur.`;
+moteur.
+
+« cpom modeles nouveau » crée une bibliothèque de modèles (<dossier-cible>, qui ne doit pas
+exister) à partir d’un modèle existant : le dossier du modèle, renommé <id>, les fragments
+partagés qu’il inclut, les textes sources qu’il cite (_sources/). Le nouveau modele.yaml reçoit
+l’id, la famille et la version 1 ; la provenance des documents est conservée, aucune validation
+juridique n’est reprise.
+
+Options :
+  --provenance    détail de la provenance de chaque document
+${HELP_MODELES_OPTION}
+  --id <id>       (nouveau) identifiant du nouveau modèle, ex. ars-bretagne-2026
+  --famille <f>   (nouveau) famille du nouveau modèle, ex. bretagne
+  --region <nom>  (nouveau) nom de la région, écrit dans la description du modèle`;
 
 /**
  * The avenant documents' own wording, drafted by the engine (src/amend/document/wording*.ts):
@@ -71,14 +89,19 @@ export function headings(nodes: readonly BlockNode[], out: string[] = []): strin
 }
 
 export function runModeles(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
-  const p = parse(argv, { provenance: { type: 'boolean' } });
+  if (argv[0] === 'nouveau') return runNouveau(argv.slice(1), out, err);
+  const p = parse(argv, { provenance: { type: 'boolean' }, ...MODELES_OPTION });
   if (wantsHelp(p)) {
     out(HELP_MODELES);
     return EXIT_OK;
   }
+  const libraries = librariesOf(p, err);
+  if (typeof libraries === 'number') return libraries;
+  const listed = listModels(libraries);
   let status = EXIT_OK;
-  for (const id of listModelIds()) {
-    const m = loadModel(id);
+  for (const entry of listed.ok ? listed.value : []) {
+    const id = entry.id;
+    const m = loadModel(id, { libraries });
     if (!m.ok) {
       err(`${id} : modèle invalide\n${formatDiagnostics(m.diagnostics)}`);
       status = EXIT_INVALID;
@@ -86,6 +109,7 @@ export function runModeles(argv: readonly string[], out: (s: string) => void, er
     }
     const man = m.value.manifest;
     out(`${man.id} (version ${man.version}) — ${man.titre}`);
+    out(`  famille : ${man.famille} ; bibliothèque : ${entry.library.origin === 'moteur' ? 'moteur (templates/)' : entry.library.root}`);
     out(`  signature : ${man.signature.ordre.join(' puis ')} ; originaux : ${man.signature.originaux ?? 'non précisé'}${man.signature.cachet ? ' ; cachet' : ''}`);
     for (const d of m.value.documents) {
       const e = d.entry;
@@ -115,4 +139,38 @@ export function runModeles(argv: readonly string[], out: (s: string) => void, er
     out('');
   }
   return status;
+}
+
+function runNouveau(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
+  const p = parse(argv, { id: { type: 'string' }, famille: { type: 'string' }, region: { type: 'string' }, ...MODELES_OPTION });
+  if (wantsHelp(p)) {
+    out(HELP_MODELES);
+    return EXIT_OK;
+  }
+  const [source, target, ...rest] = p.positionals;
+  if (!source || !target) throw new UsageError('indiquez le modèle source et le dossier de la nouvelle bibliothèque : cpom modeles nouveau <modele-source> <dossier-cible> --id … --famille …');
+  if (rest.length) throw new UsageError(`argument en trop « ${rest[0]} »`);
+  if (typeof p.values.id !== 'string') throw new UsageError('option --id manquante (identifiant du nouveau modèle, ex. ars-bretagne-2026)');
+  if (typeof p.values.famille !== 'string') throw new UsageError('option --famille manquante (famille du nouveau modèle, ex. bretagne)');
+  const libraries = librariesOf(p, err);
+  if (typeof libraries === 'number') return libraries;
+  const region = typeof p.values.region === 'string' ? p.values.region : undefined;
+  const r = scaffoldModel({ source, target, id: p.values.id, famille: p.values.famille, ...(region ? { region } : {}), libraries });
+  if (!r.ok) {
+    err(`${formatDiagnostics(r.diagnostics)}\naucune bibliothèque créée.`);
+    return EXIT_INVALID;
+  }
+  const v = r.value;
+  out(`Bibliothèque créée : ${target}/ (${v.files.length} fichiers)`);
+  out(`  modèle ${p.values.id} : ${v.modelDir}/`);
+  out(`
+Étapes suivantes :
+  1. adaptez les documents et le modele.yaml de ${v.modelDir}/ (titre, en_tete, règles, signature) ;
+  2. vérifiez : cpom verifier --modeles ${target}
+  3. dans les données des contrats, écrivez « modele: ${p.values.id} » et produisez-les avec
+     cpom generer contrat.yaml --modeles ${target}   (ou CPOM_MODELES=${target})
+  4. gardez ce dossier sous git : chaque modification change l’empreinte du modèle, et
+     « cpom campagne --reprendre » régénère alors les contrats concernés ;
+  5. faites valider les textes reconstitués par votre service juridique (validation_juridique).`);
+  return EXIT_OK;
 }

@@ -6,14 +6,17 @@ import { verifyTree } from '../../io/contract-folder.ts';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { loadContractFile } from '../../model/load.ts';
+import { listModels, type ModelLibrary } from '../../templates/library.ts';
 import { loadModel } from '../../templates/load.ts';
 import { checkContract } from '../../templates/rules.ts';
 import { CODE_NON_IMPRIME, unprintedWarnings } from '../../templates/unprinted.ts';
 import { buildDocumentSet } from '../../eval/build.ts';
 import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp } from '../args.ts';
+import { HELP_MODELES_OPTION, librariesOf, MODELES_OPTION } from '../libraries.ts';
 
 export const HELP_VERIFIER = `Usage :
   cpom verifier <modele|dossier-du-modele>          vérifie un jeu de gabarits, sans données
+  cpom verifier --modeles <bibliotheque>            vérifie chaque modèle de la bibliothèque
   cpom verifier [<modele>] --donnees <contrat.yaml>  vérifie un contrat contre les règles de son modèle
   cpom verifier --campagne <dossier|classeur.xlsx>   pré-contrôle d’une campagne (annexes et règles par contrat)
   cpom verifier --sortie <dossier>                   contrôle des dossiers produits contre leur manifest.json
@@ -34,6 +37,7 @@ Options :
   --campagne <d>   dossier de campagne ou classeur XLSX
   --csv            (avec --campagne) sortie CSV
   --sortie <d>     dossier produit à contrôler
+${HELP_MODELES_OPTION}
   -h, --aide       cette aide
 
 Codes de sortie : 0 aucune erreur (des avertissements peuvent être affichés), 1 erreurs, 2 usage.`;
@@ -41,7 +45,7 @@ Codes de sortie : 0 aucune erreur (des avertissements peuvent être affichés), 
 type Runner = (argv: readonly string[], out: (s: string) => void, err: (s: string) => void) => Promise<number>;
 
 export async function runVerifier(argv: readonly string[], out: (s: string) => void, err: (s: string) => void, preflight?: Runner): Promise<number> {
-  const p = parse(argv, { donnees: { type: 'string', short: 'd' }, campagne: { type: 'string' }, csv: { type: 'boolean' }, sortie: { type: 'string', short: 'o' } });
+  const p = parse(argv, { donnees: { type: 'string', short: 'd' }, campagne: { type: 'string' }, csv: { type: 'boolean' }, sortie: { type: 'string', short: 'o' }, ...MODELES_OPTION });
   if (wantsHelp(p)) {
     out(HELP_VERIFIER);
     return EXIT_OK;
@@ -51,11 +55,30 @@ export async function runVerifier(argv: readonly string[], out: (s: string) => v
     return preflight(argv, out, err);
   }
   if (p.values.sortie !== undefined) return verifyOutput(String(p.values.sortie), out, err);
+  const libraries = librariesOf(p, err);
+  if (typeof libraries === 'number') return libraries;
   const dataFile = p.values.donnees as string | undefined;
-  if (dataFile) return verifyData(dataFile, p.positionals[0], out, err);
+  if (dataFile) return verifyData(dataFile, p.positionals[0], libraries, out, err);
   const target = p.positionals[0];
-  if (!target) throw new UsageError('indiquez un modèle (ex. dgos-2012) ou le dossier d’un jeu de gabarits');
-  const model = loadModel(target);
+  if (!target) {
+    // --modeles alone: every model of the agency's libraries (not the engine's own).
+    const own = libraries.filter((l) => l.origin === 'option');
+    if (own.length === 0) throw new UsageError('indiquez un modèle (ex. dgos-2012), le dossier d’un jeu de gabarits, ou --modeles <bibliotheque>');
+    const listed = listModels(own);
+    const ids = listed.ok ? listed.value.map((m) => m.id) : [];
+    if (ids.length === 0) {
+      err(`aucun modèle (dossier avec modele.yaml) dans ${own.map((l) => l.root).join(', ')}.`);
+      return EXIT_INVALID;
+    }
+    let status = EXIT_OK;
+    for (const id of ids) status = Math.max(status, verifyModel(id, libraries, out, err));
+    return status;
+  }
+  return verifyModel(target, libraries, out, err);
+}
+
+function verifyModel(target: string, libraries: readonly ModelLibrary[], out: (s: string) => void, err: (s: string) => void): number {
+  const model = loadModel(target, { libraries });
   const diags: readonly Diagnostic[] = model.ok ? model.warnings : model.diagnostics;
   if (diags.length) err(formatDiagnostics(diags));
   if (!model.ok) {
@@ -63,18 +86,18 @@ export async function runVerifier(argv: readonly string[], out: (s: string) => v
     return EXIT_INVALID;
   }
   const m = model.value;
-  out(`${m.id} : modèle valide — ${m.documents.length} documents, ${m.rules.length} règles.`);
+  out(`${m.id} : modèle valide — ${m.documents.length} documents, ${m.rules.length} règles (bibliothèque ${m.library.root}).`);
   return EXIT_OK;
 }
 
-async function verifyData(file: string, modelArg: string | undefined, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+async function verifyData(file: string, modelArg: string | undefined, libraries: readonly ModelLibrary[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const contract = loadContractFile(file);
   if (!contract.ok) {
     err(formatDiagnostics(contract.diagnostics));
     err(`${file} : données invalides.`);
     return EXIT_INVALID;
   }
-  const model = loadModel(modelArg ?? contract.value.modele);
+  const model = loadModel(modelArg ?? contract.value.modele, { libraries });
   if (!model.ok) {
     err(formatDiagnostics(model.diagnostics));
     return EXIT_INVALID;
