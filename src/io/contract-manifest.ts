@@ -12,6 +12,7 @@ import { compareText } from '../batch/sort.ts';
 import type { FileRecord, Format, ModelFingerprint } from '../batch/types.ts';
 import type { Contract } from '../model/contract.ts';
 import type { Model } from '../templates/load.ts';
+import type { ESignatureRecord } from '../writers/pdf/esignature.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const CONTRACT_MANIFEST_FORMAT = 'cpom-contrat/1';
@@ -42,6 +43,8 @@ export interface ContractManifest {
   readonly modele: ModelFingerprint;
   readonly formats: readonly Format[];
   readonly fichiers: readonly FileRecord[];
+  /** Per PDF file: page and rectangle of every signature area and paraphe box, anchors, fields. */
+  readonly signature_electronique?: ESignatureRecord;
 }
 
 export function modelFingerprint(m: Model): ModelFingerprint {
@@ -63,6 +66,7 @@ export interface ManifestInput {
   readonly model: Model;
   readonly formats: readonly Format[];
   readonly files: ReadonlyArray<{ readonly name: string; readonly data: Uint8Array }>;
+  readonly esignature?: ESignatureRecord;
 }
 
 export function buildContractManifest(i: ManifestInput): ContractManifest {
@@ -82,6 +86,7 @@ export function buildContractManifest(i: ManifestInput): ContractManifest {
     modele: modelFingerprint(i.model),
     formats: [...i.formats],
     fichiers: fileRecords(i.files),
+    ...(i.esignature ? { signature_electronique: i.esignature } : {}),
   };
 }
 

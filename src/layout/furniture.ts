@@ -7,7 +7,7 @@ import { linesOf } from './blocks.ts';
 import { shift } from './flow.ts';
 import { lineFrames } from './linebreak.ts';
 import { FURNITURE_GRAY, FURNITURE_SIZE, MM, RULE, type TextStyle } from './styles.ts';
-import type { Frame, TextFrame } from './types.ts';
+import type { Frame, SignatureZone, TextFrame } from './types.ts';
 
 const HEADER: TextStyle = { size: FURNITURE_SIZE, leading: FURNITURE_SIZE * 1.25, align: 'left', spaceBefore: 0, spaceAfter: 0, italic: true };
 const FOOTER: TextStyle = { ...HEADER, italic: false, size: 8.5, leading: 10.5 };
@@ -43,7 +43,8 @@ function oneLine(text: string, style: TextStyle, max: number, ctx: LayoutContext
   }
 }
 
-export function furnitureFrames(doc: Document, page: number, pages: number, ctx: LayoutContext): Frame[] {
+/** Header, footer and paraphe boxes of one page; each paraphe box is also pushed on `zones`. */
+export function furnitureFrames(doc: Document, page: number, pages: number, ctx: LayoutContext, zones: SignatureZone[] = []): Frame[] {
   const g = ctx.geo;
   const width = g.right - g.left;
   const frames: Frame[] = [];
@@ -87,6 +88,7 @@ export function furnitureFrames(doc: Document, page: number, pages: number, ctx:
     const w = Math.min(maxW, Math.max(40 * MM, l.width + 8));
     x -= w;
     frames.push({ kind: 'rect', x, y: boxTop, w, h: boxH, stroke: RULE });
+    zones.unshift({ kind: 'paraphe', party: doc.paraphe[k]!, rank: k + 1, x, y: boxTop, w, h: boxH });
     frames.push(...shift(l.frames, x + 4, boxTop + 9).map((f) => (f.kind === 'text' ? { ...f, gray: 0 } : f)));
     x -= 8;
   }

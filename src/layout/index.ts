@@ -10,7 +10,7 @@ import { signatureChunks } from './signature.ts';
 import { headingStyle, pageGeometry, PARAGRAPH_STYLES } from './styles.ts';
 import { tableChunks, type TableIssue } from './table.ts';
 import { REPLACEMENT } from './text.ts';
-import type { LaidOutDocument, LaidOutPage, LaidOutSet } from './types.ts';
+import type { LaidOutDocument, LaidOutPage, LaidOutSet, SignatureZone } from './types.ts';
 
 export { FontBook, sharedFontBook } from './fonts.ts';
 export type * from './types.ts';
@@ -63,11 +63,11 @@ export function layoutDocument(doc: Document, fonts: FontBook, warnings: Diagnos
   }
 
   const bodies = paginate(flow.chunks, geo);
-  const pages: LaidOutPage[] = bodies.map((body, k) => ({
-    width: geo.width,
-    height: geo.height,
-    frames: [...body.frames, ...furnitureFrames(doc, k + 1, bodies.length, ctx)],
-  }));
+  const pages: LaidOutPage[] = bodies.map((body, k) => {
+    const paraphes: SignatureZone[] = [];
+    const furniture = furnitureFrames(doc, k + 1, bodies.length, ctx, paraphes);
+    return { width: geo.width, height: geo.height, frames: [...body.frames, ...furniture], zones: [...body.zones, ...paraphes] };
+  });
   const bookmarks = bodies.flatMap((body, page) => body.bookmarks.map((b) => ({ ...b, page })));
 
   for (const ch of [...ctx.missing].sort()) {

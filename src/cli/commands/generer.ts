@@ -10,9 +10,19 @@ import { contractStem, isNestedOutputName } from '../../io/names.ts';
 import { loadContractFile } from '../../model/load.ts';
 import { renderContract, type Format } from '../../pipeline.ts';
 import { loadModel } from '../../templates/load.ts';
+import { esignatureFor, parseESignature, type ESignatureOverride } from '../../templates/esignature.ts';
 import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp } from '../args.ts';
 
-export const HELP_GENERER = `Usage : cpom generer <contrat.yaml…> [--format docx|pdf|tout] [--sortie <dossier>]
+/** Help text of --signature-electronique, shared by generer, avenant and campagne. */
+export const SIGNATURE_ELECTRONIQUE = `  --signature-electronique <liste>
+                  PDF prêts pour la signature électronique, remplace le choix du modèle
+                  (signature_electronique dans modele.yaml) : ancres invisibles iparapheur,
+                  yousign, docusign, et/ou champs (champs de signature vides) ; « aucune »
+                  pour rien. L’emplacement des signatures et paraphes est toujours écrit dans
+                  manifest.json.
+`;
+
+export const HELP_GENERER = `Usage : cpom generer <contrat.yaml…> [--format docx|pdf|tout] [--sortie <dossier>] [--signature-electronique <liste>]
 
 Produit, pour chaque contrat, un fichier par document (socle, chaque annexe applicable), un
 dossier complet réunissant tous les documents et un manifest.json (empreintes des données, du
@@ -24,10 +34,18 @@ refusés avant toute écriture.
 Options :
   --format <f>    docx, pdf ou tout (défaut : docx)
   --sortie <d>    dossier de sortie (défaut : output)
-  -h, --aide      cette aide
+${SIGNATURE_ELECTRONIQUE}  -h, --aide      cette aide
 
 Codes de sortie : 0 succès, 1 données ou modèle invalides ou dossier de sortie refusé (rien
 n’est écrit pour ce contrat), 2 usage.`;
+
+/** The --signature-electronique value, checked before any file is read (usage error). */
+export function esignatureOverride(v: unknown): ESignatureOverride | undefined {
+  if (v === undefined) return undefined;
+  const r = parseESignature(String(v));
+  if (r.error !== undefined) throw new UsageError(r.error);
+  return r.override;
+}
 
 export function parseFormats(v: string | undefined): Format[] {
   switch (v ?? 'docx') {
@@ -43,18 +61,19 @@ export function parseFormats(v: string | undefined): Format[] {
 }
 
 export async function runGenerer(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const p = parse(argv, { format: { type: 'string', short: 'f' }, sortie: { type: 'string', short: 'o' } });
+  const p = parse(argv, { format: { type: 'string', short: 'f' }, sortie: { type: 'string', short: 'o' }, 'signature-electronique': { type: 'string' } });
   if (wantsHelp(p)) {
     out(HELP_GENERER);
     return EXIT_OK;
   }
   if (p.positionals.length === 0) throw new UsageError('indiquez au moins un fichier de contrat (YAML ou JSON)');
   const formats = parseFormats(p.values.format as string | undefined);
+  const esign = esignatureOverride(p.values['signature-electronique']);
   const outDir = outputRoot(p.values.sortie);
   distinctFolders(p.positionals.map((file) => ({ file, outDir })));
   let failed = false;
   for (const file of p.positionals) {
-    const r = await generateOne(file, formats, outDir, out, err);
+    const r = await generateOne(file, formats, outDir, out, err, esign);
     failed ||= !r;
   }
   return failed ? EXIT_INVALID : EXIT_OK;
@@ -84,7 +103,7 @@ export function distinctFolders(inputs: ReadonlyArray<{ readonly file: string; r
 }
 
 /** Renders one contract; writes its files only when every one of them was produced. */
-export async function generateOne(file: string, formats: readonly Format[], outDir: string, out: (s: string) => void, err: (s: string) => void): Promise<boolean> {
+export async function generateOne(file: string, formats: readonly Format[], outDir: string, out: (s: string) => void, err: (s: string) => void, esign?: ESignatureOverride): Promise<boolean> {
   const contract = loadContractFile(file);
   if (!contract.ok) {
     err(`${file} : contrat invalide, aucun fichier écrit.\n${formatDiagnostics(contract.diagnostics)}`);
@@ -96,7 +115,7 @@ export async function generateOne(file: string, formats: readonly Format[], outD
     return false;
   }
   const stem = contractStem(file);
-  const r = await renderContract(model.value, contract.value, stem, formats);
+  const r = await renderContract(model.value, contract.value, stem, formats, esignatureFor(model.value.manifest, esign));
   if (!r.ok) {
     err(`${file} : le contrat ne respecte pas le modèle ${model.value.id}, aucun fichier écrit.\n${formatDiagnostics(r.diagnostics)}`);
     return false;
@@ -105,7 +124,7 @@ export async function generateOne(file: string, formats: readonly Format[], outD
   if (warnings.length) err(`${file} : ${warnings.length} avertissement(s)\n${formatDiagnostics(warnings)}`);
   const dir = join(outDir, stem);
   if (!mayWrite(err, file, dir, () => claimFolder(dir, identityOf(contract.value, model.value), isNestedOutputName))) return false;
-  const manifest = buildContractManifest({ commande: 'generer', contractFile: file, contract: contract.value, model: model.value, formats, files: r.value.files });
+  const manifest = buildContractManifest({ commande: 'generer', contractFile: file, contract: contract.value, model: model.value, formats, files: r.value.files, ...(r.value.esignature ? { esignature: r.value.esignature } : {}) });
   if (!attempt(err, file, dir, () => writeContractFolder(dir, r.value.files, manifest, { keep: isNestedOutputName }))) return false;
   out(`${file} → ${dir}/ (${r.value.set.documents.length} documents, ${r.value.files.length} fichiers)`);
   return true;
