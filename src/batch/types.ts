@@ -2,6 +2,8 @@
 // the report. Everything that crosses a worker boundary or lands in manifest.json is plain
 // JSON data (no functions, no class instances), so structured clone and JSON agree.
 import type { Severity } from '../diagnostics/diagnostic.ts';
+import type { ESignatureOverride } from '../templates/esignature.ts';
+import type { ESignatureRecord } from '../writers/pdf/esignature.ts';
 
 export type Format = 'docx' | 'pdf';
 export const ALL_FORMATS: readonly Format[] = ['docx', 'pdf'];
@@ -43,6 +45,8 @@ export interface RenderJob {
   /** Sub-folder of this holder, relative to racine: the FINESS EJ. */
   readonly dossier: string;
   readonly formats: readonly Format[];
+  /** --signature-electronique: replaces the model's e-signature options. */
+  readonly esignature?: ESignatureOverride;
 }
 
 /** What the worker answers; files are already on disk (documents never cross threads). */
@@ -51,6 +55,8 @@ export interface RenderOutcome {
   readonly fichiers: readonly FileRecord[];
   readonly avertissements: readonly IssueRecord[];
   readonly erreurs: readonly IssueRecord[];
+  /** Signature zones of the PDF files (paths relative to the campaign folder). */
+  readonly signature_electronique?: ESignatureRecord;
 }
 
 /** A render function: the seam that lets tests and the real engine plug into the runner. */
@@ -99,4 +105,6 @@ export interface ManifestEntry {
   readonly fichiers: readonly FileRecord[];
   readonly avertissements: readonly IssueRecord[];
   readonly erreurs: readonly IssueRecord[];
+  /** Per PDF file: page and rectangle of every signature area and paraphe box (see README). */
+  readonly signature_electronique?: ESignatureRecord;
 }

@@ -14,6 +14,8 @@ export interface ESignatureOptions {
   readonly fields: boolean;
   /** The model expects a stamp (manifest `signature.cachet`): i-Parapheur's `#cachet#` too. */
   readonly cachet: boolean;
+  /** Chosen on the command line rather than by the model (recorded in manifest.json). */
+  readonly override?: boolean;
 }
 
 export const NO_ESIGNATURE: ESignatureOptions = { anchors: [], fields: false, cachet: false };
@@ -31,8 +33,9 @@ export type ESignatureOverride = Pick<ESignatureOptions, 'anchors' | 'fields'>;
 
 /** The options for one contract: the command line's choice, else the model's (none by default). */
 export function esignatureFor(m: { readonly signature: { readonly cachet: boolean }; readonly signature_electronique?: ESignatureManifest }, override?: ESignatureOverride): ESignatureOptions {
-  const chosen = override ?? { anchors: ANCHOR_FAMILIES.filter((f) => m.signature_electronique?.ancres.includes(f)), fields: m.signature_electronique?.champs ?? false };
-  return { ...chosen, cachet: m.signature.cachet };
+  if (override) return { anchors: override.anchors, fields: override.fields, cachet: m.signature.cachet, override: true };
+  const e = m.signature_electronique;
+  return { anchors: ANCHOR_FAMILIES.filter((f) => e?.ancres.includes(f)), fields: e?.champs ?? false, cachet: m.signature.cachet };
 }
 
 const WORDS = [...ANCHOR_FAMILIES, 'champs', 'aucune'] as const;

@@ -207,8 +207,8 @@ describe('e-signature options', () => {
   it('takes the model’s options, and lets --signature-electronique replace them', () => {
     expect(esignatureFor({ signature: { cachet: false } })).toEqual({ anchors: [], fields: false, cachet: false });
     expect(esignatureFor(model)).toEqual({ anchors: ['yousign'], fields: true, cachet: false });
-    expect(esignatureFor(model, parseESignature('aucune').override)).toEqual({ anchors: [], fields: false, cachet: false });
-    expect(esignatureFor(model, parseESignature('docusign,iparapheur').override)).toEqual({ anchors: ['iparapheur', 'docusign'], fields: false, cachet: false });
+    expect(esignatureFor(model, parseESignature('aucune').override)).toEqual({ anchors: [], fields: false, cachet: false, override: true });
+    expect(esignatureFor(model, parseESignature('docusign,iparapheur').override)).toEqual({ anchors: ['iparapheur', 'docusign'], fields: false, cachet: false, override: true });
     expect(parseESignature('yousign,signature').error).toMatch(/« signature » inconnu/);
     expect(parseESignature('aucune,champs').error).toMatch(/aucune/);
   });

@@ -32,6 +32,8 @@ export interface PlacedZone {
 
 /** The e-signature record of a command's PDF files, as manifest.json carries it. */
 export interface ESignatureRecord {
+  /** Who chose the options: the model (modele.yaml) or the command line. */
+  readonly choix: 'modele' | 'commande';
   readonly ancres: readonly AnchorFamily[];
   readonly champs: boolean;
   /** One entry per PDF file, sorted by path: its page count and its zones in page order. */
@@ -42,7 +44,7 @@ export interface ESignatureRecord {
 export function esignatureRecord(o: ESignatureOptions, files: ReadonlyArray<{ readonly name: string; readonly pages: number; readonly zones: readonly PlacedZone[] }>): { record: ESignatureRecord; warnings: Diagnostic[] } {
   const fichiers = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((f) => ({ chemin: f.name, pages: f.pages, zones: f.zones }));
   const warnings = fichiers.flatMap((f) => yousignWarning(f.chemin, f.pages, o) ?? []);
-  return { record: { ancres: [...o.anchors], champs: o.fields, fichiers }, warnings };
+  return { record: { choix: o.override ? 'commande' : 'modele', ancres: [...o.anchors], champs: o.fields, fichiers }, warnings };
 }
 
 /** A number to 1/100 pt, as the content streams write it. */
