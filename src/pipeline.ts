@@ -11,6 +11,8 @@ import type { Model } from './templates/load.ts';
 import { checkContract } from './templates/rules.ts';
 import { unprintedWarnings } from './templates/unprinted.ts';
 import { writeDocx } from './writers/docx/index.ts';
+import { NO_ESIGNATURE, type ESignatureOptions } from './templates/esignature.ts';
+import type { ESignatureRecord } from './writers/pdf/esignature.ts';
 
 export type Format = 'docx' | 'pdf';
 
@@ -24,15 +26,20 @@ export interface RenderedContract {
   readonly set: DocumentSet;
   readonly files: readonly RenderedFile[];
   readonly warnings: readonly Diagnostic[];
+  /** Signature zones of every PDF file (when PDFs were asked for): manifest.json records them. */
+  readonly esignature?: ESignatureRecord;
 }
 
 export interface RenderOptions {
   /** The version that may be communicated to a third party (see src/ir/communicable.ts). */
   readonly communicable?: boolean;
+  /** Anchors and empty signature fields in the PDFs (none when absent). */
+  readonly esignature?: ESignatureOptions;
 }
 
 /** Checks the model's rules, builds the IR and every file: one per document plus the combined one. */
 export async function renderContract(model: Model, contract: Contract, stem: string, formats: readonly Format[], options: RenderOptions = {}): Promise<Result<RenderedContract>> {
+  const esign = options.esignature ?? NO_ESIGNATURE;
   const ruleDiags = checkContract(model, contract);
   if (hasErrors(ruleDiags)) return fail(ruleDiags);
   const used = new Set<string>();
@@ -45,6 +52,7 @@ export async function renderContract(model: Model, contract: Contract, stem: str
     set = c.value;
   }
   const files: RenderedFile[] = [];
+  let esignature: ESignatureRecord | undefined;
   const warnings: Diagnostic[] = [...ruleDiags, ...built.warnings, ...unprintedWarnings(model, contract, used)];
   for (const format of formats) {
     if (format === 'docx') {
@@ -54,11 +62,16 @@ export async function renderContract(model: Model, contract: Contract, stem: str
       // The PDF stack (fontkit, fonts) is loaded only when a PDF is asked for; one layout
       // serves the per-document files and the combined dossier.
       const { renderPdfFiles } = await import('./writers/pdf/index.ts');
-      const pdf = await renderPdfFiles(set);
-      set.documents.forEach((d, i) => files.push({ name: documentFileName(i, d.id, 'pdf'), data: pdf.perDocument[i]! }));
+      const { esignatureRecord } = await import('./writers/pdf/esignature.ts');
+      const pdf = await renderPdfFiles(set, esign);
+      const layouts = set.documents.map((d, i) => ({ name: documentFileName(i, d.id, 'pdf'), ...pdf.layouts.perDocument[i]! }));
+      set.documents.forEach((d, i) => files.push({ name: layouts[i]!.name, data: pdf.perDocument[i]! }));
       files.push({ name: combinedFileName(stem, 'pdf'), data: pdf.combined });
       warnings.push(...pdf.warnings);
+      const r = esignatureRecord(esign, [...layouts, { name: combinedFileName(stem, 'pdf'), ...pdf.layouts.combined }]);
+      esignature = r.record;
+      warnings.push(...r.warnings);
     }
   }
-  return ok({ set, files, warnings });
+  return ok({ set, files, warnings, ...(esignature ? { esignature } : {}) });
 }

@@ -20,11 +20,14 @@ import { compareText } from './sort.ts';
 import { selectTranche, trancheSuffix, type Tranche } from './tranche.ts';
 import type { CampaignEntry, Format, IssueRecord, LoadedEntry, ManifestEntry, ModelFingerprint, RenderOutcome } from './types.ts';
 import { dedupeIssues as dedupe, toRecord, validateLoaded } from './validate.ts';
+import type { ESignatureOverride } from '../templates/esignature.ts';
 
 export interface RunOptions {
   readonly entree: string;
   readonly sortie: string;
   readonly formats: readonly Format[];
+  /** --signature-electronique (the models' own options when absent). */
+  readonly esignature?: ESignatureOverride;
   readonly jobs: number;
   readonly reprendre: boolean;
   readonly tranche?: Tranche;
@@ -75,6 +78,7 @@ function record(e: CampaignEntry, f: Partial<ManifestEntry> & Pick<ManifestEntry
     fichiers: f.fichiers ?? [],
     avertissements: f.avertissements ?? [],
     erreurs: f.erreurs ?? [],
+    ...(f.signature_electronique ? { signature_electronique: f.signature_electronique } : {}),
   };
 }
 
@@ -143,7 +147,7 @@ export async function runCampaign(opts: RunOptions): Promise<RunResult> {
           continue;
         }
         const prev = previous.get(e.id);
-        if (await canReuse(prev, { empreinte_donnees: p.hash, modele: p.model, formats: opts.formats }, racine)) {
+        if (await canReuse(prev, { empreinte_donnees: p.hash, modele: p.model, formats: opts.formats, ...(opts.esignature ? { esignature: opts.esignature } : {}) }, racine)) {
           repris++;
           // Already recorded in the manifest or journal it came from: no new journal line.
           settle({ ...prev!, source: e.source }, false);
@@ -154,7 +158,7 @@ export async function runCampaign(opts: RunOptions): Promise<RunResult> {
         // Bounded look-ahead: enough queued work to keep every worker busy, no more in memory.
         while (inflight.size >= Math.max(2, opts.jobs * 2)) await Promise.race(inflight);
         const task = ex
-          .run({ id: e.id, contract: p.contract, racine, dossier: e.id, formats: opts.formats, ...(opts.libraries ? { libraries: opts.libraries } : {}) })
+          .run({ id: e.id, contract: p.contract, racine, dossier: e.id, formats: opts.formats, ...(opts.libraries ? { libraries: opts.libraries } : {}), ...(opts.esignature ? { esignature: opts.esignature } : {}) })
           .then((o) => settle(finish(p, o, opts.formats), true))
           .finally(() => inflight.delete(task));
         inflight.add(task);
@@ -202,5 +206,6 @@ function finish(p: Extract<Prepared, { kind: 'job' }>, o: RenderOutcome, formats
     fichiers: statut === 'erreur' ? [] : o.fichiers,
     avertissements,
     erreurs,
+    ...(statut !== 'erreur' && o.signature_electronique ? { signature_electronique: o.signature_electronique } : {}),
   });
 }

@@ -3,6 +3,8 @@
 // JSON data (no functions, no class instances), so structured clone and JSON agree.
 import type { Severity } from '../diagnostics/diagnostic.ts';
 import type { ModelLibrary } from '../templates/library.ts';
+import type { ESignatureOverride } from '../templates/esignature.ts';
+import type { ESignatureRecord } from '../writers/pdf/esignature.ts';
 
 export type Format = 'docx' | 'pdf';
 export const ALL_FORMATS: readonly Format[] = ['docx', 'pdf'];
@@ -46,6 +48,8 @@ export interface RenderJob {
   readonly formats: readonly Format[];
   /** Where the worker looks model ids up (plain data: sent to the worker thread). */
   readonly libraries?: readonly ModelLibrary[];
+  /** --signature-electronique: replaces the model's e-signature options. */
+  readonly esignature?: ESignatureOverride;
 }
 
 /** What the worker answers; files are already on disk (documents never cross threads). */
@@ -54,6 +58,8 @@ export interface RenderOutcome {
   readonly fichiers: readonly FileRecord[];
   readonly avertissements: readonly IssueRecord[];
   readonly erreurs: readonly IssueRecord[];
+  /** Signature zones of the PDF files (paths relative to the campaign folder). */
+  readonly signature_electronique?: ESignatureRecord;
 }
 
 /** A render function: the seam that lets tests and the real engine plug into the runner. */
@@ -102,4 +108,6 @@ export interface ManifestEntry {
   readonly fichiers: readonly FileRecord[];
   readonly avertissements: readonly IssueRecord[];
   readonly erreurs: readonly IssueRecord[];
+  /** Per PDF file: page and rectangle of every signature area and paraphe box (see README). */
+  readonly signature_electronique?: ESignatureRecord;
 }

@@ -12,6 +12,7 @@ import { compareText } from '../batch/sort.ts';
 import type { FileRecord, Format, ModelFingerprint } from '../batch/types.ts';
 import type { Contract } from '../model/contract.ts';
 import type { Model } from '../templates/load.ts';
+import type { ESignatureRecord } from '../writers/pdf/esignature.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const CONTRACT_MANIFEST_FORMAT = 'cpom-contrat/1';
@@ -44,6 +45,8 @@ export interface ContractManifest {
   /** Present for the communicable version (cpom generer --communicable), not the one to sign. */
   readonly version?: 'communicable';
   readonly fichiers: readonly FileRecord[];
+  /** Per PDF file: page and rectangle of every signature area and paraphe box, anchors, fields. */
+  readonly signature_electronique?: ESignatureRecord;
 }
 
 export function modelFingerprint(m: Model): ModelFingerprint {
@@ -66,6 +69,7 @@ export interface ManifestInput {
   readonly formats: readonly Format[];
   readonly files: ReadonlyArray<{ readonly name: string; readonly data: Uint8Array }>;
   readonly communicable?: boolean;
+  readonly esignature?: ESignatureRecord;
 }
 
 export function buildContractManifest(i: ManifestInput): ContractManifest {
@@ -86,6 +90,7 @@ export function buildContractManifest(i: ManifestInput): ContractManifest {
     formats: [...i.formats],
     ...(i.communicable ? { version: 'communicable' as const } : {}),
     fichiers: fileRecords(i.files),
+    ...(i.esignature ? { signature_electronique: i.esignature } : {}),
   };
 }
 

@@ -3,7 +3,7 @@
 // chunks whose link is off, so every keep rule (headings with their next block, widows and
 // orphans, a signature block with the paragraph before it) is expressed as such a link.
 import { layoutCounters } from './counters.ts';
-import type { Frame, TextFrame } from './types.ts';
+import type { Frame, SignatureZone, TextFrame } from './types.ts';
 
 export interface Chunk {
   readonly height: number;
@@ -13,6 +13,8 @@ export interface Chunk {
   keepWithNext: boolean;
   /** Frames with page x and y relative to the chunk's top. */
   readonly frames: readonly Frame[];
+  /** Signature areas, placed like the frames (page x, y relative to the chunk's top). */
+  readonly zones?: readonly SignatureZone[];
   /** Forced page break before this chunk. */
   breakBefore?: boolean;
   /** Outline entry starting at this chunk. */
@@ -42,7 +44,7 @@ export function moved(f: Frame, dx: number, dy: number, struct?: number, sub?: n
     case 'text': {
       const s = struct === undefined ? f.struct : struct === ARTIFACT ? undefined : struct;
       const t: TextFrame = { kind: 'text', x: f.x + dx, y: f.y + dy, face: f.face, size: f.size, text: f.text, wordGap: f.wordGap, struct: s, sub: sub ?? f.sub };
-      return f.gray === undefined ? t : { ...t, gray: f.gray };
+      return f.gray === undefined && !f.invisible ? t : { ...t, ...(f.gray === undefined ? {} : { gray: f.gray }), ...(f.invisible ? { invisible: true } : {}) };
     }
     case 'rect':
       return { kind: 'rect', x: f.x + dx, y: f.y + dy, w: f.w, h: f.h, fill: f.fill, stroke: f.stroke };

@@ -7,7 +7,7 @@ import { linesOf } from './blocks.ts';
 import { pushMoved, shift } from './flow.ts';
 import { lineFrames } from './linebreak.ts';
 import { FURNITURE_GRAY, FURNITURE_SIZE, MM, RULE, type TextStyle } from './styles.ts';
-import type { Frame, TextFrame } from './types.ts';
+import type { Frame, SignatureZone, TextFrame } from './types.ts';
 
 const HEADER: TextStyle = { size: FURNITURE_SIZE, leading: FURNITURE_SIZE * 1.25, align: 'left', spaceBefore: 0, spaceAfter: 0, italic: true };
 const FOOTER: TextStyle = { ...HEADER, italic: false, size: 8.5, leading: 10.5 };
@@ -44,10 +44,11 @@ function oneLine(text: string, style: TextStyle, max: number, ctx: LayoutContext
 }
 
 /**
+ * Header, footer and paraphe boxes of one page; each paraphe box is also pushed on `zones`.
  * `notice`: on the page that should carry them in the structure tree (the first), the block
  * index the notices are read as: « Texte reconstitué… » is a legal mention, not decoration.
  */
-export function furnitureFrames(doc: Document, page: number, pages: number, ctx: LayoutContext, notice?: number): Frame[] {
+export function furnitureFrames(doc: Document, page: number, pages: number, ctx: LayoutContext, zones: SignatureZone[] = [], notice?: number): Frame[] {
   const g = ctx.geo;
   const width = g.right - g.left;
   const frames: Frame[] = [];
@@ -91,6 +92,7 @@ export function furnitureFrames(doc: Document, page: number, pages: number, ctx:
     const w = Math.min(maxW, Math.max(40 * MM, l.width + 8));
     x -= w;
     frames.push({ kind: 'rect', x, y: boxTop, w, h: boxH, stroke: RULE });
+    zones.unshift({ kind: 'paraphe', party: doc.paraphe[k]!, rank: k + 1, x, y: boxTop, w, h: boxH });
     frames.push(...shift(l.frames, x + 4, boxTop + 9).map((f) => (f.kind === 'text' ? { ...f, gray: 0 } : f)));
     x -= 8;
   }

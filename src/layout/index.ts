@@ -11,7 +11,7 @@ import { blockRole } from './structure.ts';
 import { headingStyle, pageGeometry, PARAGRAPH_STYLES } from './styles.ts';
 import { tableChunks, type TableIssue } from './table.ts';
 import { REPLACEMENT } from './text.ts';
-import type { LaidOutDocument, LaidOutPage, LaidOutSet } from './types.ts';
+import type { LaidOutDocument, LaidOutPage, LaidOutSet, SignatureZone } from './types.ts';
 
 export { FontBook, sharedFontBook } from './fonts.ts';
 export type * from './types.ts';
@@ -69,11 +69,11 @@ export function layoutDocument(doc: Document, fonts: FontBook, warnings: Diagnos
   const bodies = paginate(flow.chunks, geo);
   // The notices are read once, before the document's first block (the writer puts them first).
   const notice = doc.notices?.length ? doc.blocks.length : undefined;
-  const pages: LaidOutPage[] = bodies.map((body, k) => ({
-    width: geo.width,
-    height: geo.height,
-    frames: [...body.frames, ...furnitureFrames(doc, k + 1, bodies.length, ctx, k === 0 ? notice : undefined)],
-  }));
+  const pages: LaidOutPage[] = bodies.map((body, k) => {
+    const paraphes: SignatureZone[] = [];
+    const furniture = furnitureFrames(doc, k + 1, bodies.length, ctx, paraphes, k === 0 ? notice : undefined);
+    return { width: geo.width, height: geo.height, frames: [...body.frames, ...furniture], zones: [...body.zones, ...paraphes] };
+  });
   const bookmarks = bodies.flatMap((body, page) => body.bookmarks.map((b) => ({ ...b, page })));
 
   for (const ch of [...ctx.missing].sort()) {

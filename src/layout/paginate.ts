@@ -4,10 +4,11 @@
 import type { Chunk } from './flow.ts';
 import { ARTIFACT, pushMoved } from './flow.ts';
 import type { PageGeometry } from './styles.ts';
-import type { Frame } from './types.ts';
+import type { Frame, SignatureZone } from './types.ts';
 
 export interface PageBody {
   readonly frames: Frame[];
+  readonly zones: SignatureZone[];
   readonly bookmarks: Array<{ title: string; level: number; y: number }>;
 }
 
@@ -15,13 +16,13 @@ const EPS = 0.01;
 
 export function paginate(chunks: readonly Chunk[], geo: PageGeometry): PageBody[] {
   const pages: PageBody[] = [];
-  let page: PageBody = { frames: [], bookmarks: [] };
+  let page: PageBody = { frames: [], zones: [], bookmarks: [] };
   let y = geo.top;
   let empty = true;
 
   const newPage = (): void => {
     pages.push(page);
-    page = { frames: [], bookmarks: [] };
+    page = { frames: [], zones: [], bookmarks: [] };
     y = geo.top;
     empty = true;
   };
@@ -52,6 +53,7 @@ export function paginate(chunks: readonly Chunk[], geo: PageGeometry): PageBody[
     }
     if (c.bookmark) page.bookmarks.push({ ...c.bookmark, y });
     pushMoved(page.frames, c.frames, 0, y, c.struct);
+    for (const z of c.zones ?? []) page.zones.push({ ...z, y: z.y + y });
     y += c.height;
     empty = false;
   };

@@ -9,7 +9,7 @@ import { shift } from './flow.ts';
 import { lineFrames } from './linebreak.ts';
 import { PARAGRAPH_STYLES, type TextStyle } from './styles.ts';
 import { signatureKey } from './structure.ts';
-import type { Frame } from './types.ts';
+import type { Frame, SignatureZone } from './types.ts';
 
 const SIGN_SPACE = 54;
 const COLUMN_GAP = 12;
@@ -40,6 +40,7 @@ export function signatureChunks(s: SignatureBlock, ctx: LayoutContext): Chunk[] 
   for (let start = 0; start < s.parties.length; start += perRow) {
     const row = s.parties.slice(start, start + perRow);
     const frames: Frame[] = [];
+    const zones: SignatureZone[] = [];
     let height = 0;
     // The signature spaces of a row start at the same height, below the party with the most
     // wrapped lines, so that names line up across columns as in the DOCX table.
@@ -59,9 +60,11 @@ export function signatureChunks(s: SignatureBlock, ctx: LayoutContext): Chunk[] 
       y = signAt + SIGN_SPACE;
       if (party.signatory) put([{ type: 'text', text: party.signatory }], nameStyle);
       for (const m of party.mentions) put([{ type: 'text', text: m }], mentionStyle);
+      // The signature area: the room to sign and the name and mentions printed under it.
+      zones.push({ kind: 'signature', party: party.id, rank: start + k + 1, x, y: signAt, w: colW, h: y - signAt });
       height = Math.max(height, y);
     });
-    chunks.push({ height, spaceBefore: 14, keepWithNext: start + perRow < s.parties.length, frames });
+    chunks.push({ height, spaceBefore: 14, keepWithNext: start + perRow < s.parties.length, frames, zones });
   }
   return chunks;
 }

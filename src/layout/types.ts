@@ -51,6 +51,8 @@ export interface TextFrame {
   readonly struct?: number;
   /** Which part of the block (see `subKey` helpers in structure.ts): cell, list item, party. */
   readonly sub?: number;
+  /** Drawn in text render mode 3 (invisible, still extracted): e-signature anchors. */
+  readonly invisible?: boolean;
 }
 
 export interface RectFrame {
@@ -81,10 +83,30 @@ export type BlockRole = 'H1' | 'H2' | 'H3' | 'H4' | 'P' | 'L' | 'Table' | 'Signa
 
 export type Frame = TextFrame | RectFrame | LineFrame;
 
+/**
+ * Where a party signs (the blank space under its signature block and the signatory's name
+ * under it) or initials (its paraphe box). Layout knows these rectangles; the PDF writer
+ * exports them (manifest.json), draws anchors and signature fields on them, from this one place.
+ */
+export interface SignatureZone {
+  readonly kind: 'signature' | 'paraphe';
+  /** Party id: "titulaire", "ars", or a partner id. */
+  readonly party: string;
+  /** Rank of the party in its signature block (signing order), from 1; paraphe boxes: box order. */
+  readonly rank: number;
+  readonly x: Pt;
+  /** Top edge, from the top of the page. */
+  readonly y: Pt;
+  readonly w: Pt;
+  readonly h: Pt;
+}
+
 export interface LaidOutPage {
   readonly width: Pt;
   readonly height: Pt;
   readonly frames: readonly Frame[];
+  /** Signature areas and paraphe boxes on this page, in drawing order. */
+  readonly zones: readonly SignatureZone[];
 }
 
 /** Outline entry: a document (level 0) or a numbered heading (its IR level). */

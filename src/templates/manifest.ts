@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { endOfPeriod } from '../ir/resolve/french.ts';
 import { IsoDate, type Contract } from '../model/contract.ts';
+import { ESignatureSchema } from './esignature.ts';
 
 const Text = z.string().min(1);
 
@@ -163,6 +164,8 @@ export const ManifestSchema = z.strictObject({
     /** Label of each party's paraphe box: { titulaire: "Paraphe du titulaire", ars: "Paraphe de l’ARS" }. */
     paraphes: z.record(z.string(), Text).default({}),
   }),
+  /** E-signature PDFs (anchors, empty signature fields): src/templates/esignature.ts. */
+  signature_electronique: ESignatureSchema.optional(),
   documents: z.array(DocumentEntrySchema).min(1),
   /**
    * Avenant documents written on this model: their articles are drafted by the engine

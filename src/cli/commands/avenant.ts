@@ -13,11 +13,13 @@ import { IsoDate } from '../../model/contract.ts';
 import { buildAvenantSet } from '../../amend/document/avenant.ts';
 import { buildConsolidatedSet } from '../../amend/document/consolidated.ts';
 import { buildRedlineSet } from '../../amend/document/redline.ts';
-import { renderSet, type Format, type OutFile } from '../../amend/render.ts';
+import { renderSetFiles, type Format, type OutFile } from '../../amend/render.ts';
 import { dateOutsidePeriod } from '../../amend/rules.ts';
 import { openSession, versionAt, type Session } from '../../amend/session.ts';
 import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp, type Options, type Parsed } from '../args.ts';
-import { attempt, distinctFolders, mayWrite, outputRoot, parseFormats } from './generer.ts';
+import { attempt, distinctFolders, esignatureOverride, mayWrite, outputRoot, parseFormats, SIGNATURE_ELECTRONIQUE } from './generer.ts';
+import { esignatureFor, NO_ESIGNATURE, type ESignatureOverride } from '../../templates/esignature.ts';
+import type { ESignatureRecord } from '../../writers/pdf/esignature.ts';
 import { withModelChange } from '../../amend/document/model-change.ts';
 import { signedModel } from './signed-model.ts';
 import { HELP_MODELES_OPTION, librariesOf, MODELES_OPTION } from '../libraries.ts';
@@ -44,7 +46,7 @@ de commande est indifférent : leurs numéros font foi (1, 2, 3… sans interrup
 Codes de sortie : 0 succès, 1 données invalides ou dossier de sortie refusé (rien n’est écrit),
 2 usage.`;
 
-export const HELP_AVENANT = `Usage : cpom avenant <contrat.yaml> <avenant.yaml…> [--numero k] [--communicable] [--format …] [--sortie …]
+export const HELP_AVENANT = `Usage : cpom avenant <contrat.yaml> <avenant.yaml…> [--numero k] [--communicable] [--format …] [--sortie …] [--signature-electronique …]
 
 Produit le document de chaque avenant, sur le modèle du contrat : parties, visas (dont le contrat
 et les avenants précédents), un article par modification, signatures, et les annexes remplacées
@@ -54,7 +56,7 @@ Options :
   --numero <k>    ne produire que l’avenant n° k
   --communicable  la version communicable à un tiers (comme cpom generer --communicable),
                   dans <sortie>/<contrat>/avenant-<k>-communicable/
-${COMMON}`;
+${SIGNATURE_ELECTRONIQUE}${COMMON}`;
 
 export const HELP_CONSOLIDER = `Usage : cpom consolider <contrat.yaml> <avenant.yaml…> [--jusqu-a k | --date AAAA-MM-JJ] [--format …] [--sortie …]
 
@@ -141,14 +143,18 @@ interface Job {
  * replaces each folder as a whole. Nothing is written unless every file was produced and every
  * folder may be written.
  */
-async function produce(s: Session, commande: Commande, contractFile: string, jobs: readonly Job[], fmt: readonly Format[], outDir: string, out: Out, err: Out): Promise<number> {
-  const rendered: Array<{ job: Job; files: OutFile[] }> = [];
+async function produce(s: Session, commande: Commande, contractFile: string, jobs: readonly Job[], fmt: readonly Format[], outDir: string, out: Out, err: Out, esign?: ESignatureOverride): Promise<number> {
+  const rendered: Array<{ job: Job; files: OutFile[]; esignature?: ESignatureRecord }> = [];
   const warnings: Diagnostic[] = [];
   for (const j of jobs) {
     const set = j.build();
     if (!set.ok) return report(err, `${contractFile} : ${j.folder} impossible à produire`, set.diagnostics);
     warnings.push(...set.warnings);
-    rendered.push({ job: j, files: await renderSet(set.value, j.stem, fmt) });
+    // Only avenants are signed: consolidated versions and comparisons get no anchors nor fields
+    // (their zones are still recorded).
+    const r = await renderSetFiles(set.value, j.stem, fmt, commande === 'avenant' ? esignatureFor(s.model.manifest, esign) : NO_ESIGNATURE);
+    warnings.push(...r.warnings);
+    rendered.push({ job: j, files: r.files, ...(r.esignature ? { esignature: r.esignature } : {}) });
   }
   if (warnings.length > 0) err(`${contractFile} : ${warnings.length} avertissement(s)\n${formatDiagnostics(warnings)}`);
   const contractDir = join(outDir, contractStem(contractFile));
@@ -157,10 +163,10 @@ async function produce(s: Session, commande: Commande, contractFile: string, job
   // this contract's: another contract's avenants would mix with these.
   const claims = [{ dir: contractDir, keep: isNestedOutputName, whole: false }, ...jobs.map((j) => ({ dir: join(contractDir, j.folder), keep: undefined, whole: true }))];
   for (const c of claims) if (!mayWrite(err, contractFile, c.dir, () => claimFolder(c.dir, id, c.keep, c.whole))) return EXIT_INVALID;
-  for (const { job, files } of rendered) {
+  for (const { job, files, esignature } of rendered) {
     const dir = join(contractDir, job.folder);
     const avenants = s.versions.avenants.slice(0, job.upTo).map((a, i) => ({ numero: i + 1, file: a.file, data: a.avenant }));
-    const manifest = buildContractManifest({ commande, contractFile, contract: s.contract, avenants, model: s.model, formats: fmt, files, communicable: job.communicable === true });
+    const manifest = buildContractManifest({ commande, contractFile, contract: s.contract, avenants, model: s.model, formats: fmt, files, communicable: job.communicable === true, ...(esignature ? { esignature } : {}) });
     if (!attempt(err, contractFile, dir, () => writeContractFolder(dir, files, manifest))) return EXIT_INVALID;
     out(`${contractFile} → ${dir}/`);
   }
@@ -177,7 +183,7 @@ function session(contract: string, avenants: readonly string[], p: Parsed, err: 
 }
 
 export async function runAvenant(argv: readonly string[], out: Out, err: Out): Promise<number> {
-  const p = parse(argv, { ...OUTPUT, numero: { type: 'string', short: 'n' }, communicable: { type: 'boolean' } });
+  const p = parse(argv, { ...OUTPUT, numero: { type: 'string', short: 'n' }, communicable: { type: 'boolean' }, 'signature-electronique': { type: 'string' } });
   if (wantsHelp(p)) {
     out(HELP_AVENANT);
     return EXIT_OK;
@@ -187,6 +193,7 @@ export async function runAvenant(argv: readonly string[], out: Out, err: Out): P
   const outDir = outputRoot(p.values.sortie);
   distinctFolders([{ file: f.contract, outDir }]);
   const only = integer(p.values.numero, '--numero');
+  const esign = esignatureOverride(p.values['signature-electronique']);
   const s = session(f.contract, f.avenants, p, err);
   if (typeof s === 'number') return s;
   const n = s.versions.avenants.length;
@@ -212,7 +219,7 @@ export async function runAvenant(argv: readonly string[], out: Out, err: Out): P
       return communicable && set.ok ? communicableVersion(s.model, s.contract, set.value) : set;
     },
   }));
-  return produce(s, 'avenant', f.contract, jobs, fmt, outDir, out, err);
+  return produce(s, 'avenant', f.contract, jobs, fmt, outDir, out, err, esign);
 }
 
 export async function runConsolider(argv: readonly string[], out: Out, err: Out): Promise<number> {

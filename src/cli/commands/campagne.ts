@@ -13,6 +13,8 @@ import { blankWorkbook, workbookBytes } from '../../batch/workbook-write.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, parse, wantsHelp } from '../args.ts';
 import { checkOutputDir, checkOutputFile } from '../output.ts';
 import { librariesOf, MODELES_OPTION } from '../libraries.ts';
+import type { ESignatureOverride } from '../../templates/esignature.ts';
+import { esignatureOverride } from './generer.ts';
 
 type Out = (s: string) => void;
 const stdout: Out = (s) => process.stdout.write(`${s}\n`);
@@ -40,6 +42,10 @@ Options :
                      (après une interruption, termine le travail)
   --tranche <k/n>    ne traite que la k-ième des n parts de la campagne (plusieurs machines)
   --modeles <d>      bibliothèque de modèles de l’agence (répétable ; aussi CPOM_MODELES)
+  --signature-electronique <liste>
+                     ancres iparapheur, yousign, docusign et/ou champs de signature vides
+                     dans les PDF (« aucune » : rien), au lieu du choix du modèle ; les zones
+                     de signature de chaque PDF sont dans manifest.json
   --aide             cette aide
 
 Code de sortie : 0 si tous les contrats sont générés, 1 si au moins un est en erreur,
@@ -70,6 +76,10 @@ function formatsOf(v: unknown): readonly Format[] {
   throw new UsageError(`format inconnu « ${String(v)} » : docx, pdf ou tout`);
 }
 
+function withESignature(o: ESignatureOverride | undefined): { esignature?: ESignatureOverride } {
+  return o ? { esignature: o } : {};
+}
+
 function jobsOf(v: unknown): number {
   if (v === undefined) return availableParallelism();
   const n = Number(v);
@@ -87,6 +97,7 @@ export async function runCampagne(argv: readonly string[], out: Out = stdout, er
     reprendre: { type: 'boolean' },
     tranche: { type: 'string' },
     ...MODELES_OPTION,
+    'signature-electronique': { type: 'string' },
   });
   if (wantsHelp(p)) {
     out(HELP_CAMPAGNE);
@@ -109,6 +120,7 @@ export async function runCampagne(argv: readonly string[], out: Out = stdout, er
     libraries,
     sortie: checkOutputDir(p.values.sortie),
     formats: formatsOf(p.values.format),
+    ...withESignature(esignatureOverride(p.values['signature-electronique'])),
     jobs: jobsOf(p.values.jobs),
     reprendre: p.values.reprendre === true,
     ...(tranche ? { tranche } : {}),

@@ -11,10 +11,20 @@ import { loadContractFile } from '../../model/load.ts';
 import { renderContract, type Format } from '../../pipeline.ts';
 import type { ModelLibrary } from '../../templates/library.ts';
 import { loadModel } from '../../templates/load.ts';
+import { esignatureFor, parseESignature, type ESignatureOverride } from '../../templates/esignature.ts';
 import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp } from '../args.ts';
 import { HELP_MODELES_OPTION, librariesOf, MODELES_OPTION } from '../libraries.ts';
 
-export const HELP_GENERER = `Usage : cpom generer <contrat.yaml…> [--format docx|pdf|tout] [--sortie <dossier>] [--communicable]
+/** Help text of --signature-electronique, shared by generer, avenant and campagne. */
+export const SIGNATURE_ELECTRONIQUE = `  --signature-electronique <liste>
+                  PDF prêts pour la signature électronique, remplace le choix du modèle
+                  (signature_electronique dans modele.yaml) : ancres invisibles iparapheur,
+                  yousign, docusign, et/ou champs (champs de signature vides) ; « aucune »
+                  pour rien. L’emplacement des signatures et paraphes est toujours écrit dans
+                  manifest.json.
+`;
+
+export const HELP_GENERER = `Usage : cpom generer <contrat.yaml…> [--format docx|pdf|tout] [--sortie <dossier>] [--signature-electronique <liste>]
 
 Produit, pour chaque contrat, un fichier par document (socle, chaque annexe applicable), un
 dossier complet réunissant tous les documents et un manifest.json (empreintes des données, du
@@ -31,11 +41,19 @@ Options :
                   ESPIC ou un établissement privé, les passages que le modèle marque
                   « occultable » sont retirés. Dossier <nom>-communicable/, une mention sur
                   chaque page ; ce n’est pas la version à signer.
-${HELP_MODELES_OPTION}
+${SIGNATURE_ELECTRONIQUE}${HELP_MODELES_OPTION}
   -h, --aide      cette aide
 
 Codes de sortie : 0 succès, 1 données ou modèle invalides ou dossier de sortie refusé (rien
 n’est écrit pour ce contrat), 2 usage.`;
+
+/** The --signature-electronique value, checked before any file is read (usage error). */
+export function esignatureOverride(v: unknown): ESignatureOverride | undefined {
+  if (v === undefined) return undefined;
+  const r = parseESignature(String(v));
+  if (r.error !== undefined) throw new UsageError(r.error);
+  return r.override;
+}
 
 export function parseFormats(v: string | undefined): Format[] {
   switch (v ?? 'docx') {
@@ -51,7 +69,7 @@ export function parseFormats(v: string | undefined): Format[] {
 }
 
 export async function runGenerer(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const p = parse(argv, { format: { type: 'string', short: 'f' }, sortie: { type: 'string', short: 'o' }, communicable: { type: 'boolean' }, ...MODELES_OPTION });
+  const p = parse(argv, { format: { type: 'string', short: 'f' }, sortie: { type: 'string', short: 'o' }, communicable: { type: 'boolean' }, 'signature-electronique': { type: 'string' }, ...MODELES_OPTION });
   if (wantsHelp(p)) {
     out(HELP_GENERER);
     return EXIT_OK;
@@ -60,12 +78,13 @@ export async function runGenerer(argv: readonly string[], out: (s: string) => vo
   const libraries = librariesOf(p, err);
   if (typeof libraries === 'number') return libraries;
   const formats = parseFormats(p.values.format as string | undefined);
+  const esign = esignatureOverride(p.values['signature-electronique']);
   const outDir = outputRoot(p.values.sortie);
   const communicable = p.values.communicable === true;
   distinctFolders(p.positionals.map((file) => ({ file, outDir, communicable })));
   let failed = false;
   for (const file of p.positionals) {
-    const r = await generateOne(file, formats, outDir, out, err, { libraries, communicable });
+    const r = await generateOne(file, formats, outDir, out, err, { libraries, communicable, ...(esign ? { esignature: esign } : {}) });
     failed ||= !r;
   }
   return failed ? EXIT_INVALID : EXIT_OK;
@@ -107,7 +126,7 @@ export async function generateOne(
   outDir: string,
   out: (s: string) => void,
   err: (s: string) => void,
-  options: { readonly libraries?: readonly ModelLibrary[]; readonly communicable?: boolean } = {},
+  options: { readonly libraries?: readonly ModelLibrary[]; readonly communicable?: boolean; readonly esignature?: ESignatureOverride } = {},
 ): Promise<boolean> {
   const communicable = options.communicable === true;
   const contract = loadContractFile(file);
@@ -121,7 +140,7 @@ export async function generateOne(
     return false;
   }
   const stem = outputStem(file, communicable);
-  const r = await renderContract(model.value, contract.value, stem, formats, { communicable });
+  const r = await renderContract(model.value, contract.value, stem, formats, { communicable, esignature: esignatureFor(model.value.manifest, options.esignature) });
   if (!r.ok) {
     err(`${file} : le contrat ne respecte pas le modèle ${model.value.id}, aucun fichier écrit.\n${formatDiagnostics(r.diagnostics)}`);
     return false;
@@ -130,7 +149,16 @@ export async function generateOne(
   if (warnings.length) err(`${file} : ${warnings.length} avertissement(s)\n${formatDiagnostics(warnings)}`);
   const dir = join(outDir, stem);
   if (!mayWrite(err, file, dir, () => claimFolder(dir, identityOf(contract.value, model.value), isNestedOutputName))) return false;
-  const manifest = buildContractManifest({ commande: 'generer', contractFile: file, contract: contract.value, model: model.value, formats, files: r.value.files, communicable });
+  const manifest = buildContractManifest({
+    commande: 'generer',
+    contractFile: file,
+    contract: contract.value,
+    model: model.value,
+    formats,
+    files: r.value.files,
+    communicable,
+    ...(r.value.esignature ? { esignature: r.value.esignature } : {}),
+  });
   if (!attempt(err, file, dir, () => writeContractFolder(dir, r.value.files, manifest, { keep: isNestedOutputName }))) return false;
   out(`${file} → ${dir}/ (${r.value.set.documents.length} documents, ${r.value.files.length} fichiers)`);
   return true;

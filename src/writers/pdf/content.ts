@@ -177,6 +177,8 @@ export class ContentEncoder {
     let face: FaceId | null = null;
     let size = -1;
     let fill = 0;
+    // Text render mode 3 (invisible) for e-signature anchors: extracted, never painted.
+    let invisible = false;
     let struct = NONE;
     let sub: number | undefined;
     /** The last text shown in the open sequence, whose end the text cursor is at. */
@@ -228,6 +230,10 @@ export class ContentEncoder {
           w.ascii(grayOp(g, 'rg')).byte(10);
           fill = g;
         }
+        if ((f.invisible ?? false) !== invisible) {
+          invisible = !invisible;
+          w.ascii(invisible ? '3 Tr\n' : '0 Tr\n');
+        }
         w.ascii('1 0 0 1 ').num(f.x).num(H - f.y).ascii('Tm ');
         this.show(f);
         continue;
@@ -249,7 +255,7 @@ export class ContentEncoder {
         w.num(f.x1).num(H - f.y1).ascii('m ').num(f.x2).num(H - f.y2).ascii('l S 0 0 0 RG\n');
       }
     }
-    if (inText) w.ascii('ET\n');
+    if (inText) w.ascii(invisible ? '0 Tr\nET\n' : 'ET\n');
     if (struct !== NONE) w.ascii('EMC\n');
     return w.take();
   }

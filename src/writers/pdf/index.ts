@@ -13,15 +13,24 @@ import { applyMetadata, PRODUCER } from './metadata.ts';
 import { buildOutline } from './outline.ts';
 import { serializePdf } from './serialize.ts';
 import { buildStructTree, type Mark } from './tags.ts';
+import { addSignatureFields, placeZones, withAnchors, type PlacedZone } from './esignature.ts';
+import { NO_ESIGNATURE, type ESignatureOptions } from '../../templates/esignature.ts';
 
 export interface PdfOptions {
   /** Only these document ids, in the set's order (per-document PDFs); all when absent. */
   readonly documents?: readonly string[];
+  /** Anchors and empty signature fields (none when absent). */
+  readonly esignature?: ESignatureOptions;
 }
 
-export interface PdfReport {
-  readonly bytes: Uint8Array;
+/** What a PDF file holds for e-signature: its page count and its signature zones. */
+export interface PdfLayout {
   readonly pages: number;
+  readonly zones: readonly PlacedZone[];
+}
+
+export interface PdfReport extends PdfLayout {
+  readonly bytes: Uint8Array;
   /** French warnings: substituted glyphs, tables that overflow. */
   readonly warnings: readonly Diagnostic[];
 }
@@ -46,7 +55,7 @@ interface EncodedPages {
   readonly faces: readonly PreparedFace[];
 }
 
-function encodePages(laid: LaidOutSet, fonts: FontBook): EncodedPages {
+function encodePages(laid: LaidOutSet, fonts: FontBook, esign: ESignatureOptions): EncodedPages {
   const encoder = new ContentEncoder(fonts);
   const facesUsed: ReadonlySet<FaceId>[] = [];
   const marks: Mark[][][] = [];
@@ -55,7 +64,7 @@ function encodePages(laid: LaidOutSet, fonts: FontBook): EncodedPages {
     const pages = d.pages.map((page) => {
       const m: Mark[] = [];
       docMarks.push(m);
-      return deflate(encoder.page(page, d.roles, m));
+      return deflate(encoder.page(withAnchors(page, esign), d.roles, m));
     });
     marks.push(docMarks);
     facesUsed.push(encoder.takeFaces());
@@ -78,7 +87,15 @@ function facesFor(encoded: EncodedPages, docs: readonly number[]): PreparedFace[
  * One PDF file: `set`'s documents are `docs`, whose pages are `streams` (same order). Fonts
  * are the prepared faces: they must cover every glyph the streams draw.
  */
-async function assemblePdf(set: DocumentSet, docs: LaidOutSet['documents'], streams: EncodedPages['streams'], marks: EncodedPages['marks'], faces: readonly PreparedFace[], fonts: FontBook): Promise<Uint8Array> {
+async function assemblePdf(
+  set: DocumentSet,
+  docs: LaidOutSet['documents'],
+  streams: EncodedPages['streams'],
+  marks: EncodedPages['marks'],
+  faces: readonly PreparedFace[],
+  fonts: FontBook,
+  esign: ESignatureOptions,
+): Promise<PdfReport> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const ctx = pdf.context;
   const resourcesRef = ctx.nextRef();
@@ -117,6 +134,8 @@ async function assemblePdf(set: DocumentSet, docs: LaidOutSet['documents'], stre
   }
 
   const structure = buildStructTree(ctx, pdf.catalog, docs, marks, pageNodes);
+  const zones = placeZones(docs, esign);
+  addSignatureFields(ctx, pdf.catalog, pageRefs.flat(), zones);
 
   const single = set.documents.length === 1 ? set.documents[0] : undefined;
   const validation = validationsOf(set.documents);
@@ -136,29 +155,32 @@ async function assemblePdf(set: DocumentSet, docs: LaidOutSet['documents'], stre
   // Instead of pdf.save(): nothing else save() does applies here (no default page, no form
   // appearances; flush() embeds nothing we did not write ourselves), see serialize.ts.
   await pdf.flush();
-  return serializePdf(ctx, structure);
+  const bytes = await serializePdf(ctx, structure);
+  return { bytes, pages: pageRefs.flat().length, zones, warnings: [] };
 }
 
 /** Draws an already laid-out set. */
-export async function drawPdf(set: DocumentSet, laid: LaidOutSet, fonts: FontBook): Promise<Uint8Array> {
-  const encoded = encodePages(laid, fonts);
-  return assemblePdf(set, laid.documents, encoded.streams, encoded.marks, encoded.faces, fonts);
+export async function drawPdf(set: DocumentSet, laid: LaidOutSet, fonts: FontBook, esign: ESignatureOptions = NO_ESIGNATURE): Promise<Uint8Array> {
+  const encoded = encodePages(laid, fonts, esign);
+  return (await assemblePdf(set, laid.documents, encoded.streams, encoded.marks, encoded.faces, fonts, esign)).bytes;
 }
 
-/** PDF bytes plus page count and warnings. */
+/** PDF bytes plus page count, signature zones and warnings. */
 export async function renderPdf(set: DocumentSet, options?: PdfOptions): Promise<PdfReport> {
   const fonts = sharedFontBook();
+  const esign = options?.esignature ?? NO_ESIGNATURE;
   const selected = selectDocuments(set, options?.documents);
   const laid = layoutDocumentSet(selected, fonts);
-  const bytes = await drawPdf(selected, laid, fonts);
-  return { bytes, pages: laid.documents.reduce((a, d) => a + d.pages.length, 0), warnings: laid.warnings };
+  const encoded = encodePages(laid, fonts, esign);
+  const r = await assemblePdf(selected, laid.documents, encoded.streams, encoded.marks, encoded.faces, fonts, esign);
+  return { ...r, warnings: laid.warnings };
 }
 
 /**
  * The signature dossier (every document, bookmarks per document and article) or, with
  * `documents`, only those documents (per-document PDFs). Fonts are loaded once per process.
  */
-export async function writePdf(set: DocumentSet, options?: { documents?: readonly string[] }): Promise<Uint8Array> {
+export async function writePdf(set: DocumentSet, options?: PdfOptions): Promise<Uint8Array> {
   return (await renderPdf(set, options)).bytes;
 }
 
@@ -170,14 +192,24 @@ export async function writePdf(set: DocumentSet, options?: { documents?: readonl
  * a campaign subsets and compresses fonts once per contract, not once per file; a document's
  * own file is then the dossier's pages for that document, byte for byte.
  */
-export async function renderPdfFiles(set: DocumentSet): Promise<{ combined: Uint8Array; perDocument: Uint8Array[]; warnings: readonly Diagnostic[] }> {
+export async function renderPdfFiles(
+  set: DocumentSet,
+  esign: ESignatureOptions = NO_ESIGNATURE,
+): Promise<{ combined: Uint8Array; perDocument: Uint8Array[]; layouts: { combined: PdfLayout; perDocument: PdfLayout[] }; warnings: readonly Diagnostic[] }> {
   const fonts = sharedFontBook();
   const laid = layoutDocumentSet(set, fonts);
-  const encoded = encodePages(laid, fonts);
+  const encoded = encodePages(laid, fonts, esign);
   const { streams, marks } = encoded;
-  const perDocument: Uint8Array[] = [];
+  const perDocument: PdfReport[] = [];
   for (const [i, d] of set.documents.entries()) {
-    perDocument.push(await assemblePdf({ ...set, documents: [d] }, [laid.documents[i]!], [streams[i]!], [marks[i]!], facesFor(encoded, [i]), fonts));
+    perDocument.push(await assemblePdf({ ...set, documents: [d] }, [laid.documents[i]!], [streams[i]!], [marks[i]!], facesFor(encoded, [i]), fonts, esign));
   }
-  return { combined: await assemblePdf(set, laid.documents, streams, marks, encoded.faces, fonts), perDocument, warnings: laid.warnings };
+  const combined = await assemblePdf(set, laid.documents, streams, marks, encoded.faces, fonts, esign);
+  const layout = (r: PdfReport): PdfLayout => ({ pages: r.pages, zones: r.zones });
+  return {
+    combined: combined.bytes,
+    perDocument: perDocument.map((r) => r.bytes),
+    layouts: { combined: layout(combined), perDocument: perDocument.map(layout) },
+    warnings: laid.warnings,
+  };
 }
