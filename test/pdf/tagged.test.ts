@@ -75,7 +75,8 @@ describe('tagged PDF', () => {
     const docs = sects(dossier);
     expect(docs.map((s) => s.role)).toEqual(set.documents.map(() => 'Sect'));
     set.documents.forEach((d: Document, i) => {
-      const want = d.blocks.flatMap((b) => expected(b) ?? []);
+      // The notices (« Texte reconstitué… ») are read first: a legal mention, not decoration.
+      const want = [...(d.notices?.length ? [{ role: 'P', text: d.notices.join(' ') }] : []), ...d.blocks.flatMap((b) => expected(b) ?? [])];
       const got = docs[i]!.children.map((n) => ({ role: n.role, text: structText(n).join(' ') }));
       expect(got.map((g) => g.role), d.name).toEqual(want.map((w) => w.role));
       // The glyph the fonts lack (an emoji in Annexe 3) is drawn, and read, as « □ ». A table cell
@@ -110,6 +111,7 @@ describe('tagged PDF', () => {
     const annex = files.perDocument[1]!;
     const drawn = norm(pdfText(annex));
     const read = norm(structText(pdfStructure(annex)!).join(' '));
+    expect(set.documents.some((d) => d.notices?.length)).toBe(true);
     for (const furniture of ['Page 1 / ', 'Paraphe', set.meta.title]) {
       expect(drawn).toContain(furniture);
       expect(read).not.toContain(furniture);
