@@ -71,7 +71,7 @@ describe('provenance : un document verbatim est sa source mot pour mot', () => {
           .replace('Vu le projet régional de santé arrêté le {{ ars.prs_adoption | date | defaut("……………") }}', 'Vu le projet régional de santé arrêté le ……………'),
     });
     const r = check(root);
-    expect(r.diagnostics.map(formatDiagnostic)).toEqual([]);
+    expect(r.diagnostics.map((d) => formatDiagnostic(d))).toEqual([]);
     expect(r.passages).toBeGreaterThan(200);
   });
 
