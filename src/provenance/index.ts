@@ -6,9 +6,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { readConfined } from '../io/confine.ts';
 import { parseYamlText, spanOfPath, type YamlSource } from '../model/yaml.ts';
 import type { Model } from '../templates/load.ts';
-import { checkCitation, type Cited } from './citations.ts';
+import { CITATION_SPAN, checkCitation, type Cited } from './citations.ts';
 import { SourceCache } from './sources.ts';
-import { checkVerbatim, citedRange, CODE_VERBATIM } from './verbatim.ts';
+import { checkQuotes, checkVerbatim, citedRange, CODE_VERBATIM } from './verbatim.ts';
 
 export { SourceCache } from './sources.ts';
 export { CODE_CITATION } from './citations.ts';
@@ -19,6 +19,8 @@ export interface ProvenanceReport {
   /** Documents declared verbatim, and the passages of wording compared in them. */
   readonly verbatimDocuments: number;
   readonly passages: number;
+  /** Passages quoted between `{# verbatim : … #}` markers, in any document. */
+  readonly quotes: number;
   readonly citations: number;
 }
 
@@ -58,11 +60,21 @@ export function checkProvenance(model: Model, libraryRoot: string, cache: Source
     diagnostics.push(...r.diagnostics.map((x) => (x.span ? x : { ...x, ...at(['documents', i, 'provenance_detail']) })));
     passages += r.checked;
   });
+  // Quotes inside documents of any provenance; a fragment shared by several documents is
+  // checked once.
+  const seen = new Set<string>();
+  let quotes = 0;
+  for (const d of model.manifest.documents) {
+    const r = checkQuotes(join(model.dir, d.fichier), cache, CITATION_SPAN, seen);
+    diagnostics.push(...r.diagnostics);
+    quotes += r.quotes;
+    passages += r.checked;
+  }
   const cited: Cited[] = [
     ...model.manifest.regles.map((r, i) => ({ who: `règle ${r.id}`, source: r.source, ...at(['regles', i, 'source']) })),
     ...(model.manifest.duree ? [{ who: 'durée', source: model.manifest.duree.source, ...at(['duree', 'source']) }] : []),
     ...model.manifest.avenants.requis.map((r, i) => ({ who: `avenants, donnée requise ${r.donnee}`, source: r.source, ...at(['avenants', 'requis', i, 'source']) })),
   ];
   for (const c of cited) diagnostics.push(...checkCitation(c, cache));
-  return { diagnostics, verbatimDocuments, passages, citations: cited.length };
+  return { diagnostics, verbatimDocuments, passages, quotes, citations: cited.length };
 }

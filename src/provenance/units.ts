@@ -7,6 +7,7 @@
 import { dirname, resolve } from 'node:path';
 import { describeRefusal, readConfined } from '../io/confine.ts';
 import { SourceFile } from '../dsl/source.ts';
+import { splitCells } from '../dsl/table.ts';
 
 export interface TemplateLine {
   readonly text: string;
@@ -63,24 +64,6 @@ export function templateLines(path: string, libraryRoot: string, seen: readonly 
   return out;
 }
 
-/** Splits a pipe-table row into cells (with their offsets), ignoring `|` inside `{{ }}` / `{% %}`. */
-function cells(row: string): { text: string; at: number }[] {
-  const out: { text: string; at: number }[] = [];
-  let depth = 0;
-  let start = row.indexOf('|') + 1;
-  for (let i = start; i < row.length; i++) {
-    const two = row.slice(i, i + 2);
-    if (two === '{{' || two === '{%') depth++;
-    else if ((two === '}}' || two === '%}') && depth > 0) depth--;
-    else if (row[i] === '|' && depth === 0) {
-      const cell = row.slice(start, i);
-      out.push({ text: cell.trim(), at: start + cell.length - cell.trimStart().length });
-      start = i + 1;
-    }
-  }
-  return out;
-}
-
 const NUMBERED = /^#{1,4}\s+(\p{L}+)\s+#(\.#)?(\d*)(?=[\s.:–—-])(.*?)(?:\s*\{#([\w-]+)\})?\s*$/u;
 
 /** Heading texts as rendered when every heading is present: `Article #.#` → « Article 4.1 ». */
@@ -118,7 +101,7 @@ interface Unit {
 }
 
 /** The literal units of a flattened template, in reading order. */
-function units(lines: readonly TemplateLine[]): Unit[] {
+function units(lines: readonly TemplateLine[], skipNotes: boolean): Unit[] {
   const { headings, anchors } = numberHeadings(lines);
   const refs = (t: string) => t.replace(/\{%\s*ref\s+([\w-]+)\s*%\}/g, (_, a: string) => anchors.get(a) ?? `?${a}`);
   const out: Unit[] = [];
@@ -147,7 +130,7 @@ function units(lines: readonly TemplateLine[]): Unit[] {
     }
     if (t.startsWith(':::')) {
       flush();
-      inNote = t.replace(/^:::\s*/, '').split(/\s+/).includes('note');
+      inNote = skipNotes && t.replace(/^:::\s*/, '').split(/\s+/).includes('note');
       continue;
     }
     if (inNote) continue;
@@ -169,7 +152,12 @@ function units(lines: readonly TemplateLine[]): Unit[] {
     }
     if (t.startsWith('|')) {
       flush();
-      for (const c of cells(l.text)) if (c.text !== '<' && c.text !== '^' && c.text !== '') out.push({ text: refs(c.text), file: l.file, offset: l.offset + c.at });
+      // The parser's own split: cells as the engine reads them (escaped « \\| » included).
+      for (const c of splitCells(l.text)) {
+        const text = c.text.trim().replace(/\\\|/g, '|');
+        const lead = c.text.length - c.text.trimStart().length;
+        if (text !== '<' && text !== '^' && text !== '') out.push({ text: refs(text), file: l.file, offset: l.offset + c.at + lead });
+      }
       continue;
     }
     const item = /^([-*]|\d+\.)\s+/.exec(t);
@@ -191,12 +179,13 @@ const collapse = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
  * What lies between values, tags, emphasis, blanks and annotations: the model's own words.
  * Wording inside an inline `{% si %} … {% sinon %} … {% finsi %}` is a set of alternatives (« de
  * la Directrice Générale » / « du Directeur Général »): its fragments share a `group`, and one of
- * them being the source's wording is enough.
+ * them being the source's wording is enough. Notes are left out of a whole verbatim document
+ * (the model's drafting instructions, laid out by us), not out of a passage quoted on purpose.
  */
-export function fragments(lines: readonly TemplateLine[]): Fragment[] {
+export function fragments(lines: readonly TemplateLine[], skipNotes = true): Fragment[] {
   const out: Fragment[] = [];
   let groups = 0;
-  for (const u of units(lines)) {
+  for (const u of units(lines, skipNotes)) {
     let depth = 0;
     let group: number | undefined;
     for (const piece of u.text.replace(/\{#[\s\S]*?#\}/g, '\u0000').split(/(\{%[\s\S]*?%\})/)) {

@@ -4,12 +4,12 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { SourceFile } from '../dsl/source.ts';
 import { excerpt, squash, type Mapped } from './normalize.ts';
 import type { SourceCache, SourceText } from './sources.ts';
-import { fragments, templateLines } from './units.ts';
+import { fragments, templateLines, type TemplateLine } from './units.ts';
 
 export const CODE_VERBATIM = 'PROVENANCE-VERBATIM';
 
 /** « 001_31e1b23b00324c09.txt, lignes 4296-4424 » at the start of `provenance_detail`. */
-const CITED_RANGE = /^\s*([\w.-]+\.txt)\s*,\s*lignes?\s+(\d+)(?:\s*[-–]\s*(\d+))?/;
+const CITED_RANGE = /^\s*([\w.-]+\.txt)\s*,\s*(?:lignes?|L\.)\s*(\d+)(?:\s*[-–]\s*(\d+))?/;
 
 export interface CitedRange {
   readonly fichier: string;
@@ -54,11 +54,89 @@ export interface VerbatimResult {
  * differing word, with what the source says there.
  */
 export function checkVerbatim(path: string, range: CitedRange, cache: SourceCache): VerbatimResult {
-  const src = cache.get(range.fichier);
   const lines = templateLines(path, cache.libraryRoot);
+  if (typeof lines === 'string') return { diagnostics: [{ severity: 'erreur', code: CODE_VERBATIM, message: lines }], checked: 0 };
+  return compareWording(lines, range, cache, path);
+}
+
+/**
+ * Passages quoted inside any document, between `{# verbatim : <fichier>, ligne(s) A[-B] #}` and
+ * `{# verbatim : fin #}` (on one line or over several): each is compared like a verbatim
+ * document with the lines it names (a single line: the quote starts there and may run over the
+ * next few, as a citation). Regions whose place is in `seen` are skipped.
+ */
+export function checkQuotes(path: string, cache: SourceCache, span: number, seen = new Set<string>()): VerbatimResult & { quotes: number } {
+  const lines = templateLines(path, cache.libraryRoot);
+  if (typeof lines === 'string') return { diagnostics: [{ severity: 'erreur', code: CODE_VERBATIM, message: lines }], checked: 0, quotes: 0 };
+  const diagnostics: Diagnostic[] = [];
+  let checked = 0;
+  let quotes = 0;
+  for (const q of quotedRegions(lines)) {
+    // A fragment included by several documents: its quotes are checked once (`seen`).
+    const key = `${q.file?.file}:${q.lines[0]?.offset}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    quotes++;
+    const range = q.range ?? undefined;
+    if (!range) {
+      const at = q.lines[0]?.offset ?? 0;
+      diagnostics.push({ severity: 'erreur', code: CODE_VERBATIM, message: `citation verbatim mal délimitée : ${q.problem}`, ...(q.file ? { span: q.file.span(at, at) } : {}) });
+      continue;
+    }
+    const src = cache.get(range.fichier);
+    const last = typeof src === 'string' ? range.to : src.lines.length;
+    const r = compareWording(q.lines, range.from === range.to && range.from <= last ? { ...range, to: Math.min(last, range.from + span) } : range, cache, path, false);
+    diagnostics.push(...r.diagnostics);
+    checked += r.checked;
+  }
+  return { diagnostics, checked, quotes };
+}
+
+const QUOTE_OPEN = /\{#\s*verbatim\s*:\s*(?!fin\s*#\})([\s\S]*?)#\}/;
+const QUOTE_CLOSE = /\{#\s*verbatim\s*:\s*fin\s*#\}/;
+
+interface Quoted {
+  readonly range?: CitedRange;
+  readonly problem?: string;
+  readonly file?: SourceFile;
+  readonly lines: TemplateLine[];
+}
+
+/** The pieces of lines between quote markers, each keeping its file and offset. */
+function quotedRegions(lines: readonly TemplateLine[]): Quoted[] {
+  const out: Quoted[] = [];
+  let open: { range?: CitedRange; problem?: string; file: SourceFile; lines: TemplateLine[] } | undefined;
+  for (const l of lines) {
+    let rest = l.text;
+    let base = 0;
+    for (;;) {
+      if (!open) {
+        const m = QUOTE_OPEN.exec(rest);
+        if (!m) break;
+        const range = citedRange(m[1]);
+        open = { ...(range ? { range } : { problem: `« ${m[1]!.trim()} » : attendu « <fichier de _sources>, ligne(s) <début>[-<fin>] »` }), file: l.file, lines: [] };
+        base += m.index + m[0].length;
+        rest = rest.slice(m.index + m[0].length);
+        continue;
+      }
+      const c = QUOTE_CLOSE.exec(rest);
+      const piece = c ? rest.slice(0, c.index) : rest;
+      if (piece.trim()) open.lines.push({ text: piece, file: l.file, offset: l.offset + base });
+      if (!c) break;
+      out.push(open);
+      open = undefined;
+      base += c.index + c[0].length;
+      rest = rest.slice(c.index + c[0].length);
+    }
+  }
+  if (open) out.push({ problem: '« {# verbatim : fin #} » manquant', file: open.file, lines: open.lines });
+  return out;
+}
+
+function compareWording(lines: readonly TemplateLine[], range: CitedRange, cache: SourceCache, path: string, skipNotes = true): VerbatimResult {
+  const src = cache.get(range.fichier);
   const fail = (message: string): VerbatimResult => ({ diagnostics: [{ severity: 'erreur', code: CODE_VERBATIM, message }], checked: 0 });
   if (typeof src === 'string') return fail(`${path} : ${src}`);
-  if (typeof lines === 'string') return fail(lines);
   if (range.to > src.lines.length || range.from > range.to) {
     return fail(`${path} : lignes ${range.from}-${range.to} citées, mais ${range.fichier} n’a que ${src.lines.length} lignes`);
   }
@@ -66,7 +144,7 @@ export function checkVerbatim(path: string, range: CitedRange, cache: SourceCach
   const diagnostics: Diagnostic[] = [];
   let at = 0;
   let checked = 0;
-  const all = fragments(lines);
+  const all = fragments(lines, skipNotes);
   const groupFound = new Set<number>();
   for (const f of all) if (f.group !== undefined && hay.text.includes(squash(f.text))) groupFound.add(f.group);
   const reported = new Set<number>();

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics/format.ts';
 import { checkProvenance, CODE_CITATION, CODE_VERBATIM, SourceCache } from '../../src/provenance/index.ts';
+import { checkQuotes } from '../../src/provenance/verbatim.ts';
 import { listModelIds, loadModel, TEMPLATES_ROOT } from '../../src/templates/load.ts';
 import { cpom } from '../helpers/cli.ts';
 
@@ -83,6 +84,36 @@ describe('provenance : un document verbatim est sa source mot pour mot', () => {
   });
 });
 
+describe('provenance : un extrait balisé {# verbatim : … #} est sa source mot pour mot', () => {
+  const quotes = (root: string, file: string) => checkQuotes(join(root, file), new SourceCache(root), 12);
+  const FILE = 'idf-commun/_annexe-1-engagements.md';
+
+  it('les extraits des fragments IDF sont conformes', () => {
+    const r = quotes(TEMPLATES_ROOT, FILE);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.quotes).toBe(2);
+  });
+
+  it('un extrait altéré est signalé au mot qui diffère', () => {
+    const root = library({ [FILE]: (s) => s.replace('N = année de la date d’effet du contrat.{#', 'N = année de la date de signature du contrat.{#') });
+    const r = quotes(root, FILE);
+    expect(r.diagnostics).toHaveLength(1);
+    const d = r.diagnostics[0]!;
+    expect(d.source).toEqual({ fichier: '004_ec60fe0b7b5a9c75.txt', ligne: 214 });
+    expect(flat(d.message)).toContain('attendu « d’effet du contrat');
+    expect(flat(d.message)).toContain('trouvé « de signature du contrat');
+    const text = readFileSync(join(root, FILE), 'utf8');
+    expect(d.span?.start.offset).toBe(text.indexOf('de signature du contrat.{#'));
+  });
+
+  it('un extrait cité à une autre ligne, ou sans fin, est signalé', () => {
+    const moved = quotes(library({ [FILE]: (s) => s.replace('ligne 214 #}', 'ligne 150 #}') }), FILE);
+    expect(moved.diagnostics.map((d) => d.code)).toEqual([CODE_VERBATIM]);
+    const open = quotes(library({ [FILE]: (s) => s.replace('du contrat.{# verbatim : fin #}', 'du contrat.') }), FILE);
+    expect(open.diagnostics.map((d) => d.message)).toContain('citation verbatim mal délimitée : « {# verbatim : fin #} » manquant');
+  });
+});
+
 describe('provenance : chaque citation est à la ligne qu’elle donne', () => {
   it('une ligne qui n’existe pas', () => {
     const r = check(library({ 'dgos-2012/modele.yaml': (s) => s.replace('    ligne: 914\n', '    ligne: 99999\n') }));
@@ -124,12 +155,14 @@ describe('provenance : les modèles livrés', () => {
     const verbatim = m.value.manifest.documents.filter((d) => d.provenance === 'verbatim').length;
     expect(r.verbatimDocuments).toBe(verbatim);
     if (verbatim) expect(r.passages).toBeGreaterThan(100);
+    // The IDF models quote their sources inside reconstituted documents.
+    if (id.startsWith('idf-')) expect(r.quotes).toBeGreaterThanOrEqual(10);
   });
 
   it('cpom verifier dit ce qu’il a contrôlé', async () => {
     const r = await cpom('verifier', 'occitanie-2019');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(flat(r.out)).toMatch(/127 passage\(s\) verbatim dans 2 document\(s\) et 39 citation\(s\) contrôlés contre les sources/);
+    expect(flat(r.out)).toMatch(/127 passage\(s\) verbatim \(2 document\(s\) verbatim, 0 extrait\(s\) cité\(s\)\) et 39 citation\(s\) contrôlés contre les sources/);
   });
 });

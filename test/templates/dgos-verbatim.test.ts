@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { splitCells } from '../../src/dsl/table.ts';
 import { seedPath } from '../helpers/seeds.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,23 +32,6 @@ function seedText(lines: string[], range: { from: number; to: number }): string 
 interface Unit {
   readonly line: number;
   readonly text: string;
-}
-
-/** Splits a pipe-table row into cells, ignoring `|` inside `{{ }}` / `{% %}` (filters). */
-function cells(row: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = row.indexOf('|') + 1;
-  for (let i = start; i < row.length; i++) {
-    const two = row.slice(i, i + 2);
-    if (two === '{{' || two === '{%') depth++;
-    else if ((two === '}}' || two === '%}') && depth > 0) depth--;
-    else if (row[i] === '|' && depth === 0) {
-      out.push(row.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  return out;
 }
 
 /**
@@ -98,7 +82,7 @@ function literalUnits(src: string): Unit[] {
     }
     if (l.startsWith('|')) {
       flush();
-      for (const c of cells(l)) if (c !== '<' && c !== '^' && c !== '') units.push({ line, text: resolveRefs(c) });
+      for (const c of splitCells(l).map((x) => x.text.trim())) if (c !== '<' && c !== '^' && c !== '') units.push({ line, text: resolveRefs(c) });
       return;
     }
     if (/^([-*]|\d+\.)\s+/.test(l)) {

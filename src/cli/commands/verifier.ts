@@ -22,8 +22,9 @@ export const HELP_VERIFIER = `Usage :
 La vérification des gabarits contrôle chaque champ, type, filtre et bloc par rapport au schéma
 des données : les erreurs indiquent fichier:ligne:colonne avec un extrait et un curseur. Elle
 contrôle aussi la provenance : chaque document « verbatim » doit reprendre mot pour mot les
-lignes de _sources/ que cite son provenance_detail, et chaque citation du manifeste (règles,
-durée, avenants) doit se trouver à la ligne indiquée.
+lignes de _sources/ que cite son provenance_detail, de même chaque extrait balisé
+{# verbatim : <fichier>, ligne N #} … {# verbatim : fin #}, et chaque citation du manifeste
+(règles, durée, avenants) doit se trouver à la ligne indiquée.
 La vérification d’un contrat applique les règles du modèle (erreurs et avertissements, avec
 leur source) et construit le document sans l’écrire, pour détecter toute valeur manquante et
 toute donnée remplie qu’aucun document du modèle n’imprime (avertissement avec son chemin).
@@ -70,7 +71,7 @@ export async function runVerifier(argv: readonly string[], out: (s: string) => v
   // Provenance: the verbatim documents against their sources, the citations at their lines.
   const prov = checkProvenance(m, libraryRoot(m.dir));
   if (prov.diagnostics.length) err(formatDiagnostics(prov.diagnostics));
-  const checkedText = `${prov.passages} passage(s) verbatim dans ${prov.verbatimDocuments} document(s) et ${prov.citations} citation(s) contrôlés contre les sources`;
+  const checkedText = `${prov.passages} passage(s) verbatim (${prov.verbatimDocuments} document(s) verbatim, ${prov.quotes} extrait(s) cité(s)) et ${prov.citations} citation(s) contrôlés contre les sources`;
   if (hasErrors(prov.diagnostics)) {
     err(`${target} : ${prov.diagnostics.filter((d) => d.severity === 'erreur').length} erreur(s) de provenance (${checkedText}).`);
     return EXIT_INVALID;
