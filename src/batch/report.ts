@@ -1,6 +1,8 @@
 // rapport.csv and rapport.html: the status of every establishment and what to fix, in French,
 // for agency staff. Built from the manifest only, so they are as deterministic as it is.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Mustache from 'mustache';
 import { writeFileAtomic } from '../io/atomic.ts';
 import type { CampaignManifest } from './manifest.ts';
 import type { IssueRecord, ManifestEntry, Status } from './types.ts';
@@ -41,54 +43,45 @@ export function reportCsv(m: CampaignManifest): string {
   return `\ufeff${rows.map((r) => r.map(csvField).join(';')).join('\r\n')}\r\n`;
 }
 
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** The page shell (layout, sorting and filtering script): UI, not legal wording. */
+const SHELL = new URL('./shells/rapport.html.mustache', import.meta.url);
+let shell: string | undefined;
+
+/** Severity first when sorting by status. */
+const STATUS_RANK: Record<Status, number> = { erreur: 0, avertissements: 1, ok: 2 };
+
+const messages = (list: readonly IssueRecord[]) => list.map((i) => ({ niveau: i.niveau, texte: issueLine(i) }));
+
+function contractView(c: ManifestEntry) {
+  const all = [...c.erreurs, ...c.avertissements];
+  return {
+    statut: c.statut,
+    libelle: STATUS_LABEL[c.statut],
+    rang: STATUS_RANK[c.statut],
+    finess: c.finess_ej,
+    raison: c.raison_sociale ?? '',
+    source: c.source,
+    nFichiers: c.fichiers.length,
+    fichiers: c.fichiers.map((f, i) => ({ sep: i > 0, href: encodeURI(f.chemin), nom: f.chemin.split('/').pop() ?? f.chemin })),
+    nMessages: all.length,
+    messages: messages(all),
+  };
 }
 
-function issuesHtml(list: readonly IssueRecord[]): string {
-  if (list.length === 0) return '';
-  return `<ul>${list.map((i) => `<li class="${i.niveau}">${esc(issueLine(i))}</li>`).join('')}</ul>`;
-}
-
-function row(c: ManifestEntry): string {
-  const files = c.fichiers.map((f) => `<a href="${esc(encodeURI(f.chemin))}">${esc(f.chemin.split('/').pop() ?? f.chemin)}</a>`).join('<br>');
-  return `<tr class="${c.statut}"><td>${esc(c.finess_ej)}</td><td>${esc(c.raison_sociale ?? '')}</td><td>${esc(c.source)}</td><td>${esc(STATUS_LABEL[c.statut])}</td><td>${files}</td><td>${issuesHtml([...c.erreurs, ...c.avertissements])}</td></tr>`;
-}
-
+/**
+ * The report page: every value goes through mustache's `{{ }}` (HTML-escaped; the shell never
+ * uses triple braces), and nothing depends on the clock or the machine.
+ */
 export function reportHtml(m: CampaignManifest): string {
-  const b = m.bilan;
-  const campaign = m.problemes_campagne.length
-    ? `<h2>Problèmes de la campagne</h2>${issuesHtml(m.problemes_campagne)}`
-    : '';
-  return `<!DOCTYPE html>
-<html lang="fr">
-<head>
-<meta charset="utf-8">
-<title>Rapport de campagne CPOM</title>
-<style>
-body { font-family: sans-serif; margin: 2em; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #999; padding: 4px 6px; vertical-align: top; text-align: left; }
-tr.erreur td { background: #fde2e2; }
-tr.avertissements td { background: #fff6d6; }
-li.erreur { color: #a40000; }
-ul { margin: 0; padding-left: 1.2em; }
-</style>
-</head>
-<body>
-<h1>Rapport de campagne CPOM</h1>
-<p>Tranche ${esc(m.tranche)} — ${b.contrats} contrat(s) : ${b.ok} généré(s), ${b.avertissements} généré(s) avec avertissements, ${b.erreurs} en erreur.</p>
-<p>Modèle(s) : ${m.modeles.map((x) => esc(`${x.id} v${x.version}`)).join(', ') || '—'} ; formats : ${esc(m.formats.join(', '))}.</p>
-${campaign}
-<table>
-<thead><tr><th>FINESS EJ</th><th>Raison sociale</th><th>Source</th><th>Statut</th><th>Fichiers</th><th>Messages</th></tr></thead>
-<tbody>
-${m.contrats.map(row).join('\n')}
-</tbody>
-</table>
-</body>
-</html>
-`;
+  shell ??= readFileSync(SHELL, 'utf8');
+  return Mustache.render(shell, {
+    tranche: m.tranche,
+    bilan: m.bilan,
+    modeles: m.modeles.map((x) => `${x.id} v${x.version}`).join(', ') || '—',
+    formats: m.formats.join(', '),
+    campagne: messages(m.problemes_campagne),
+    contrats: m.contrats.map(contractView),
+  });
 }
 
 export function writeReports(dir: string, suffix: string, m: CampaignManifest): { csv: string; html: string } {

@@ -68,7 +68,9 @@ export function readConfined(path: string, root: string, maxBytes = MAX_MODEL_FI
     if (!st.isFile()) return { ok: false, refusal: { kind: 'pas-un-fichier' } };
     if (st.size > maxBytes) return { ok: false, refusal: { kind: 'trop-gros', size: st.size } };
     // Read at most maxBytes + 1: a file growing after fstat is still caught.
-    const buf = Buffer.alloc(maxBytes + 1);
+    // allocUnsafe: only the n bytes read are ever used, and zero-filling megabytes per file
+    // dominated a verifier run (every template and source of a model is read).
+    const buf = Buffer.allocUnsafe(maxBytes + 1);
     let n = 0;
     for (let r; n < buf.length && (r = readSync(fd, buf, n, buf.length - n, null)) > 0; ) n += r;
     if (n > maxBytes) return { ok: false, refusal: { kind: 'trop-gros', size: n } };

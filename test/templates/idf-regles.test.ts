@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkContract, formatDiagnostic, loadModel, parseContract, type Model } from '../../src/index.ts';
-import { expectCitationsAtLines } from '../helpers/seeds.ts';
 
 function model(id: string): Model {
   const r = loadModel(id);
@@ -151,10 +150,6 @@ describe('IDF — règles des modèles', () => {
     expect(check({ ...base, avis: { cme: '2024-03-25', conseil_surveillance: '2024-03-01' } }, 'idf-2021')).toEqual([]);
     expect(check({ ...base, dates: { effet: dates.effet, duree_ans: dates.duree_ans } }, 'idf-2021')).toEqual([]);
     expect(check({ ...base, avis: { cme: '2024-03-20', conseil_surveillance: '2024-03-26' } }, 'idf-2021').map((d) => d.code)).toEqual(['IDF-AVIS-AVANT-SIGNATURE']);
-  });
-
-  it('cites every rule’s source at the stated line of the seed', () => {
-    for (const [id, m] of Object.entries(MODELS)) expectCitationsAtLines(m, `idf-regles ${id}`);
   });
 
   for (const c of cases) {

@@ -1,6 +1,6 @@
-// The Occitanie socle and Annexe 5 are the agency's model texts: every literal line of the
-// templates (headings with their resolved numbers, paragraphs, list items) must be found, in
-// order, in the seed text of the guide. The seed is the authority (templates/_sources).
+// The Occitanie socle and Annexe 5 are the agency's model texts. Word-for-word fidelity is
+// checked by the tool (src/provenance, test/provenance); here, what it does not check: the
+// articles numbered as the model does, the [sic] and key sentences kept, the matrix rows in order.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -73,20 +73,6 @@ function literals(file: string): { lines: Literal[]; headings: string[] } {
   return { lines, headings: numbered.map((n) => n.text) };
 }
 
-/** Every literal, in template order, found in the seed after the previous one. */
-function expectInOrder(file: string, seed: string): void {
-  const hay = squash(seed);
-  let at = 0;
-  const missing: string[] = [];
-  for (const l of literals(file).lines) {
-    const needle = squash(l.text);
-    const k = hay.indexOf(needle, at);
-    if (k < 0) missing.push(`${file}:${l.line} « ${l.text} »${hay.includes(needle) ? ' (présent, mais pas à cet endroit)' : ''}`);
-    else at = k + needle.length;
-  }
-  expect(missing, `lignes absentes du seed (ou dans le désordre) :\n${missing.join('\n')}`).toEqual([]);
-}
-
 describe('Occitanie 2019-2023 — texte verbatim du socle type (seed 002, L.1409-1784)', () => {
   const seed = () => seedLines(1409, 1784);
 
@@ -94,10 +80,6 @@ describe('Occitanie 2019-2023 — texte verbatim du socle type (seed 002, L.1409
     expect(degarble('SSSSOCLE TYPE DU OCLE TYPE DU OCLE TYPE DU OCLE TYPE DU CPOMCPOMCPOMCPOM')).toBe('SOCLE TYPE DU CPOM');
     expect(seedLines(1409, 1409)).toContain('ANNEXE 1 : SOCLE TYPE DU CPOM 2019-2023');
     expect(seedLines(1797, 1797)).toContain('ANNEXE 5 : ANNEXE TYPE « FINANCEMENTS » DU CPOM 2019-2023');
-  });
-
-  it('finds every literal line of socle.md (with _signatures.md) in the seed, in order', () => {
-    expectInOrder('socle.md', seed());
   });
 
   it('numbers the articles as the model does: 1 to 10, sub-articles 4.1 and 4.2, titles 1 and 2', () => {
@@ -161,10 +143,6 @@ describe('Occitanie 2019-2023 — texte verbatim du socle type (seed 002, L.1409
 
 describe('Occitanie 2019-2023 — texte verbatim de l’annexe 5 « Financements » (seed 002, L.1797-1942)', () => {
   const seed = () => seedLines(1797, 1942);
-
-  it('finds every literal line of annexe-financements.md in the seed, in order (additions excluded)', () => {
-    expectInOrder('annexe-financements.md', seed());
-  });
 
   it('has the four articles of the model with their titles', () => {
     const { headings } = literals('annexe-financements.md');

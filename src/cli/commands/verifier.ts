@@ -8,6 +8,7 @@ import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { loadContractFile } from '../../model/load.ts';
 import { listModels, type ModelLibrary } from '../../templates/library.ts';
 import { loadModel } from '../../templates/load.ts';
+import { checkProvenance } from '../../provenance/index.ts';
 import { checkContract } from '../../templates/rules.ts';
 import { CODE_NON_IMPRIME, unprintedWarnings } from '../../templates/unprinted.ts';
 import { buildDocumentSet } from '../../eval/build.ts';
@@ -22,7 +23,11 @@ export const HELP_VERIFIER = `Usage :
   cpom verifier --sortie <dossier>                   contrôle des dossiers produits contre leur manifest.json
 
 La vérification des gabarits contrôle chaque champ, type, filtre et bloc par rapport au schéma
-des données : les erreurs indiquent fichier:ligne:colonne avec un extrait et un curseur.
+des données : les erreurs indiquent fichier:ligne:colonne avec un extrait et un curseur. Elle
+contrôle aussi la provenance : chaque document « verbatim » doit reprendre mot pour mot les
+lignes de _sources/ que cite son provenance_detail, de même chaque extrait balisé
+{# verbatim : <fichier>, ligne N #} … {# verbatim : fin #}, et chaque citation du manifeste
+(règles, durée, avenants) doit se trouver à la ligne indiquée.
 La vérification d’un contrat applique les règles du modèle (erreurs et avertissements, avec
 leur source) et construit le document sans l’écrire, pour détecter toute valeur manquante et
 toute donnée remplie qu’aucun document du modèle n’imprime (avertissement avec son chemin).
@@ -86,7 +91,16 @@ function verifyModel(target: string, libraries: readonly ModelLibrary[], out: (s
     return EXIT_INVALID;
   }
   const m = model.value;
-  out(`${m.id} : modèle valide — ${m.documents.length} documents, ${m.rules.length} règles (bibliothèque ${m.library.root}).`);
+  // Provenance: the verbatim documents against their sources (the model's library's _sources/),
+  // the citations at their lines.
+  const prov = checkProvenance(m, m.library.root);
+  if (prov.diagnostics.length) err(formatDiagnostics(prov.diagnostics));
+  const checkedText = `${prov.passages} passage(s) verbatim (${prov.verbatimDocuments} document(s) verbatim, ${prov.quotes} extrait(s) cité(s)) et ${prov.citations} citation(s) contrôlés contre les sources`;
+  if (hasErrors(prov.diagnostics)) {
+    err(`${target} : ${prov.diagnostics.filter((d) => d.severity === 'erreur').length} erreur(s) de provenance (${checkedText}).`);
+    return EXIT_INVALID;
+  }
+  out(`${m.id} : modèle valide — ${m.documents.length} documents, ${m.rules.length} règles (bibliothèque ${m.library.root}) ; ${checkedText}.`);
   return EXIT_OK;
 }
 
