@@ -95,3 +95,7 @@ export const RULE: Pt = 0.5;
 export const SHADE = 0.88;
 export const FURNITURE_SIZE: Pt = 8;
 export const FURNITURE_GRAY = 0.3;
+/** Blank height left for a handwritten signature (2.5 cm), in both formats. */
+export const SIGN_SPACE: Pt = 25 * MM;
+/** Signature columns: equal thirds (at most three per row) of the text width in both formats. */
+export const SIGN_PER_ROW = 3;

@@ -13,7 +13,7 @@ const xml = readFileSync(new URL('../../templates/_base-docx/word/styles.xml', i
 /** The effective value of `attr` on `tag` for a style, following w:basedOn up to docDefaults. */
 function styleValue(id: string, tag: string, attr: string): string | undefined {
   for (let cur: string | undefined = id; cur; ) {
-    const block = new RegExp(`<w:style [^>]*w:styleId="${cur}">([\\s\\S]*?)</w:style>`).exec(xml)?.[1];
+    const block: string | undefined = new RegExp(`<w:style [^>]*w:styleId="${cur}">([\\s\\S]*?)</w:style>`).exec(xml)?.[1];
     if (!block) throw new Error(`style ${cur} absent de styles.xml`);
     const v = new RegExp(`<${tag}\\b[^>]*\\b${attr}="([^"]+)"`).exec(block)?.[1];
     if (v !== undefined) return v;
