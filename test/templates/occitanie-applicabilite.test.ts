@@ -104,7 +104,7 @@ describe('Occitanie 2019-2023 — applicabilité des annexes (matrice copie B)',
 
   it('prints the copy-B matrix in Article 10 of every socle', () => {
     const socle = doc(contract('eml_amp_dpn'), 'socle');
-    const art10 = blocksOf(socle, 'heading').find((h) => headingText(h).startsWith('Article 10'));
+    const art10 = blocksOf(socle, 'heading').find((h) => headingText(h).replace(/\u00a0/g, ' ').startsWith('Article 10'));
     expect(art10).toBeDefined();
     const table = blocksOf(socle, 'table').find((t) => cellText(t.headerRows[0]?.cells[3]) === 'Titulaires d’EML/ laboratoires de biologie autorisés en AMP/DPN');
     expect(table?.bodyRows.map((r) => r.cells.map(cellText))).toEqual([
