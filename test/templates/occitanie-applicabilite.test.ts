@@ -127,7 +127,7 @@ describe('Occitanie 2019-2023 — contenu conditionnel', () => {
   });
 
   it('renders Annexe 5 Article 1 only with a reconductible base, Article 4 only under OQN', () => {
-    const titles = (c: Contract) => blocksOf(doc(c, FIN), 'heading').filter((h) => h.level === 3).map(headingText);
+    const titles = (c: Contract) => blocksOf(doc(c, FIN), 'heading').filter((h) => h.level === 3).map((h) => headingText(h).replace(/\u00a0/g, ' '));
     expect(titles(contract('pluriactivite', { fin: 'base' }))).toEqual([
       'Article 1- Dotations MIGAC pour les activités de soins MCO et SSR et DAF pour les activités de SSR, Psychiatrie et USLD',
       'Article 2 – Subventions FMESPP',
