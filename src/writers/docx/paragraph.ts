@@ -27,7 +27,7 @@ export interface ParagraphProps {
   readonly keepNext?: boolean;
   /** Right-aligned tab stop position (running header). */
   readonly rightTab?: Twips;
-  readonly spacing?: { readonly before?: Twips; readonly after?: Twips; readonly exactLine?: Twips; readonly atLeastLine?: Twips };
+  readonly spacing?: { readonly before?: Twips; readonly after?: Twips; readonly exactLine?: Twips };
   readonly jc?: 'left' | 'center' | 'right' | 'both';
   /** Tracked change of the paragraph mark (`<w:ins/>` / `<w:del/>`), for whole inserted or deleted paragraphs. */
   readonly mark?: string;
@@ -48,7 +48,6 @@ export function pPr(props: ParagraphProps): string {
     if (s.before !== undefined) list.push(['w:before', s.before]);
     if (s.after !== undefined) list.push(['w:after', s.after]);
     if (s.exactLine !== undefined) list.push(['w:line', s.exactLine], ['w:lineRule', 'exact']);
-    else if (s.atLeastLine !== undefined) list.push(['w:line', s.atLeastLine], ['w:lineRule', 'atLeast']);
     inner += empty('w:spacing', list);
   }
   if (props.jc) inner += val('w:jc', props.jc);

@@ -6,14 +6,11 @@ import { renderInlines, revisionMark } from './inline.ts';
 import { wholeRevision } from '../../ir/revisions.ts';
 import { HEADING_STYLE_IDS, PARAGRAPH_STYLE_IDS, paragraph, type RunFormat } from './paragraph.ts';
 import { attrs } from './xml.ts';
-import type { Twips } from './page.ts';
 
 export interface ParagraphOptions {
   /** Forces keepNext on (signature blocks) regardless of the IR flag. */
   readonly keepNext?: boolean;
   readonly format?: RunFormat;
-  /** Line pitch (twips, at least) when the style's does not fit the text size (small table text). */
-  readonly atLeastLine?: Twips;
 }
 
 /** The paragraph-mark revision of content wholly inserted or deleted, if any. */
@@ -24,12 +21,7 @@ function markOf(content: readonly Inline[], ctx: RenderContext): { mark?: string
 
 export function renderParagraph(p: Paragraph, ctx: RenderContext, opts: ParagraphOptions = {}): string {
   return paragraph(
-    {
-      styleId: PARAGRAPH_STYLE_IDS[p.style],
-      keepNext: opts.keepNext ?? p.keepWithNext,
-      ...(opts.atLeastLine !== undefined ? { spacing: { atLeastLine: opts.atLeastLine } } : {}),
-      ...markOf(p.content, ctx),
-    },
+    { styleId: PARAGRAPH_STYLE_IDS[p.style], keepNext: opts.keepNext ?? p.keepWithNext, ...markOf(p.content, ctx) },
     renderInlines(p.content, ctx, opts.format),
   );
 }

@@ -11,7 +11,7 @@ import { revisionMark } from './inline.ts';
 import { rowRevision } from '../../ir/revisions.ts';
 import { renderParagraph } from './prose.ts';
 import { empty, val } from './xml.ts';
-import { CELL_PAD_X, CELL_PAD_Y, cellStyle } from '../../layout/styles.ts';
+import { CELL_PAD_X, CELL_PAD_Y } from '../../layout/styles.ts';
 
 const SHADE_FILL = 'D9D9D9';
 const BORDER = 'w:val="single" w:sz="4" w:space="0" w:color="000000"';
@@ -100,12 +100,10 @@ export function renderTable(table: Table, ctx: RenderContext): string {
   const widths = distribute(table.columns, ctx.geometry.textWidth);
   const spanWidth = (c: number, span: number): Twips => widths.slice(c, c + span).reduce((a, b) => a + b, 0);
   const format: RunFormat = table.fontSize === undefined ? {} : { halfPoints: ptToHalfPoints(table.fontSize) };
-  // The PDF's leading for this size (cellStyle), so small table text is as dense in both.
-  const line = table.fontSize === undefined ? {} : { atLeastLine: Math.round(cellStyle('cell', table.fontSize).leading * 20) };
   const pending: (Pending | undefined)[] = new Array<Pending | undefined>(ncols).fill(undefined);
 
   const cellXml = (cell: TableCell, shape: CellShape, keep: boolean): string => {
-    const paras = cell.content.map((p) => renderParagraph(p, ctx, keep ? { format, ...line, keepNext: true } : { format, ...line })).join('');
+    const paras = cell.content.map((p) => renderParagraph(p, ctx, keep ? { format, keepNext: true } : { format })).join('');
     return `<w:tc>${tcPr(shape)}${paras || emptyCellParagraph(keep)}</w:tc>`;
   };
 
