@@ -5,7 +5,7 @@
 // text: nothing to find in the files' bytes, the outline or the structure tree. Applied after
 // resolve, so the remaining articles keep the numbers of the signed contract. Every document
 // says on every page that it is the communicable version, and how many passages it withholds.
-import { frenchSpaces } from './resolve/french.ts';
+import { frenchSpaces } from './resolve/typography.ts';
 import type { Block, Document, DocumentSet } from './types.ts';
 
 export interface CommunicableWording {

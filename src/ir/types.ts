@@ -192,6 +192,8 @@ export interface TextRun {
   readonly text: string;
   readonly bold?: boolean;
   readonly italic?: boolean;
+  /** Raised and smaller: the « er » of « 1er » (set by resolve, drawn by both writers). */
+  readonly superscript?: boolean;
   /** Tracked change (redlines): DOCX writes w:ins / w:del, the PDF shows it visibly. */
   readonly revision?: Revision;
 }

@@ -1,7 +1,9 @@
 // Font loading and metrics: the one place that knows glyph widths.
 //
-// Faces are DejaVu Serif (text) and DejaVu Sans (fallback for symbols the serif lacks), read
-// from the `dejavu-fonts-ttf` dependency so a fresh machine has them. Parsing a face costs a
+// Faces are Liberation Serif (text), shipped in fonts/liberation/ (SIL OFL): the DOCX names the
+// same family, metric-compatible with the Times New Roman every Word user has, so both formats
+// set lines of the same width (issue 13, item 5). DejaVu Sans (the `dejavu-fonts-ttf`
+// dependency) is the fallback for symbols the serif lacks. Parsing a face costs a
 // few milliseconds, so one FontBook is shared by the whole process (`sharedFontBook`) and
 // every width it computes is cached: rendering a campaign of contracts measures each word once.
 //
@@ -12,14 +14,15 @@ import type { Font } from '@pdf-lib/fontkit';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { layoutCounters } from './counters.ts';
 import type { FaceId } from './types.ts';
 
 const FILES: Record<FaceId, string> = {
-  serif: 'DejaVuSerif.ttf',
-  'serif-bold': 'DejaVuSerif-Bold.ttf',
-  'serif-italic': 'DejaVuSerif-Italic.ttf',
-  'serif-bolditalic': 'DejaVuSerif-BoldItalic.ttf',
+  serif: 'LiberationSerif-Regular.ttf',
+  'serif-bold': 'LiberationSerif-Bold.ttf',
+  'serif-italic': 'LiberationSerif-Italic.ttf',
+  'serif-bolditalic': 'LiberationSerif-BoldItalic.ttf',
   sans: 'DejaVuSans.ttf',
   'sans-bold': 'DejaVuSans-Bold.ttf',
   'sans-italic': 'DejaVuSans-Oblique.ttf',
@@ -46,6 +49,9 @@ class FaceMetrics {
   constructor(readonly face: Face) {}
 }
 
+/** The shipped serif faces. */
+export const SERIF_DIR = fileURLToPath(new URL('../../fonts/liberation/', import.meta.url));
+
 function fontDir(): string {
   const req = createRequire(import.meta.url);
   return join(dirname(req.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -55,8 +61,12 @@ export class FontBook {
   private readonly metrics = new Map<FaceId, FaceMetrics>();
   private readonly dir: string;
 
-  constructor(dir: string = fontDir()) {
+  private readonly serifDir: string;
+
+  /** `dir` holds the sans fallback faces, `serifDir` the text faces. */
+  constructor(dir: string = fontDir(), serifDir: string = SERIF_DIR) {
     this.dir = dir;
+    this.serifDir = serifDir;
   }
 
   /** Loads a face on first use (sans faces are usually never needed). */
@@ -72,7 +82,7 @@ export class FontBook {
   private m(id: FaceId): FaceMetrics {
     let m = this.metrics.get(id);
     if (!m) {
-      const bytes = new Uint8Array(readFileSync(join(this.dir, FILES[id])));
+      const bytes = new Uint8Array(readFileSync(join(id.startsWith('serif') ? this.serifDir : this.dir, FILES[id])));
       const font = fontkit.create(bytes);
       const upm = font.unitsPerEm;
       m = new FaceMetrics({

@@ -5,7 +5,7 @@
 // so the writer emits one TJ per run instead of one show per word. The last line of a
 // paragraph and lines ended by a forced break stay ragged.
 import type { Align } from './styles.ts';
-import { splitWord, type Mark, type SpaceToken, type TextContext, type Token, type WordToken } from './text.ts';
+import { splitWord, SUPERSCRIPT, type Mark, type SpaceToken, type TextContext, type Token, type WordToken } from './text.ts';
 import type { FaceId, Frame, LineFrame, TextFrame } from './types.ts';
 
 export interface Line {
@@ -100,9 +100,11 @@ export const DELETED_GRAY = 0.45;
  * One run of text; a tracked-change run also gets its rule, so a redline prints visibly: an
  * underline for an insertion, a strike-through (and grey text) for a deletion.
  */
-function pushRun(frames: TextFrame[], rules: LineFrame[], face: FaceId | null, mark: Mark | undefined, text: string, x0: number, x1: number, base: number, size: number, gap: number): void {
+function pushRun(frames: TextFrame[], rules: LineFrame[], face: FaceId | null, mark: Mark | undefined, text: string, x0: number, x1: number, base: number, size: number, gap: number, sup = false): void {
   if (!face || !text) return;
-  const t: TextFrame = { kind: 'text', x: x0, y: base, face, size, text, wordGap: gap };
+  const t: TextFrame = sup
+    ? { kind: 'text', x: x0, y: base - size * SUPERSCRIPT.rise, face, size: size * SUPERSCRIPT.scale, text, wordGap: 0 }
+    : { kind: 'text', x: x0, y: base, face, size, text, wordGap: gap };
   if (!mark) {
     frames.push(t);
     return;
@@ -130,14 +132,16 @@ function buildLine(
   const rules: LineFrame[] = [];
   let runFace: FaceId | null = null;
   let runMark: Mark | undefined;
+  let runSup = false;
   let runText = '';
   let runX = x;
   for (const it of items) {
     if (it.t === 'space') {
-      if (it.face !== runFace || it.mark !== runMark) {
-        pushRun(frames, rules, runFace, runMark, runText, runX, x, base, size, gap);
+      if (it.face !== runFace || it.mark !== runMark || runSup) {
+        pushRun(frames, rules, runFace, runMark, runText, runX, x, base, size, gap, runSup);
         runFace = it.face;
         runMark = it.mark;
+        runSup = false;
         runText = '';
         runX = x;
       }
@@ -146,10 +150,11 @@ function buildLine(
       continue;
     }
     for (const f of it.frags) {
-      if (f.face !== runFace || f.mark !== runMark) {
-        pushRun(frames, rules, runFace, runMark, runText, runX, x, base, size, gap);
+      if (f.face !== runFace || f.mark !== runMark || !!f.sup !== runSup) {
+        pushRun(frames, rules, runFace, runMark, runText, runX, x, base, size, gap, runSup);
         runFace = f.face;
         runMark = f.mark;
+        runSup = !!f.sup;
         runText = '';
         runX = x;
       }
@@ -157,6 +162,6 @@ function buildLine(
       x += f.width;
     }
   }
-  pushRun(frames, rules, runFace, runMark, runText, runX, x, base, size, gap);
+  pushRun(frames, rules, runFace, runMark, runText, runX, x, base, size, gap, runSup);
   return rules.length ? { frames, rules, height: opts.leading, width: natural } : { frames, height: opts.leading, width: natural };
 }

@@ -1,5 +1,6 @@
 // Typographic decisions in one place: page geometry, paragraph and heading styles.
-// DejaVu Serif is wide, so 10 pt here reads like 11 pt Times in the DOCX.
+// The DOCX base styles (templates/_base-docx/word/styles.xml) carry the same sizes, leadings
+// (w:line, atLeast) and spacings, in the same face: test/docx/styles-parity.test.ts keeps them equal.
 import type { Document, Heading, ParagraphStyle, Pt } from '../ir/types.ts';
 
 export const MM: Pt = 72 / 25.4;
@@ -53,7 +54,7 @@ export interface TextStyle {
   readonly indent?: Pt;
 }
 
-const BODY = 10;
+const BODY = 10.5;
 
 export const PARAGRAPH_STYLES: Record<ParagraphStyle, TextStyle> = {
   body: { size: BODY, leading: 13, align: 'justify', spaceBefore: 0, spaceAfter: 6 },
@@ -94,3 +95,7 @@ export const RULE: Pt = 0.5;
 export const SHADE = 0.88;
 export const FURNITURE_SIZE: Pt = 8;
 export const FURNITURE_GRAY = 0.3;
+/** Blank height left for a handwritten signature (2.5 cm), in both formats. */
+export const SIGN_SPACE: Pt = 25 * MM;
+/** Signature columns: equal thirds (at most three per row) of the text width in both formats. */
+export const SIGN_PER_ROW = 3;

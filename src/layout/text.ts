@@ -1,9 +1,7 @@
 // Inlines → measured tokens (words, breakable spaces, forced breaks) for the line breaker.
 //
-// French typography is decided here: resolve already wrote U+00A0/U+202F where it knows the
-// rule, and those are simply not break points. This pass also protects the cases a plain
-// space could still break (a space before « ; : ! ? », after « or before », in "n° 3",
-// "1er janvier", "L. 6114-1", "180 000"): such a space is drawn as U+00A0 glued to its words.
+// French typography is not decided here: resolve (src/ir/resolve/typography.ts) wrote U+00A0 /
+// U+202F into the text for both writers, so every U+0020 left is a break point.
 // Characters missing from the serif face fall back to DejaVu Sans, then to a visible "□"
 // with a warning: never an empty box.
 import type { Inline } from '../ir/types.ts';
@@ -19,7 +17,12 @@ export interface Fragment {
   /** Width in points at the paragraph's size. */
   readonly width: number;
   readonly mark?: Mark;
+  /** Superscript (« er » of « 1er »): drawn at SUPERSCRIPT.scale of the size, raised. */
+  readonly sup?: true;
 }
+
+/** Size and rise of superscript text, as fractions of the paragraph's size (Word's look). */
+export const SUPERSCRIPT = { scale: 0.65, rise: 0.33 } as const;
 
 export interface WordToken {
   readonly t: 'word';
@@ -46,7 +49,6 @@ export interface MissingGlyph {
 }
 
 export const REPLACEMENT = '\u25A1';
-const NBSP = '\u00A0';
 
 export interface TextContext {
   readonly fonts: FontBook;
@@ -91,36 +93,11 @@ function fragmentsFor(ctx: TextContext, face: FaceId, text: string): Fragment[] 
   return out.map((o) => ({ ...o, width: fonts.width(o.face, o.text) * size }));
 }
 
-// A space between `a` and `b` that must not break (plain spaces resolve left alone).
-const BEFORE_PUNCT = /^[;:!?»%€]/;
-const ORDINAL = /^\d+(?:er|re|e|es|ère|ème|nd|nde)$/;
-const ABBREV_BEFORE_NUMBER = /^(?:L|R|D|A|art|Art|al|p|n°|N°|no|No)\.?$/;
-const WORD_BEFORE_NUMBER = /^(?:[Aa]rticles?|[Aa]nnexes?|[Tt]itres?|[Ff]iches?)$/;
-const NUMBER = /^[-+]?\d+(?:[.,]\d+)?$/;
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-export function isNonBreakingSpace(a: string, b: string): boolean {
-  // Fast exit for the common case (two ordinary words): every rule needs one of these.
-  const a0 = a.charCodeAt(0);
-  const b0 = b.charCodeAt(0);
-  const punct = b0 === 0x3b || b0 === 0x3a || b0 === 0x21 || b0 === 0x3f || b0 === 0xbb || b0 === 0x25 || b0 === 0x20ac;
-  const aSpecial = isDigit(a0) || a0 === 0x6e || a0 === 0x4e || a0 === 0x2b || a0 === 0x2d;
-  if (!punct && !isDigit(b0) && !aSpecial && !a.endsWith('«')) return false;
-  if (BEFORE_PUNCT.test(b) || a.endsWith('«')) return true;
-  if (/^[nN]°s?$/.test(a)) return true;
-  if (ORDINAL.test(a)) return true;
-  if (/^\d/.test(b) && (ABBREV_BEFORE_NUMBER.test(a) || WORD_BEFORE_NUMBER.test(a))) return true;
-  if (NUMBER.test(a) && /^\d{3}(?:\D|$)/.test(b)) return true;
-  return false;
-}
-
 interface Segment {
   readonly face: FaceId;
   readonly text: string;
   readonly mark?: Mark;
+  readonly sup?: true;
 }
 
 const CONTROL_WS = /[\t\n\r\f\v\u2028\u2029]/;
@@ -130,8 +107,6 @@ const CONTROL_WS_ALL = /[\t\n\r\f\v\u2028\u2029]/g;
 class Tokenizer {
   readonly out: Token[] = [];
   private word: Segment[] | null = null;
-  /** Text of the current word since the last glued space: what the French rules look at. */
-  private lastPlain = '';
   private pendingSpace: FaceId | null = null;
   private pendingMark: Mark | undefined = undefined;
 
@@ -155,28 +130,21 @@ class Tokenizer {
     }
   }
 
-  segment(face: FaceId, text: string, mark?: Mark): void {
+  segment(face: FaceId, text: string, mark?: Mark, sup?: true): void {
     const sp = this.pendingSpace;
-    const seg: Segment = mark ? { face, text, mark } : { face, text };
+    const seg: Segment = { face, text, ...(mark ? { mark } : {}), ...(sup ? { sup } : {}) };
     if (sp !== null) {
       const pm = this.pendingMark;
-      if (this.word && isNonBreakingSpace(this.lastPlain, text)) {
-        this.word.push(pm ? { face: sp, text: NBSP, mark: pm } : { face: sp, text: NBSP }, seg);
-      } else {
-        this.flushWord();
-        const width = this.ctx.fonts.width(sp, ' ') * this.ctx.size;
-        this.out.push(pm ? { t: 'space', face: sp, width, mark: pm } : { t: 'space', face: sp, width });
-        this.word = [seg];
-      }
-      this.lastPlain = text;
+      this.flushWord();
+      const width = this.ctx.fonts.width(sp, ' ') * this.ctx.size;
+      this.out.push(pm ? { t: 'space', face: sp, width, mark: pm } : { t: 'space', face: sp, width });
+      this.word = [seg];
       this.pendingSpace = null;
       this.pendingMark = undefined;
     } else if (this.word) {
       this.word.push(seg);
-      this.lastPlain += text;
     } else {
       this.word = [seg];
-      this.lastPlain = text;
     }
   }
 }
@@ -189,12 +157,14 @@ export function tokenize(content: readonly Inline[], ctx: TextContext): Token[] 
     let bold = !!ctx.bold;
     let italic = !!ctx.italic;
     let mark: Mark | undefined;
+    let sup: true | undefined;
     switch (inl.type) {
       case 'text':
         text = inl.text;
         bold ||= !!inl.bold;
         italic ||= !!inl.italic;
         mark = inl.revision?.kind;
+        if (inl.superscript) sup = true;
         break;
       case 'ref':
         text = inl.text ?? inl.target;
@@ -217,7 +187,7 @@ export function tokenize(content: readonly Inline[], ctx: TextContext): Token[] 
       } else {
         let e = text.indexOf(' ', k);
         if (e < 0) e = n;
-        tk.segment(face, text.slice(k, e), mark);
+        tk.segment(face, text.slice(k, e), mark, sup);
         k = e;
       }
     }
@@ -227,7 +197,7 @@ export function tokenize(content: readonly Inline[], ctx: TextContext): Token[] 
 }
 
 function measureWord(segs: readonly Segment[], ctx: TextContext): WordToken {
-  if (segs.length === 1) {
+  if (segs.length === 1 && !segs[0]!.sup) {
     const s = segs[0]!;
     const w = ctx.fonts.width(s.face, s.text);
     if (!Number.isNaN(w)) {
@@ -239,15 +209,15 @@ function measureWord(segs: readonly Segment[], ctx: TextContext): WordToken {
   const merged: Segment[] = [];
   for (const s of segs) {
     const last = merged[merged.length - 1];
-    if (last && last.face === s.face && last.mark === s.mark) merged[merged.length - 1] = { ...last, text: last.text + s.text };
+    if (last && last.face === s.face && last.mark === s.mark && last.sup === s.sup) merged[merged.length - 1] = { ...last, text: last.text + s.text };
     else merged.push(s);
   }
   const frags: Fragment[] = [];
   for (const part of merged) {
     for (const f0 of fragmentsFor(ctx, part.face, part.text)) {
-      const f: Fragment = part.mark ? { ...f0, mark: part.mark } : f0;
+      const f: Fragment = { ...f0, ...(part.mark ? { mark: part.mark } : {}), ...(part.sup ? { sup: part.sup, width: f0.width * SUPERSCRIPT.scale } : {}) };
       const last = frags[frags.length - 1];
-      if (last && last.face === f.face && last.mark === f.mark) frags[frags.length - 1] = { ...last, text: last.text + f.text, width: last.width + f.width };
+      if (last && last.face === f.face && last.mark === f.mark && last.sup === f.sup) frags[frags.length - 1] = { ...last, text: last.text + f.text, width: last.width + f.width };
       else frags.push(f);
     }
   }
@@ -264,7 +234,10 @@ interface Glyph {
 
 function glyphsOf(word: WordToken, ctx: TextContext): Glyph[] {
   const out: Glyph[] = [];
-  for (const f of word.frags) for (const ch of f.text) out.push({ frag: f, ch, width: ctx.fonts.advance(f.face, ch.codePointAt(0)!) * ctx.size });
+  for (const f of word.frags) {
+    const size = f.sup ? ctx.size * SUPERSCRIPT.scale : ctx.size;
+    for (const ch of f.text) out.push({ frag: f, ch, width: ctx.fonts.advance(f.face, ch.codePointAt(0)!) * size });
+  }
   return out;
 }
 

@@ -228,18 +228,24 @@ describe('signature block', () => {
   it('is a borderless table with unsplittable rows and keepNext on every paragraph but the last', () => {
     expect(sigTable).toContain('<w:tblStyle w:val="TableauSimple"/>');
     expect(sigTable).not.toMatch(/w:val="single"/);
-    expect(count(sigTable, /<w:tr><w:trPr><w:cantSplit\/><\/w:trPr>/)).toBe(1);
+    // One row per band (qualities, signature space, names, mentions): names and mentions of
+    // every column share a row, hence a baseline, however the qualities wrap.
+    expect(count(sigTable, /<w:tr><w:trPr><w:cantSplit\/>/)).toBe(4);
+    expect(count(sigTable, /<w:trHeight w:val="1417" w:hRule="exact"\/>/)).toBe(1);
+    const rows = [...sigTable.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((m) => m[0]);
+    expect(rows[2]).toMatch(/<w:b\/>[\s\S]*<w:b\/>/);
     const paras = [...sigTable.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
     expect(paras.length).toBeGreaterThan(8);
     expect(paras.slice(0, -1).every((x) => x.includes('<w:keepNext/>'))).toBe(true);
     expect(paras.at(-1)).not.toContain('<w:keepNext/>');
-    expect(sigTable).toMatch(/<w:i\/><w:iCs\/><w:sz w:val="18"\/>[\s\S]*?SIGA4/);
+    expect(sigTable).toMatch(/<w:i\/><w:iCs\/><w:sz w:val="17"\/>[\s\S]*?SIGA4/);
   });
 
   it('lays out more than three parties on several rows', () => {
     const parties = ['a', 'b', 'c', 'd'].map((id) => party(id, [`Pour ${id}`], `Signataire ${id}`));
     const xml = part(docxParts(writeDocx(docSet([doc('x', [signature(['Fait à Paris'], parties)])]))), 'word/document.xml');
-    expect(count(xml, /<w:cantSplit\/>/)).toBe(2);
+    // Two rows of parties, three bands each (no mentions).
+    expect(count(xml, /<w:cantSplit\/>/)).toBe(6);
     expect(count(xml, /<w:gridCol /)).toBe(3);
   });
 });

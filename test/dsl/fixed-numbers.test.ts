@@ -23,9 +23,10 @@ function numbered(text: string, c = contract()) {
   };
   const r = resolve(set);
   const out = r.set.documents[0]!.blocks;
+    // Resolve glues numbers to their word (U+00A0): compared here as plain spaces.
   return {
-    numbers: out.flatMap((b: Block) => (b.type === 'heading' && b.number ? [b.number] : [])),
-    text: out.flatMap((b) => (b.type === 'paragraph' ? [b.content.map((i) => ('text' in i ? i.text : '')).join('')] : [])),
+    numbers: out.flatMap((b: Block) => (b.type === 'heading' && b.number ? [b.number.replace(/\u00a0/g, ' ')] : [])),
+    text: out.flatMap((b) => (b.type === 'paragraph' ? [b.content.map((i) => ('text' in i ? i.text : '')).join('').replace(/\u00a0/g, ' ')] : [])),
     diagnostics: r.diagnostics,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { frenchSpaces, formatAmount, formatDate, formatValue, endOfPeriod } from '../../src/ir/resolve/french.ts';
+import { formatAmount, formatDate, formatValue, endOfPeriod } from '../../src/ir/resolve/french.ts';
+import { frenchSpaces } from '../../src/ir/resolve/typography.ts';
 import { resolve } from '../../src/ir/resolve/index.ts';
 import type { Block, DocumentSet, Heading } from '../../src/ir/types.ts';
 import { headingText } from '../../src/ir/types.ts';
@@ -26,7 +27,8 @@ describe('resolve', () => {
       set([h(2, 'Titre #', 'Objet'), h(3, 'Article #', 'A'), h(3, 'Article #', 'B'), h(2, 'Titre #', 'Mise en œuvre'), h(3, 'Article #', 'C'), h(4, 'Article #.#', 'C1'), h(4, 'Article #.#', 'C2'), h(3, 'Article #', 'D'), h(4, 'Article #.#', 'D1')]),
     );
     const texts = r.set.documents[0]!.blocks.map((b) => headingText(b as Heading));
-    expect(texts).toEqual(['Titre 1 – Objet', 'Article 1 – A', 'Article 2 – B', 'Titre 2 – Mise en œuvre', 'Article 3 – C', 'Article 3.1 – C1', 'Article 3.2 – C2', 'Article 4 – D', 'Article 4.1 – D1']);
+    // The number is glued to its word (U+00A0): « Article » never ends a line alone.
+    expect(texts.map((x) => x.replace(/\u00A0/g, '~'))).toEqual(['Titre~1 – Objet', 'Article~1 – A', 'Article~2 – B', 'Titre~2 – Mise en œuvre', 'Article~3 – C', 'Article~3.1 – C1', 'Article~3.2 – C2', 'Article~4 – D', 'Article~4.1 – D1']);
   });
 
   it('fills cross-references with the target article number and reports dangling ones', () => {
@@ -40,7 +42,7 @@ describe('resolve', () => {
   });
 
   it('applies French spaces without touching the words', () => {
-    expect(frenchSpaces('Article 4 : « suivi » ; n° 3 ? L. 6114-1')).toBe('Article 4\u00A0: «\u00A0suivi\u00A0»\u202F; n°\u00A03\u202F? L.\u00A06114-1');
+    expect(frenchSpaces('Article 4 : « suivi » ; n° 3 ? L. 6114-1')).toBe('Article\u00A04\u00A0: «\u00A0suivi\u00A0»\u202F; n°\u00A03\u202F? L.\u00A06114-1');
     expect(frenchSpaces('10:30 http://x')).toBe('10:30 http://x');
   });
 

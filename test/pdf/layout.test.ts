@@ -5,8 +5,8 @@ import type { Block } from '../../src/ir/types.ts';
 import { layoutDocumentSet, sharedFontBook, type LaidOutDocument, type TextFrame } from '../../src/layout/index.ts';
 import { breakLines } from '../../src/layout/linebreak.ts';
 import fc from 'fast-check';
-import { isNonBreakingSpace, splitWord, tokenize } from '../../src/layout/text.ts';
-import { cell, doc, h, NBSP, p, row, set, table, t } from './builders.ts';
+import { splitWord, tokenize } from '../../src/layout/text.ts';
+import { cell, doc, h, NBSP, NNBSP, p, row, set, table, t } from './builders.ts';
 import { LOREM } from './fixtures.ts';
 
 const fonts = sharedFontBook();
@@ -18,39 +18,24 @@ function bodyText(d: LaidOutDocument): TextFrame[][] {
   return d.pages.map((pg) => pg.frames.filter((f): f is TextFrame => f.kind === 'text' && f.y > 60 && f.y < pg.height - 60));
 }
 
-describe('French break rules', () => {
-  it.each([
-    ['mot', ';', true],
-    ['mot', ':', true],
-    ['vraiment', '!', true],
-    ['quoi', '?', true],
-    ['texte', '»', true],
-    ['«', 'texte', true],
-    ['n°', '3', true],
-    ['N°', '12', true],
-    ['1er', 'janvier', true],
-    ['2e', 'alinéa', true],
-    ['L.', '6114-1', true],
-    ['R.', '6114-10', true],
-    ['article', '4', true],
-    ['180', '000,00', true],
-    ['12', '%', true],
-    ['mot', 'suivant', false],
-    ['2019', '2020', false],
-    ['L.', 'suivant', false],
-    ['nous', 'allons', false],
-  ])('« %s » + « %s » → non-breaking: %s', (a, b, expected) => {
-    expect(isNonBreakingSpace(a, b)).toBe(expected);
-  });
-
-  it('glues protected spaces into one unbreakable word drawn with U+00A0', () => {
-    const tokens = tokenize([t('voir n° 3 et '), { type: 'text', text: 'L. 6114-1', bold: true }, t(' ; fin')], {
+describe('French break rules (written by resolve, obeyed by layout)', () => {
+  it('breaks at every plain space and never at U+00A0 / U+202F', () => {
+    const tokens = tokenize([t(`voir n°${NBSP}3 et `), { type: 'text', text: `L.${NBSP}6114-1`, bold: true }, t(`${NNBSP}; fin`)], {
       fonts,
       size: 10,
       missing: new Set(),
     });
     const words = tokens.filter((x) => x.t === 'word').map((x) => x.frags.map((f) => f.text).join(''));
-    expect(words).toEqual(['voir', `n°${NBSP}3`, 'et', `L.${NBSP}6114-1${NBSP};`, 'fin']);
+    expect(words).toEqual(['voir', `n°${NBSP}3`, 'et', `L.${NBSP}6114-1${NNBSP};`, 'fin']);
+  });
+
+  it('draws a superscript run smaller and raised', () => {
+    const ctx = { fonts, size: 10, missing: new Set<string>() };
+    const [line] = breakLines(tokenize([t('le 1'), { type: 'text', text: 'er', superscript: true }, t(`${NBSP}janvier`)], ctx), ctx, { width: 300, align: 'left', leading: 13 });
+    const sup = line!.frames.find((f) => f.text === 'er')!;
+    const base = line!.frames.find((f) => f.text.startsWith('le'))!;
+    expect(sup.size).toBeLessThan(base.size);
+    expect(sup.y).toBeLessThan(base.y);
   });
 });
 

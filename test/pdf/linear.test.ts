@@ -42,7 +42,8 @@ describe('layout work grows linearly with the text', () => {
     const n = 60_000;
     const one = work(blocks(n));
     const two = work(blocks(2 * n));
-    expect(one.pages).toBeGreaterThan(10);
+    // Enough pages to see the growth (Liberation Serif is narrower than DejaVu: fewer pages).
+    expect(one.pages).toBeGreaterThanOrEqual(8);
     expect(two.pages).toBeGreaterThanOrEqual(2 * one.pages - 1);
     // Twice the text: about twice the work (quadratic work would be about four times).
     expect(two.advances / one.advances).toBeLessThan(2.3);

@@ -62,7 +62,8 @@ function blockTexts(b: Block): string[] {
   }
 }
 
-const text = (d: Document) => d.blocks.flatMap(blockTexts).join('\n');
+// Resolved text carries U+00A0 / U+202F (« Annexe 1 »): compared here as plain spaces.
+const text = (d: Document) => nb(d.blocks.flatMap(blockTexts).join('\n'));
 const headings = (d: Document) => d.blocks.filter((b) => b.type === 'heading').map((b) => headingText(b as Extract<Block, { type: 'heading' }>));
 const tables = (d: Document) => d.blocks.filter((b): b is Table => b.type === 'table');
 const rowTexts = (t: Table) => t.bodyRows.map((r) => r.cells.map((c) => c.content.map((p) => inlineText(p.content)).join(' ')));

@@ -113,7 +113,8 @@ describe('CPOM unique de GHT : trois entités juridiques parties au contrat (mod
     const tables = body.filter((b) => b.kind === 'table');
     const signTable = tables.find((t) => JSON.stringify(t.rows).includes('le représentant légal'));
     expect(signTable, 'tableau des signatures').toBeDefined();
-    expect(signTable!.rows).toHaveLength(2);
+    // Two rows of parties, each set in bands (qualities, signature space, names).
+    expect(signTable!.rows).toHaveLength(6);
     expect(signTable!.rows[0]).toHaveLength(3);
     const signatures = flat(signTable!.rows.flat().join('\n'));
     expectEveryParty(between(paragraphs, 'ET :', 'Vu le code'), signatures);

@@ -104,7 +104,7 @@ describe('Occitanie 2019-2023 — applicabilité des annexes (matrice copie B)',
 
   it('prints the copy-B matrix in Article 10 of every socle', () => {
     const socle = doc(contract('eml_amp_dpn'), 'socle');
-    const art10 = blocksOf(socle, 'heading').find((h) => headingText(h).startsWith('Article 10'));
+    const art10 = blocksOf(socle, 'heading').find((h) => headingText(h).replace(/\u00a0/g, ' ').startsWith('Article 10'));
     expect(art10).toBeDefined();
     const table = blocksOf(socle, 'table').find((t) => cellText(t.headerRows[0]?.cells[3]) === 'Titulaires d’EML/ laboratoires de biologie autorisés en AMP/DPN');
     expect(table?.bodyRows.map((r) => r.cells.map(cellText))).toEqual([
@@ -127,7 +127,7 @@ describe('Occitanie 2019-2023 — contenu conditionnel', () => {
   });
 
   it('renders Annexe 5 Article 1 only with a reconductible base, Article 4 only under OQN', () => {
-    const titles = (c: Contract) => blocksOf(doc(c, FIN), 'heading').filter((h) => h.level === 3).map(headingText);
+    const titles = (c: Contract) => blocksOf(doc(c, FIN), 'heading').filter((h) => h.level === 3).map((h) => headingText(h).replace(/\u00a0/g, ' '));
     expect(titles(contract('pluriactivite', { fin: 'base' }))).toEqual([
       'Article 1- Dotations MIGAC pour les activités de soins MCO et SSR et DAF pour les activités de SSR, Psychiatrie et USLD',
       'Article 2 – Subventions FMESPP',

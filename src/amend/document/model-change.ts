@@ -7,7 +7,7 @@
 import { fail, ok, type Result } from '../../diagnostics/diagnostic.ts';
 import type { ModelFingerprint } from '../../batch/types.ts';
 import { modelFingerprint } from '../../io/contract-manifest.ts';
-import { frenchSpaces } from '../../ir/resolve/french.ts';
+import { frenchInlines, frenchSpaces } from '../../ir/resolve/typography.ts';
 import type { DocumentSet, Inline, Paragraph } from '../../ir/types.ts';
 import { MentionEvaluator } from '../../eval/mentions.ts';
 import type { Contract } from '../../model/contract.ts';
@@ -32,14 +32,12 @@ export function modelChangeWarning(model: Model, signed: ModelFingerprint): stri
   );
 }
 
-const spaced = (c: readonly Inline[]): Inline[] => c.map((i) => (i.type === 'text' ? { ...i, text: frenchSpaces(i.text) } : i));
-
 /** `set` with the model-change note under the title of each of its documents. */
 export function withModelChange(set: DocumentSet, model: Model, contract: Contract, signed: ModelFingerprint, what: 'consolidation' | 'comparaison'): Result<DocumentSet> {
   const mentions = new MentionEvaluator(model, contract);
   const content = mentions.inlines(model.mentions.modeleModifie[what], { modele_signe: short(signed), modele_actuel: short(modelFingerprint(model)) });
   if (mentions.ev.diags.length > 0) return fail(mentions.ev.diags);
-  const note: Paragraph = { type: 'paragraph', style: 'note', content: spaced(content) };
+  const note: Paragraph = { type: 'paragraph', style: 'note', content: frenchInlines(content) };
   return ok({
     ...set,
     documents: set.documents.map((d) => {

@@ -98,20 +98,3 @@ export function formatList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
 }
-
-/**
- * French typographic spaces, applied to every text run by resolve:
- * - no-break space before « : » and narrow no-break space before « ; ! ? »;
- * - no-break spaces inside « guillemets »;
- * - no-break space after "n°", between "L." / "R." / "D." and an article number, and in "1er janvier".
- * Only spaces are touched: the wording of the model texts stays verbatim.
- */
-export function frenchSpaces(text: string): string {
-  return text
-    .replace(/ +([;!?])/g, `${NNBSP}$1`)
-    .replace(/ +:(?=\s|$)/g, `${NBSP}:`)
-    .replace(/« +/g, `«${NBSP}`)
-    .replace(/ +»/g, `${NBSP}»`)
-    .replace(/\b([nN]°) +(?=\S)/g, `$1${NBSP}`)
-    .replace(/\b([LRD])\. +(?=\d)/g, `$1.${NBSP}`);
-}

@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { Block, Document, DocumentSet, Heading, Inline, Paragraph, Table } from '../types.ts';
 import { assertNever, headingText } from '../types.ts';
-import { frenchSpaces } from './french.ts';
+import { frenchInlines, frenchSpaces } from './typography.ts';
 
 /**
  * Numbers the headings of one document. Each level has a counter; a `#.#` pattern includes the
@@ -33,15 +33,18 @@ function numberHeadings(d: Document, diagnostics: Diagnostic[]): Block[] {
     const parts = counters.slice(b.level - hashes + 1, b.level + 1);
     let i = 0;
     const number = b.numbering.replace(/#/g, () => String(parts[i++] ?? 0));
-    return { ...b, number };
+    // « Article\u00A04 »: the number never starts a line of its own.
+    return { ...b, number: frenchSpaces(number), ...(b.separator ? { separator: frenchSpaces(b.separator) } : {}) };
   });
 }
 
-function mapInlines(content: readonly Inline[], f: (i: Inline) => Inline): Inline[] {
-  return content.map(f);
+type InlineMap = (content: readonly Inline[]) => Inline[];
+
+function mapInlines(content: readonly Inline[], f: InlineMap): Inline[] {
+  return f(content);
 }
 
-function mapBlockInlines(b: Block, f: (i: Inline) => Inline): Block {
+function mapBlockInlines(b: Block, f: InlineMap): Block {
   switch (b.type) {
     case 'heading':
       return { ...b, content: mapInlines(b.content, f) };
@@ -79,8 +82,7 @@ export function resolve(set: DocumentSet): { set: DocumentSet; diagnostics: Diag
   const resolved = documents.map((d) => {
     const anchors = new Map<string, Heading>();
     for (const b of d.blocks) if (b.type === 'heading' && b.anchor && b.number) anchors.set(b.anchor, b);
-    const fix = (i: Inline): Inline => {
-      if (i.type === 'text') return { ...i, text: frenchSpaces(i.text) };
+    const ref = (i: Inline): Inline => {
       if (i.type === 'ref') {
         const h = anchors.get(i.target);
         if (!h?.number) {
@@ -97,6 +99,8 @@ export function resolve(set: DocumentSet): { set: DocumentSet; diagnostics: Diag
       }
       return i;
     };
+    // References first: the French rules read their numbers (« l’article 6 »).
+    const fix: InlineMap = (content) => frenchInlines(content.map(ref));
     return {
       ...d,
       ...(d.notices ? { notices: d.notices.map(frenchSpaces) } : {}),

@@ -94,6 +94,7 @@ export function renderInlines(content: readonly Inline[], ctx: RenderContext, ba
           ...base,
           bold: base.bold || inline.bold,
           italic: base.italic || inline.italic,
+          ...(inline.superscript ? { superscript: true } : {}),
         };
         out += inline.revision ? revisionRun(inline, inline.revision, format, ctx) : textRun(inline.text, format);
         break;

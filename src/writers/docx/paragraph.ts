@@ -66,6 +66,8 @@ export interface RunFormat {
   readonly italic?: boolean;
   /** Font size in half-points. */
   readonly halfPoints?: number;
+  /** « er » of « 1er »: Word and LibreOffice shrink and raise it themselves. */
+  readonly superscript?: boolean;
 }
 
 export function rPr(f: RunFormat): string {
@@ -73,5 +75,6 @@ export function rPr(f: RunFormat): string {
   if (f.bold) inner += '<w:b/><w:bCs/>';
   if (f.italic) inner += '<w:i/><w:iCs/>';
   if (f.halfPoints !== undefined) inner += val('w:sz', f.halfPoints) + val('w:szCs', f.halfPoints);
+  if (f.superscript) inner += val('w:vertAlign', 'superscript');
   return inner ? `<w:rPr>${inner}</w:rPr>` : '';
 }

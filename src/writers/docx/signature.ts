@@ -2,10 +2,12 @@
 //
 // It must never split across pages. The recipe measured in LibreOffice (toolchain.md): rows
 // with w:cantSplit, w:keepNext on every paragraph but the very last, lead-in paragraphs
-// keepNext too. Parties are padded to the same number of lines in a row so the signature spaces
-// and names line up across columns.
+// keepNext too. Each row of parties is set as bands, one table row each — qualities, signature
+// space (exact height), names, mentions — so that however a quality wraps, the names and the
+// mentions of all columns sit on common baselines, as in the PDF (layout/signature.ts).
 
 import type { Inline, SignatureBlock, SignatureParty } from '../../ir/types.ts';
+import { SIGN_PER_ROW, SIGN_SPACE } from '../../layout/styles.ts';
 import type { RenderContext } from './context.ts';
 import { renderInlines } from './inline.ts';
 import { distribute, ptToHalfPoints } from './page.ts';
@@ -14,68 +16,53 @@ import { renderParagraph } from './prose.ts';
 import { tableBorders, tblGrid, tblPr } from './table.ts';
 import { empty } from './xml.ts';
 
-/** More parties than this go on further rows: columns narrower than ~5 cm wrap every line. */
-const MAX_PER_ROW = 3;
-/** Blank height left for the handwritten signature (2.5 cm). */
-const SIGN_SPACE = 1418;
-const MENTION_FORMAT: RunFormat = { italic: true, halfPoints: ptToHalfPoints(9) };
+const SIGN_SPACE_TWIPS = Math.round(SIGN_SPACE * 20);
+/** The PDF's note size (PARAGRAPH_STYLES.note), italic. */
+const MENTION_FORMAT: RunFormat = { italic: true, halfPoints: ptToHalfPoints(8.5) };
+const STYLE: ParagraphProps = { styleId: 'Signature' };
 
-/** One cell's paragraphs before keepNext is decided: props without keepNext, runs. */
-type Para = readonly [ParagraphProps, string];
+/** One band of a party's cell: the runs of each of its paragraphs. */
+type Band = (party: SignatureParty, ctx: RenderContext) => string[];
 
-function partyParagraphs(
-  party: SignatureParty | undefined,
-  nLines: number,
-  nMentions: number,
-  ctx: RenderContext,
-): Para[] {
-  const style: ParagraphProps = { styleId: 'Signature' };
-  const lines = party?.lines ?? [];
-  const mentions = party?.mentions ?? [];
-  const out: Para[] = [];
-  for (let i = 0; i < nLines; i += 1) {
-    const line: readonly Inline[] = lines[i] ?? [];
-    out.push([style, renderInlines(line, ctx)]);
-  }
-  out.push([{ ...style, spacing: { before: 0, after: 0, exactLine: SIGN_SPACE } }, '']);
-  out.push([style, party?.signatory ? renderInlines([{ type: 'text', text: party.signatory, bold: true }], ctx) : '']);
-  for (let i = 0; i < nMentions; i += 1) {
-    const m = mentions[i];
-    out.push([style, m === undefined ? '' : renderInlines([{ type: 'text', text: m }], ctx, MENTION_FORMAT)]);
-  }
-  return out;
-}
+const BANDS: readonly Band[] = [
+  (p, ctx) => p.lines.map((l: readonly Inline[]) => renderInlines(l, ctx)),
+  () => [],
+  (p, ctx) => (p.signatory ? [renderInlines([{ type: 'text', text: p.signatory, bold: true }], ctx)] : []),
+  (p, ctx) => p.mentions.map((m) => renderInlines([{ type: 'text', text: m }], ctx, MENTION_FORMAT)),
+];
 
 export function renderSignature(block: SignatureBlock, ctx: RenderContext): string {
   if (block.parties.length === 0) throw new Error('Signature block without parties reached the DOCX writer');
   const leadIn = block.leadIn.map((p) => renderParagraph(p, ctx, { keepNext: true })).join('');
 
-  const ncols = Math.min(block.parties.length, MAX_PER_ROW);
+  const ncols = Math.min(block.parties.length, SIGN_PER_ROW);
   const widths = distribute(new Array<number>(ncols).fill(1), ctx.geometry.textWidth);
-  const rows: (SignatureParty | undefined)[][] = [];
-  for (let i = 0; i < block.parties.length; i += ncols) {
-    const row: (SignatureParty | undefined)[] = block.parties.slice(i, i + ncols);
-    while (row.length < ncols) row.push(undefined);
-    rows.push(row);
-  }
+  const rows: SignatureParty[][] = [];
+  for (let i = 0; i < block.parties.length; i += ncols) rows.push(block.parties.slice(i, i + ncols));
 
-  const rowXml = rows.map((row, r) => {
-    const nLines = Math.max(...row.map((p) => p?.lines.length ?? 0));
-    const nMentions = Math.max(...row.map((p) => p?.mentions.length ?? 0));
-    const lastRow = r === rows.length - 1;
-    const cells = row.map((party, c) => {
-      const paras = partyParagraphs(party, nLines, nMentions, ctx);
-      const lastCell = lastRow && c === row.length - 1;
-      const xml = paras
-        .map(([props, runs], i) => paragraph({ ...props, keepNext: !(lastCell && i === paras.length - 1) }, runs))
-        .join('');
-      return `<w:tc><w:tcPr>${empty('w:tcW', [['w:w', widths[c] ?? 0], ['w:type', 'dxa']])}</w:tcPr>${xml}</w:tc>`;
+  const trs: string[] = [];
+  rows.forEach((row, r) => {
+    BANDS.forEach((band, b) => {
+      const signSpace = b === 1;
+      const cells = row.map((party) => band(party, ctx));
+      // A band nobody fills (no names known, no mentions) takes no room.
+      if (!signSpace && cells.every((c) => c.length === 0)) return;
+      const lastBand = r === rows.length - 1 && BANDS.slice(b + 1).every((bb) => row.every((p) => bb(p, ctx).length === 0));
+      const tcs = widths.map((w, c) => {
+        const runs = cells[c] ?? [];
+        const paras = runs.length > 0 ? runs : [''];
+        const xml = paras
+          .map((rr, i) => paragraph({ ...STYLE, keepNext: !(lastBand && c === widths.length - 1 && i === paras.length - 1) }, rr))
+          .join('');
+        return `<w:tc><w:tcPr>${empty('w:tcW', [['w:w', w], ['w:type', 'dxa']])}</w:tcPr>${xml}</w:tc>`;
+      });
+      const height = signSpace ? empty('w:trHeight', [['w:val', SIGN_SPACE_TWIPS], ['w:hRule', 'exact']]) : '';
+      trs.push(`<w:tr><w:trPr><w:cantSplit/>${height}</w:trPr>${tcs.join('')}</w:tr>`);
     });
-    return `<w:tr><w:trPr><w:cantSplit/></w:trPr>${cells.join('')}</w:tr>`;
   });
 
   const table =
     `<w:tbl>${tblPr('TableauSimple', ctx.geometry.textWidth, tableBorders(new Set()))}` +
-    `${tblGrid(widths)}${rowXml.join('')}</w:tbl>`;
+    `${tblGrid(widths)}${trs.join('')}</w:tbl>`;
   return leadIn + table;
 }

@@ -11,6 +11,7 @@ import { revisionMark } from './inline.ts';
 import { rowRevision } from '../../ir/revisions.ts';
 import { renderParagraph } from './prose.ts';
 import { empty, val } from './xml.ts';
+import { CELL_PAD_X, CELL_PAD_Y } from '../../layout/styles.ts';
 
 const SHADE_FILL = 'D9D9D9';
 const BORDER = 'w:val="single" w:sz="4" w:space="0" w:color="000000"';
@@ -42,11 +43,16 @@ export function tableBorders(drawn: ReadonlySet<Side>): string {
  * Its attribute is w:type (ECMA-376 CT_TblLayoutType), not the usual w:val: with w:val the part
  * is schema-invalid and a reader may ignore the setting (test/docx/schema.test.ts checks this).
  */
+const CELL_MAR_X: Twips = Math.round(CELL_PAD_X * 20);
+const CELL_MAR_Y: Twips = Math.round(CELL_PAD_Y * 20);
+
 export function tblPr(styleId: string, width: Twips, borders: string, jc?: 'right'): string {
   return (
     `<w:tblPr>${val('w:tblStyle', styleId)}${empty('w:tblW', [['w:w', width], ['w:type', 'dxa']])}` +
     `${jc ? val('w:jc', jc) : ''}${borders}${empty('w:tblLayout', [['w:type', 'fixed']])}` +
-    `<w:tblCellMar>${empty('w:left', [['w:w', 85], ['w:type', 'dxa']])}${empty('w:right', [['w:w', 85], ['w:type', 'dxa']])}</w:tblCellMar>` +
+    // The PDF layout's cell padding (CELL_PAD_X, CELL_PAD_Y), so cells wrap alike in both formats.
+    `<w:tblCellMar>${empty('w:top', [['w:w', CELL_MAR_Y], ['w:type', 'dxa']])}${empty('w:left', [['w:w', CELL_MAR_X], ['w:type', 'dxa']])}` +
+    `${empty('w:bottom', [['w:w', CELL_MAR_Y], ['w:type', 'dxa']])}${empty('w:right', [['w:w', CELL_MAR_X], ['w:type', 'dxa']])}</w:tblCellMar>` +
     `</w:tblPr>`
   );
 }
