@@ -179,6 +179,22 @@ export interface SignatureParty {
   readonly signatory?: string;
   /** Mentions such as "(cachet de l'établissement, nom du signataire ET signature)". */
   readonly mentions: readonly string[];
+  /**
+   * Comparisons only: the name and the mentions with their revision marks, printed in place of
+   * `signatory` and `mentions` (same places: accepting every revision gives the later version).
+   */
+  readonly marked?: { readonly signatory: readonly Inline[]; readonly mentions: readonly (readonly Inline[])[] };
+}
+
+/** The signatory's name as printed under the signature space (bold), marks included. */
+export function signatoryInlines(p: SignatureParty): Inline[] {
+  const runs: readonly Inline[] = p.marked ? p.marked.signatory : p.signatory ? [{ type: 'text', text: p.signatory }] : [];
+  return runs.map((i) => (i.type === 'text' ? { ...i, bold: true } : i));
+}
+
+/** The mentions under the name, one paragraph each, marks included. */
+export function mentionInlines(p: SignatureParty): (readonly Inline[])[] {
+  return p.marked ? [...p.marked.mentions] : p.mentions.map((m) => [{ type: 'text', text: m }]);
 }
 
 export interface PageBreak {

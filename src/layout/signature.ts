@@ -5,7 +5,7 @@
 // A row of parties is set as the DOCX sets its table (writers/docx/signature.ts): equal columns
 // padded like table cells, and three bands — qualities, signature space, names, mentions — each
 // starting below the tallest cell of the band before, so names and mentions share baselines.
-import type { Inline, SignatureBlock, SignatureParty } from '../ir/types.ts';
+import { mentionInlines, signatoryInlines, type Inline, type SignatureBlock, type SignatureParty } from '../ir/types.ts';
 import type { LayoutContext } from './blocks.ts';
 import { linesOf } from './blocks.ts';
 import type { Chunk } from './flow.ts';
@@ -41,8 +41,11 @@ export function signatureChunks(s: SignatureBlock, ctx: LayoutContext): Chunk[] 
   const text = (t: string): Inline[] => [{ type: 'text', text: t }];
   const bands: ReadonlyArray<(p: SignatureParty) => Line[]> = [
     (p) => p.lines.flatMap((l) => linesOf(l, partyStyle, colW, ctx)),
-    (p) => (p.signatory ? linesOf([{ type: 'text', text: p.signatory, bold: true }], nameStyle, colW, ctx) : []),
-    (p) => p.mentions.flatMap((m) => linesOf(text(m), mentionStyle, colW, ctx)),
+    (p) => {
+      const name = signatoryInlines(p);
+      return name.length ? linesOf(name, nameStyle, colW, ctx) : [];
+    },
+    (p) => mentionInlines(p).flatMap((m) => linesOf(m, mentionStyle, colW, ctx)),
   ];
 
   for (let start = 0; start < s.parties.length; start += perRow) {

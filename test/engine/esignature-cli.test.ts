@@ -64,12 +64,12 @@ describe('e-signature options', () => {
     expect(rec1.champs).toBe(true);
     const dossier = rec1.fichiers.find((f) => f.chemin.endsWith('dossier-complet.pdf'))!;
     expect(dossier.zones.filter((z) => z.type === 'signature').map((z) => z.ancres)).toEqual([
-      ['{{s1|signature|234|67}}'],
-      ['{{s2|signature|234|89}}'],
-      ['{{s1|signature|358|67}}'],
-      ['{{s2|signature|358|78}}'],
-      ['{{s1|signature|358|67}}'],
-      ['{{s2|signature|358|78}}'],
+      ['{{s1|signature|233|83}}'],
+      ['{{s2|signature|233|94}}'],
+      ['{{s1|signature|357|83}}'],
+      ['{{s2|signature|357|94}}'],
+      ['{{s1|signature|357|83}}'],
+      ['{{s2|signature|357|94}}'],
     ]);
     // The same rectangles as without the option: anchors and fields change nothing of the layout.
     expect(rec1.fichiers.map((f) => f.zones.map((z) => [z.page, z.rect]))).toEqual(rec0.fichiers.map((f) => f.zones.map((z) => [z.page, z.rect])));

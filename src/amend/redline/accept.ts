@@ -1,7 +1,7 @@
 // Accepting or rejecting every tracked change of a redline, at the IR level, as Word and
 // LibreOffice do: the kept changes lose their mark, the others disappear, and a paragraph, row,
 // list item, block or document made only of removed changes disappears with them.
-import type { Block, Document, DocumentSet, Inline, Paragraph, TableRow } from '../../ir/types.ts';
+import { inlineText, type Block, type Document, type DocumentSet, type Inline, type Paragraph, type SignatureParty, type TableRow } from '../../ir/types.ts';
 import { rowGroups } from './tables.ts';
 
 type Kind = 'insertion' | 'suppression';
@@ -40,6 +40,15 @@ function rows(rs: readonly TableRow[], gone: Kind): TableRow[] {
     .map((r) => ({ cells: r.cells.map((c) => ({ ...c, content: paragraphs(c.content, gone) })) }));
 }
 
+/** A party whose name or mentions carry revisions, back to plain text (what the version prints). */
+function plainParty(p: SignatureParty, gone: Kind): SignatureParty {
+  if (!p.marked) return p;
+  const { marked, ...rest } = p;
+  const name = onlyGone(marked.signatory, gone) ? '' : inlineText(keepInlines(marked.signatory, gone)).trim();
+  const mentions = marked.mentions.filter((m) => !onlyGone(m, gone)).map((m) => inlineText(keepInlines(m, gone)));
+  return { ...rest, ...(name ? { signatory: name } : {}), mentions };
+}
+
 function block(b: Block, gone: Kind): Block | undefined {
   switch (b.type) {
     case 'paragraph':
@@ -57,7 +66,7 @@ function block(b: Block, gone: Kind): Block | undefined {
     case 'signature': {
       const leadIn = paragraphs(b.leadIn, gone);
       const parties = b.parties
-        .map((p) => ({ ...p, lines: p.lines.filter((l) => !onlyGone(l, gone)).map((l) => keepInlines(l, gone)) }))
+        .map((p) => ({ ...plainParty(p, gone), lines: p.lines.filter((l) => !onlyGone(l, gone)).map((l) => keepInlines(l, gone)) }))
         .filter((p, k) => p.lines.length > 0 || b.parties[k]!.lines.length === 0 || p.signatory !== undefined);
       return leadIn.length === 0 && parties.length === 0 ? undefined : { ...b, leadIn, parties };
     }

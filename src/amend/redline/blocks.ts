@@ -17,12 +17,18 @@ function flatHeading(h: Heading, content: Inline[]): Heading {
   return { ...rest, content };
 }
 
-function signatureLines(p: SignatureParty, withMentions: boolean): Inline[][] {
-  const lines = p.lines.map((l) => [...l]);
-  if (p.signatory) lines.push([{ type: 'text', text: p.signatory }]);
-  if (withMentions) for (const m of p.mentions) lines.push([{ type: 'text', text: m, italic: true }]);
-  return lines;
+/** A whole party inserted or deleted: every line, the name and the mentions marked, each in its place. */
+function markParty(p: SignatureParty, rev: Revision): SignatureParty {
+  return {
+    id: p.id,
+    lines: p.lines.map((l) => markInlines(l, rev)),
+    mentions: [],
+    marked: { signatory: p.signatory ? markInlines([{ type: 'text', text: p.signatory }], rev) : [], mentions: p.mentions.map((m) => markInlines([{ type: 'text', text: m }], rev)) },
+  };
 }
+
+const asParagraphs = (lines: readonly (readonly Inline[])[]): Paragraph[] => lines.map((content) => ({ type: 'paragraph', style: 'body', content: [...content] }));
+const contents = (blocks: readonly Block[]): Inline[][] => blocks.map((p) => [...(p as Paragraph).content]);
 
 export function markBlock(b: Block, rev: Revision): Block | undefined {
   switch (b.type) {
@@ -38,7 +44,7 @@ export function markBlock(b: Block, rev: Revision): Block | undefined {
       return {
         ...b,
         leadIn: b.leadIn.map((p) => ({ ...p, content: markInlines(p.content, rev) })),
-        parties: b.parties.map((p) => ({ id: p.id, lines: signatureLines(p, true).map((l) => markInlines(l, rev)), mentions: [] })),
+        parties: b.parties.map((p) => markParty(p, rev)),
       };
     case 'pageBreak':
       return rev.kind === 'insertion' ? b : undefined;
@@ -100,17 +106,19 @@ function diffSignature(a: SignatureBlock, b: SignatureBlock, rev: Revisions): Si
   const leadIn = diffSequence(a.leadIn, b.leadIn, rev) as Paragraph[];
   const parties = b.parties.map((pb) => {
     const pa = a.parties.find((x) => x.id === pb.id);
-    if (!pa) return { id: pb.id, lines: signatureLines(pb, true).map((l) => markInlines(l, rev.insertion)), mentions: [] };
+    if (!pa) return markParty(pb, rev.insertion);
+    const lines = contents(diffSequence(asParagraphs(pa.lines), asParagraphs(pb.lines), rev));
     const same = pa.signatory === pb.signatory && JSON.stringify(pa.mentions) === JSON.stringify(pb.mentions);
-    const la = signatureLines(pa, !same).map((content) => ({ type: 'paragraph', style: 'body', content }) as Paragraph);
-    const lb = signatureLines(pb, !same).map((content) => ({ type: 'paragraph', style: 'body', content }) as Paragraph);
-    // The signatory's name is plain text in the IR: when it changes it joins the lines, where a
-    // revision can mark it.
-    const lines = diffSequence(same ? la.slice(0, pa.lines.length) : la, same ? lb.slice(0, pb.lines.length) : lb, rev).map((p) => [...(p as Paragraph).content]);
-    return same ? { ...pb, lines } : { id: pb.id, lines, mentions: [] };
+    if (same) return { ...pb, lines };
+    // The name and mentions are plain text in the IR: when they change, their marked versions
+    // are printed in their places (name under the signature space, mentions under the name).
+    const name = (p: SignatureParty): Inline[][] => (p.signatory ? [[{ type: 'text', text: p.signatory }]] : []);
+    const mentions = (p: SignatureParty): Inline[][] => p.mentions.map((m) => [{ type: 'text', text: m }]);
+    const signatory = contents(diffSequence(asParagraphs(name(pa)), asParagraphs(name(pb)), rev)).flatMap((c, i) => (i > 0 ? [{ type: 'text', text: ' ' } as Inline, ...c] : c));
+    return { id: pb.id, lines, mentions: [], marked: { signatory, mentions: contents(diffSequence(asParagraphs(mentions(pa)), asParagraphs(mentions(pb)), rev)) } };
   });
   const gone = a.parties.filter((pa) => !b.parties.some((x) => x.id === pa.id));
-  for (const pa of gone) parties.push({ id: pa.id, lines: signatureLines(pa, true).map((l) => markInlines(l, rev.suppression)), mentions: [] });
+  for (const pa of gone) parties.push(markParty(pa, rev.suppression));
   return { ...b, leadIn, parties };
 }
 

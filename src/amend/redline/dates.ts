@@ -53,6 +53,10 @@ function block(b: Block, v: Visitor): Block {
         leadIn: b.leadIn.map((p) => ({ ...p, content: inlines(p.content, v) })),
         parties: b.parties.map((p) => {
           const lines = p.lines.map((l) => inlines(l, v));
+          if (p.marked) {
+            const marked = { signatory: inlines(p.marked.signatory, v), mentions: p.marked.mentions.map((m) => inlines(m, v)) };
+            return { ...p, lines, marked };
+          }
           if (p.signatory) v.plain(p.signatory);
           for (const m of p.mentions) v.plain(m);
           return { ...p, lines };

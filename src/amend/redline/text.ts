@@ -1,7 +1,7 @@
 // Plain text of IR blocks, for pairing similar blocks and for checking that accepting all
 // changes of a redline gives the newer version and rejecting them the older one.
 import type { Block, DocumentSet } from '../../ir/types.ts';
-import { assertNever, headingText, inlineText } from '../../ir/types.ts';
+import { assertNever, headingText, inlineText, mentionInlines, signatoryInlines } from '../../ir/types.ts';
 
 export function blockText(b: Block): string {
   switch (b.type) {
@@ -16,7 +16,10 @@ export function blockText(b: Block): string {
     case 'signature':
       return [
         ...b.leadIn.map((p) => inlineText(p.content)),
-        ...b.parties.flatMap((p) => [...p.lines.map(inlineText), ...(p.signatory ? [p.signatory] : []), ...p.mentions]),
+        ...b.parties.flatMap((p) => {
+          const name = inlineText(signatoryInlines(p));
+          return [...p.lines.map(inlineText), ...(name ? [name] : []), ...mentionInlines(p).map(inlineText)];
+        }),
       ].join('\n');
     case 'pageBreak':
       return '';

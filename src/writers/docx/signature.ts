@@ -6,7 +6,7 @@
 // space (exact height), names, mentions — so that however a quality wraps, the names and the
 // mentions of all columns sit on common baselines, as in the PDF (layout/signature.ts).
 
-import type { Inline, SignatureBlock, SignatureParty } from '../../ir/types.ts';
+import { mentionInlines, signatoryInlines, type Inline, type SignatureBlock, type SignatureParty } from '../../ir/types.ts';
 import { SIGN_PER_ROW, SIGN_SPACE } from '../../layout/styles.ts';
 import type { RenderContext } from './context.ts';
 import { renderInlines } from './inline.ts';
@@ -27,8 +27,11 @@ type Band = (party: SignatureParty, ctx: RenderContext) => string[];
 const BANDS: readonly Band[] = [
   (p, ctx) => p.lines.map((l: readonly Inline[]) => renderInlines(l, ctx)),
   () => [],
-  (p, ctx) => (p.signatory ? [renderInlines([{ type: 'text', text: p.signatory, bold: true }], ctx)] : []),
-  (p, ctx) => p.mentions.map((m) => renderInlines([{ type: 'text', text: m }], ctx, MENTION_FORMAT)),
+  (p, ctx) => {
+    const name = signatoryInlines(p);
+    return name.length ? [renderInlines(name, ctx)] : [];
+  },
+  (p, ctx) => mentionInlines(p).map((m) => renderInlines(m, ctx, MENTION_FORMAT)),
 ];
 
 export function renderSignature(block: SignatureBlock, ctx: RenderContext): string {

@@ -211,7 +211,8 @@ export class ContentEncoder {
         // A line broken at a space ends without one: text read from the structure (a screen
         // reader, `pdfinfo -struct-text`) would glue its last word to the next line's first.
         // The space is shown where the cursor stands, past the line's end, so nothing moves.
-        if (last && inText && s !== ART && Math.abs(last.y - f.y) > 0.01 && !/[\s\u00AD-]$/.test(last.text)) {
+        // A new line is at least a line's height lower; a superscript « er » is raised by a third.
+        if (last && inText && s !== ART && Math.abs(last.y - f.y) > 0.5 * Math.max(last.size, f.size) && !/[\s\u00AD-]$/.test(last.text)) {
           this.show({ ...last, text: ' ', wordGap: 0 });
         }
         last = f;
