@@ -9,7 +9,8 @@ import type { Chunk } from './flow.ts';
 import { pushMoved } from './flow.ts';
 import { DELETED_GRAY, lineFrames, type Line } from './linebreak.ts';
 import { CELL_PAD_X, CELL_PAD_Y, cellStyle, RULE, SHADE } from './styles.ts';
-import { minWordWidth, tokenize } from './text.ts';
+import { tokenize } from './text.ts';
+import { minWordWidth } from './wordsplit.ts';
 import { textContext } from './blocks.ts';
 import type { Frame } from './types.ts';
 
