@@ -97,6 +97,12 @@ export function knuthPlass(it: Items, opts: KpOptions): KpResult | null {
     const last = b === n - 1;
     const hyph = isPenalty && it.flagged[b] === 1;
     const pw = isPenalty ? it.width[b]! : 0;
+    // The next line starts at the first box after the break (glue and penalties vanish there).
+    let s = b + 1;
+    while (s < n && it.type[s] !== BOX) {
+      if (it.type[s] === PENALTY && it.cost[s] === -Infinity) break;
+      s++;
+    }
     best.fill(undefined);
     let kept = 0;
     for (let k = 0; k < active.length; k++) {
@@ -130,20 +136,12 @@ export function knuthPlass(it: Items, opts: KpOptions): KpResult | null {
       const key = fit * (MAX_HYPHENS + 1) + hy;
       const cur = best[key];
       if (!cur || total < cur.demerits) {
-        best[key] = { pos: b, fitness: fit, hyphens: hy, demerits: total, ratio: r, prev: a, w: 0, y: 0, z: 0, g: 0 };
+        best[key] = { pos: b, fitness: fit, hyphens: hy, demerits: total, ratio: r, prev: a, w: sw[s]!, y: sy[s]!, z: sz[s]!, g: sg[s]! };
       }
     }
     if (forced) kept = 0;
     active.length = kept;
-    // The next line starts at the first box after the break (glue and penalties vanish there).
-    let s = b + 1;
-    while (s < n && it.type[s] !== BOX) {
-      if (it.type[s] === PENALTY && it.cost[s] === -Infinity) break;
-      s++;
-    }
-    for (const c of best) {
-      if (c) active.push({ ...c, w: sw[s]!, y: sy[s]!, z: sz[s]!, g: sg[s]! });
-    }
+    for (const c of best) if (c) active.push(c);
     if (!active.length) return null;
   }
   let end: Node | undefined;

@@ -89,6 +89,13 @@ function breakSegment(tokens: readonly Token[], from: number, to: number, ctx: T
     lines.push(buildLine(items, 0, false, opts, base, ctx.size));
     return;
   }
+  // A stretch that fits on one line has nothing to choose (and its only line stays ragged).
+  let natural = 0;
+  for (const it of items) natural += it.width;
+  if (natural <= opts.width + EPS) {
+    lines.push(buildLine(items, natural, false, opts, base, ctx.size));
+    return;
+  }
   if (opts.align === 'justify' && !opts.firstFit && optimalLines(items, ctx, opts, base, lines)) return;
   firstFit(items, ctx, opts, base, lines);
 }
