@@ -174,6 +174,10 @@ class ParagraphItems {
   get n(): number {
     return this.type.length;
   }
+
+  truncate(n: number): void {
+    for (const a of [this.type, this.width, this.stretch, this.shrink, this.cost, this.flagged, this.ref, this.from, this.to]) a.length = n;
+  }
 }
 
 interface Words {
@@ -199,6 +203,7 @@ function paragraphItems(w: Words, ctx: TextContext, hyphenate: boolean): Paragra
       it.push(BOX, word.width, i);
       continue;
     }
+    if (word.frags.length === 1 && !text.includes('-') && !SURROGATE.test(text) && simplePieces(it, word, text, i, ctx)) continue;
     let g = w.glyphs.get(i);
     if (!g) w.glyphs.set(i, (g = glyphsOf(word, ctx)));
     const cuts = wordCuts(g, text, 'text');
@@ -216,6 +221,33 @@ function paragraphItems(w: Words, ctx: TextContext, hyphenate: boolean): Paragra
   }
   it.push(PENALTY, 0, -1, -1, -1, -Infinity, 0);
   return it;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * The common case, without per-glyph objects: a word in one face whose offsets are its glyph
+ * indices; piece widths come from the FontBook's string cache. False when a character is missing
+ * from the face (the glyph path handles the fallback).
+ */
+function simplePieces(it: ParagraphItems, word: WordToken, text: string, i: number, ctx: TextContext): boolean {
+  const face = word.frags[0]!.face;
+  const points = hyphenPoints(text, 'text');
+  const n0 = it.n;
+  let at = 0;
+  const hw = hyphenWidth(face, ctx);
+  for (let p = 0; p <= points.length; p++) {
+    const to = p < points.length ? points[p]! : text.length;
+    const pw = ctx.fonts.width(face, text.slice(at, to)) * ctx.size;
+    if (Number.isNaN(pw)) {
+      it.truncate(n0);
+      return false;
+    }
+    it.push(BOX, pw, i, at, to);
+    if (p < points.length) it.push(PENALTY, hw, -1, -1, -1, HYPHEN_PENALTY, 1);
+    at = to;
+  }
+  return true;
 }
 
 /**
@@ -281,9 +313,15 @@ function lineOf(it: ParagraphItems, w: Words, start: number, end: number, justif
         i += 2;
         to = it.to[i]!;
       }
-      const g = w.glyphs.get(wi);
-      const whole = from <= 0 && (to < 0 || (g !== undefined && to === g.length));
-      const tok = whole && !(hyphenAtEnd && i === end - 1) ? w.words[wi]! : wordOf(g!, Math.max(0, from), to, hyphenAtEnd && i === end - 1, ctx);
+      const cutHere = hyphenAtEnd && i === end - 1;
+      const word = w.words[wi]!;
+      let tok: WordToken = word;
+      if (from > 0 || cutHere || (to >= 0 && to < wordText(word).length)) {
+        // Only a word cut at this line's start or end needs its glyphs.
+        let g = w.glyphs.get(wi);
+        if (!g) w.glyphs.set(wi, (g = glyphsOf(word, ctx)));
+        tok = wordOf(g, Math.max(0, from), to < 0 ? g.length : to, cutHere, ctx);
+      }
       items.push(tok);
       natural += tok.width;
     }
