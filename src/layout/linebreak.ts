@@ -199,11 +199,13 @@ function paragraphItems(w: Words, ctx: TextContext, hyphenate: boolean): Paragra
       else it.push(PENALTY, 0, -1, -1, -1, 0, (w.words[i - 1] as PieceToken).hyphen ? 1 : 0);
     }
     const text = hyphenate && !w.joined[i] && !w.joined[i + 1] ? wordText(word) : '';
-    if (text.length < 5 || (!text.includes('-') && hyphenPoints(text, 'text').length === 0)) {
+    // A compound word stays whole in running text: a line ending in « Haut- » reads as a cut
+    // (pdftotext and screen readers join it to « HautLanguedoc »), and most are proper names.
+    if (text.length < 5 || text.includes('-') || hyphenPoints(text, 'text').length === 0) {
       it.push(BOX, word.width, i);
       continue;
     }
-    if (word.frags.length === 1 && !text.includes('-') && !SURROGATE.test(text) && simplePieces(it, word, text, i, ctx)) continue;
+    if (word.frags.length === 1 && !SURROGATE.test(text) && simplePieces(it, word, text, i, ctx)) continue;
     let g = w.glyphs.get(i);
     if (!g) w.glyphs.set(i, (g = glyphsOf(word, ctx)));
     const cuts = wordCuts(g, text, 'text');
