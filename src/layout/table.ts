@@ -10,7 +10,8 @@ import { pushMoved } from './flow.ts';
 import { cellKey } from './structure.ts';
 import { DELETED_GRAY, lineFrames, type Line } from './linebreak.ts';
 import { CELL_PAD_X, CELL_PAD_Y, cellStyle, RULE, SHADE } from './styles.ts';
-import { minWordWidth, tokenize } from './text.ts';
+import { tokenize } from './text.ts';
+import { minWordWidth } from './wordsplit.ts';
 import { textContext } from './blocks.ts';
 import type { Frame } from './types.ts';
 
@@ -64,6 +65,32 @@ function minContentWidths(t: Table, ncols: number, ctx: LayoutContext): number[]
     });
   }
   return need;
+}
+
+/** Smallest type a dense table may be set in (the IR's « petit » tables are 7.5 pt). */
+export const MIN_TABLE_SIZE = 6;
+
+/**
+ * A table whose words cannot all fit their columns at its type size (DGOS Annexe 7: 23 columns
+ * on a landscape page) is set smaller, half a point at a time down to MIN_TABLE_SIZE, rather
+ * than having its columns crushed below their widest word: dates, numbers and references are
+ * never cut, so they need their full width. A layout decision (it needs glyph widths): the DOCX
+ * keeps the IR's size and lets Word or LibreOffice fit the table.
+ */
+function denseSize(t: Table, ncols: number, width: number, ctx: LayoutContext): { table: Table; need: number[] } {
+  const need = minContentWidths(t, ncols, ctx);
+  let size = t.fontSize ?? cellStyle('cell', undefined).size;
+  const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+  if (sum(need) <= width) return { table: t, need };
+  while (size - 0.5 >= MIN_TABLE_SIZE) {
+    size -= 0.5;
+    const table = { ...t, fontSize: size };
+    const smaller = minContentWidths(table, ncols, ctx);
+    if (sum(smaller) <= width) return { table, need: smaller };
+  }
+  // Even the smallest type leaves a word too wide (a huge identifier): keep the size, the
+  // widest columns are capped and that word is cut.
+  return { table: t, need };
 }
 
 /** Raises columns below their minimum, taking the room from columns that have some to spare. */
@@ -262,14 +289,16 @@ interface Taken {
  * Table → chunks. `avail` is the body height of a page: rows taller than it minus the header
  * are sliced. Issues are reported in French by the caller.
  */
-export function tableChunks(t: Table, ctx: LayoutContext, avail: number, issues: TableIssue[]): Chunk[] {
+export function tableChunks(t0: Table, ctx: LayoutContext, avail: number, issues: TableIssue[]): Chunk[] {
   const left = ctx.geo.left;
   const width = ctx.geo.right - ctx.geo.left;
-  const cols = t.columns.length ? t.columns : [1];
+  const cols = t0.columns.length ? t0.columns : [1];
   const total = cols.reduce((a, b) => a + Math.max(0, b), 0) || cols.length;
+  const fitted = denseSize(t0, cols.length, width, ctx);
+  const t = fitted.table;
   const widths = fitMinContent(
     cols.map((c) => (Math.max(0, c) / total) * width),
-    minContentWidths(t, cols.length, ctx),
+    fitted.need,
   );
   const xs = [left];
   for (const w of widths) xs.push(xs[xs.length - 1]! + w);

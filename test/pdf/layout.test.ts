@@ -5,7 +5,8 @@ import type { Block } from '../../src/ir/types.ts';
 import { layoutDocumentSet, sharedFontBook, type LaidOutDocument, type TextFrame } from '../../src/layout/index.ts';
 import { breakLines } from '../../src/layout/linebreak.ts';
 import fc from 'fast-check';
-import { splitWord, tokenize } from '../../src/layout/text.ts';
+import { tokenize } from '../../src/layout/text.ts';
+import { splitWord } from '../../src/layout/wordsplit.ts';
 import { cell, doc, h, NBSP, NNBSP, p, row, set, table, t } from './builders.ts';
 import { LOREM } from './fixtures.ts';
 
