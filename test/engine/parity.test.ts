@@ -65,11 +65,12 @@ function cuttable(word: string, pieces: ReadonlySet<string>, needed?: string): b
 /**
  * Words of one side missing from the other. Distinct words are compared (a table header repeated
  * on each page it spans is printed again in the PDF, once in the DOCX text); PDF fragments of a
- * word cut in a column too narrow for it count as that word; glyphs the embedded fonts lack
+ * word cut in a column too narrow for it, or hyphenated at a line end, count as that word; glyphs the embedded fonts lack
  * (emoji) are drawn as « □ » in the PDF, with a warning.
  */
 function parityGaps(pdfWords: readonly string[], docxText: string): { onlyPdf: string[]; onlyDocx: string[] } {
-  const pdf = wordSet(pdfWords);
+  // A word hyphenated at a line end is two fragments in the PDF, the first ending in « - ».
+  const pdf = wordSet(pdfWords.map((w) => (/\p{L}-$/u.test(w) && !docxText.includes(w) ? w.slice(0, -1) : w)));
   const docx = wordSet([docxText.replace(/\p{Extended_Pictographic}/gu, '□')]);
   const onlyDocx = [...docx].filter((w) => !pdf.has(w) && !cuttable(w, pdf));
   const onlyPdf = [...pdf].filter(
