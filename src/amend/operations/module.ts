@@ -3,7 +3,7 @@
 // the avenant (rendered from a template of templates/_avenant). The registry (index.ts) gathers
 // one module per operation type, so adding an operation is one module (+ its schema and template).
 import type { z } from 'zod';
-import { Operation, type OperationOf, type OperationType } from '../../model/avenant.ts';
+import { operationSchema, type OperationOf, type OperationType } from '../../model/avenant.ts';
 import type { Contract } from '../../model/contract.ts';
 import type { Article, WordingContext } from '../document/context.ts';
 import { keyOf, type Key } from '../keys.ts';
@@ -21,16 +21,9 @@ export interface OperationModule<T extends OperationType> {
   wording(op: OperationOf<T>, ctx: WordingContext): Article;
 }
 
-/** The union member of `type`: the schema stays with the avenant model, which the JSON schema export reads. */
-export function schemaOf<T extends OperationType>(type: T): z.ZodType<OperationOf<T>> {
-  const s = Operation.options.find((o) => o.shape.type.value === type);
-  if (!s) throw new Error(`opération sans schéma : ${type}`);
-  return s as unknown as z.ZodType<OperationOf<T>>;
-}
-
 export const defineOperation = <T extends OperationType>(type: T, m: Omit<OperationModule<T>, 'type' | 'schema'>): OperationModule<T> => ({
   type,
-  schema: schemaOf(type),
+  schema: operationSchema(type),
   ...m,
 });
 

@@ -4,8 +4,8 @@
 // engine computes for it (dates, labels). A leaf module: the template loader checks the wording
 // against these scopes without importing the operations themselves.
 import { z } from 'zod';
-import { Operation, type OperationType } from '../../model/avenant.ts';
-import { Autorisation, ContractSchema, Engagement, Reconnaissance, Site } from '../../model/contract.ts';
+import { operationSchema, type OperationType } from '../../model/avenant.ts';
+import { Autorisation, ContractSchema, Dotation, Engagement, Reconnaissance, Site } from '../../model/contract.ts';
 import { fieldsOfSchema, T, type Field } from '../../dsl/types.ts';
 
 export interface WordingSpec {
@@ -79,6 +79,21 @@ export const WORDING_SPECS = {
     vars: z.object({ engagement: Engagement, annexe: AnnexeVolet }),
     doc: 'article de l’opération « supprimer_engagement »',
   },
+  'reconnaissance-modification': {
+    op: 'modifier_reconnaissance',
+    vars: z.object({ reconnaissance: Reconnaissance, sans_capacite: z.boolean() }),
+    doc: 'article de l’opération « modifier_reconnaissance »',
+  },
+  'autorisation-modification': {
+    op: 'modifier_autorisation',
+    vars: z.object({ autorisation: Autorisation }),
+    doc: 'article de l’opération « modifier_autorisation »',
+  },
+  'dotation-modification': {
+    op: 'modifier_dotation',
+    vars: z.object({ dotation: Dotation }),
+    doc: 'article de l’opération « modifier_dotation »',
+  },
   titulaire: { op: 'modifier_titulaire', doc: 'article de l’opération « modifier_titulaire »' },
   avenant: {
     vars: z.object({
@@ -108,9 +123,7 @@ export function wordingFields(name: WordingName): Record<string, Field> {
     avenant: req(T.object({ numero: req(T.number), date: req(T.date), effet: req(T.date), objet: req(T.string) })),
   };
   if (spec.op) {
-    const schema = Operation.options.find((o) => o.shape.type.value === spec.op);
-    if (!schema) throw new Error(`no schema for operation ${spec.op}`);
-    out.op = req(T.object(fieldsOfSchema(schema)));
+    out.op = req(T.object(fieldsOfSchema(operationSchema(spec.op))));
   }
   if (spec.vars) Object.assign(out, fieldsOfSchema(spec.vars));
   return out;
