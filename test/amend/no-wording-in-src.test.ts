@@ -15,7 +15,7 @@ const REMAINING: Readonly<Record<string, number>> = {
   // the PDS, the coopérations and the commitments outside the CPOM.
   'src/amend/document/wording-engagements.ts': 24,
   'src/amend/document/wording-moyens.ts': 5,
-  'src/amend/document/wording-nouvelles.ts': 6,
+  'src/amend/document/wording-nouvelles.ts': 4,
   // The avenant's frame (title, visas) and the consolidated version's labels.
   'src/amend/document/avenant.ts': 1,
   'src/amend/document/annexes.ts': 4,

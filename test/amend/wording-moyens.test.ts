@@ -1,4 +1,5 @@
-// The articles of modifier_reconnaissance, modifier_autorisation and modifier_dotation now come
+// The articles of modifier_reconnaissance, modifier_autorisation, modifier_dotation and
+// remplacer_orientations (when the model has no annex for them) now come
 // from templates/_avenant: their text is the one the engine wrote in TypeScript before (compared
 // line by line with the previous engine's output on this avenant when they moved).
 import { describe, expect, it } from 'vitest';
@@ -63,5 +64,18 @@ describe('articles de modification des moyens (templates/_avenant)', () => {
     const out = lines('  - { type: modifier_reconnaissance, numero: 1, modifications: { capacite: 8 } }\n');
     expect(out).toContain('– la capacité est portée à 8 ;');
     expect(out.join('\n')).not.toContain('n’est plus précisée');
+  });
+
+  it('orientations : la liste entière, la dernière close par un point ; aucune → une phrase', () => {
+    const out = lines('  - { type: remplacer_orientations, orientations: [Développer l’ambulatoire, "Coopérer : GHT", Qualité] }\n');
+    const from = out.indexOf('Article 1 – Orientations stratégiques');
+    expect(out.slice(from, from + 5)).toEqual([
+      'Article 1 – Orientations stratégiques',
+      'Les orientations stratégiques retenues sont désormais les suivantes :',
+      '– Développer l’ambulatoire ;',
+      '– Coopérer : GHT ;',
+      '– Qualité.',
+    ]);
+    expect(lines('  - { type: remplacer_orientations, orientations: [] }\n')).toContain('Le contrat ne retient plus d’orientation stratégique.');
   });
 });

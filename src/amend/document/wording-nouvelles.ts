@@ -32,14 +32,7 @@ export function articleCooperations(op: OperationOf<'remplacer_cooperations'>, c
 }
 
 export function articleOrientations(op: OperationOf<'remplacer_orientations'>, ctx: WordingContext): Article {
-  const annexe = replacedBy(ctx, /^annexe-orientations/);
-  if (annexe) return annexe;
-  return {
-    titre: 'Orientations stratégiques',
-    blocks: op.orientations.length
-      ? [para('Les orientations stratégiques retenues sont désormais les suivantes :', 'body', true), ...op.orientations.map((o, i) => para(`– ${o}${i === op.orientations.length - 1 ? '.' : ' ;'}`))]
-      : [para('Le contrat ne retient plus d’orientation stratégique.')],
-  };
+  return replacedBy(ctx, /^annexe-orientations/) ?? { blocks: ctx.render('orientations', { op }) };
 }
 
 export function articleHorsCpom(op: OperationOf<'remplacer_engagements_hors_cpom'>, ctx: WordingContext): Article {

@@ -94,6 +94,10 @@ export const WORDING_SPECS = {
     vars: z.object({ dotation: Dotation }),
     doc: 'article de l’opération « modifier_dotation »',
   },
+  orientations: {
+    op: 'remplacer_orientations',
+    doc: 'article de l’opération « remplacer_orientations » quand le modèle n’en fait pas une annexe',
+  },
   titulaire: { op: 'modifier_titulaire', doc: 'article de l’opération « modifier_titulaire »' },
   avenant: {
     vars: z.object({
