@@ -23,6 +23,11 @@ const AnnexeNom = z.object({ numero: z.string().optional(), titre: z.string() })
 /** An engagement annex, or a volet of it (« Volet 2 : positionnement territorial »). */
 const AnnexeVolet = AnnexeNom.extend({ volet_numero: z.string().optional(), volet_titre: z.string().optional() });
 
+/** A year of the contract: « N+3 » (or the millésime), and the millésime when the model counts relative years. */
+const Annee = z.object({ libelle: z.string(), millesime: z.string().optional() });
+/** A target value in a sentence: its printed text, and whether it is quoted (a word, not a number). */
+const Cite = z.object({ texte: z.string(), guillemets: z.boolean() });
+
 /** Every wording template the engine knows, by file name (without « .md »). */
 export const WORDING_SPECS = {
   prorogation: {
@@ -97,6 +102,21 @@ export const WORDING_SPECS = {
   orientations: {
     op: 'remplacer_orientations',
     doc: 'article de l’opération « remplacer_orientations » quand le modèle n’en fait pas une annexe',
+  },
+  'cible-modification': {
+    op: 'modifier_cible',
+    vars: z.object({ annee: Annee, ancienne: Cite.optional(), nouvelle: Cite.optional() }),
+    doc: 'article de l’opération « modifier_cible »',
+  },
+  'echeance-report': {
+    op: 'reporter_echeance',
+    vars: z.object({ de: Annee, a: Annee, valeur: Cite.optional() }),
+    doc: 'article de l’opération « reporter_echeance »',
+  },
+  'echeance-avancement': {
+    op: 'avancer_echeance',
+    vars: z.object({ de: Annee, a: Annee, valeur: Cite.optional() }),
+    doc: 'article de l’opération « avancer_echeance »',
   },
   titulaire: { op: 'modifier_titulaire', doc: 'article de l’opération « modifier_titulaire »' },
   avenant: {

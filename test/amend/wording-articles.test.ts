@@ -1,5 +1,6 @@
-// The articles of modifier_reconnaissance, modifier_autorisation, modifier_dotation and
-// remplacer_orientations (when the model has no annex for them) now come
+// The articles of modifier_reconnaissance, modifier_autorisation, modifier_dotation,
+// remplacer_orientations (when the model has no annex for them), modifier_cible and
+// reporter_echeance / avancer_echeance now come
 // from templates/_avenant: their text is the one the engine wrote in TypeScript before (compared
 // line by line with the previous engine's output on this avenant when they moved).
 import { describe, expect, it } from 'vitest';
@@ -31,7 +32,7 @@ function lines(ops: string): string[] {
   return setText(s.value).replace(/[\u00a0\u202f]/g, ' ').split('\n');
 }
 
-describe('articles de modification des moyens (templates/_avenant)', () => {
+describe('articles d’avenant rédigés par templates/_avenant', () => {
   it('reconnaissance, autorisation et dotations : une ligne par champ, dans l’ordre des champs', () => {
     const out = lines(`  - { type: modifier_reconnaissance, numero: 1, modifications: { date_effet: 2013-02-01, capacite: null, forme: Hospitalisation de jour, caracteristiques: Unité de 8 lits } }
   - { type: modifier_autorisation, arhgos: "82-2011-02", modifications: { date_echeance: 2018-01-01, modalite: Maternité de niveau 2 } }
@@ -77,5 +78,27 @@ describe('articles de modification des moyens (templates/_avenant)', () => {
       '– Qualité.',
     ]);
     expect(lines('  - { type: remplacer_orientations, orientations: [] }\n')).toContain('Le contrat ne retient plus d’orientation stratégique.');
+  });
+
+  it('cibles et échéances : l’année « N+3 (2014) », un nombre cité tel quel, un mot entre guillemets', () => {
+    const out = lines(`  - { type: modifier_cible, engagement: 1, indicateur: Nombre de venues en HDJ gériatrique, annee: N+3, valeur: 950 }
+  - { type: modifier_cible, engagement: 2, indicateur: Taux de réhospitalisation à 30 jours des plus de 75 ans, annee: N+5, valeur: null }
+  - { type: modifier_cible, engagement: 3, indicateur: Convention de mutualisation signée, annee: N+3, valeur: oui }
+`);
+    expect(out).toContain('La valeur cible de l’indicateur « Nombre de venues en HDJ gériatrique » de l’engagement n° 1 pour l’année N+3 (2014) est portée de 900 à 950.');
+    expect(out).toContain('La valeur cible de l’indicateur « Taux de réhospitalisation à 30 jours des plus de 75 ans » de l’engagement n° 2 pour l’année N+5 (2016) est supprimée.');
+    expect(out).toContain('La valeur cible de l’indicateur « Convention de mutualisation signée » de l’engagement n° 3 pour l’année N+3 (2014) est fixée à « oui ».');
+    expect(lines('  - { type: reporter_echeance, engagement: 3, indicateur: Convention de mutualisation signée, de: N+2, a: N+4 }\n')).toEqual(
+      expect.arrayContaining([
+        'Article 1 – Report d’une échéance de l’engagement n° 3',
+        'L’échéance de la valeur cible « oui » de l’indicateur « Convention de mutualisation signée » de l’engagement n° 3 est reportée de l’année N+2 (2013) à l’année N+4 (2015).',
+      ]),
+    );
+    expect(lines('  - { type: avancer_echeance, engagement: 2, indicateur: Taux de réhospitalisation à 30 jours des plus de 75 ans, de: N+5, a: N+1 }\n')).toEqual(
+      expect.arrayContaining([
+        'Article 1 – Avancement d’une échéance de l’engagement n° 2',
+        'L’échéance de la valeur cible 12 % de l’indicateur « Taux de réhospitalisation à 30 jours des plus de 75 ans » de l’engagement n° 2 est avancée de l’année N+5 (2016) à l’année N+1 (2012).',
+      ]),
+    );
   });
 });
