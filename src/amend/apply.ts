@@ -12,7 +12,7 @@ import { findConflicts } from './conflicts.ts';
 import { avenantDiag } from './diag.ts';
 import type { Key } from './keys.ts';
 import { nextHistory, type Recorded } from './history.ts';
-import { applyOperation } from './ops/index.ts';
+import { applyOperation } from './operations/index.ts';
 import type { OpEnv } from './ops/env.ts';
 import { checkAll, identities, identity, type Verifier } from './revalidate.ts';
 import { signedAfterEnd } from './rules.ts';

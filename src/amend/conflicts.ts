@@ -7,7 +7,7 @@ import type { Contract } from '../model/contract.ts';
 import { avenantDiag } from './diag.ts';
 import { describeKey } from './describe.ts';
 import { overlaps, type Key } from './keys.ts';
-import { touches } from './ops/index.ts';
+import { touches } from './operations/index.ts';
 import type { SourcedAvenant } from './types.ts';
 
 export function findConflicts(src: SourcedAvenant, before: Contract): Diagnostic[] {

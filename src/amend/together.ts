@@ -11,7 +11,7 @@ import { avenantDiag } from './diag.ts';
 import type { Key } from './keys.ts';
 import { stableJson, quoteList } from './ops/env.ts';
 import { DUREE_MSP } from './ops/duree.ts';
-import { touches } from './ops/index.ts';
+import { touches } from './operations/index.ts';
 import type { SourcedAvenant } from './types.ts';
 
 const NUM = /^\d+$/;

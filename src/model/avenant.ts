@@ -243,3 +243,10 @@ export type OperationType = Operation['type'];
 export type OperationOf<T extends OperationType> = Extract<Operation, { type: T }>;
 export type AnneeCible = z.output<typeof AnneeCible>;
 export type IndicateurData = z.output<typeof Indicateur>;
+
+/** The member of the operations' union for `type` (its own schema, e.g. to type a template's `op`). */
+export function operationSchema<T extends OperationType>(type: T): z.ZodType<OperationOf<T>> & (typeof Operation.options)[number] {
+  const s = Operation.options.find((o) => o.shape.type.value === type);
+  if (!s) throw new Error(`no schema for operation ${type}`);
+  return s as unknown as z.ZodType<OperationOf<T>> & (typeof Operation.options)[number];
+}

@@ -4,7 +4,7 @@
 // (operations applied without any rule check) are returned with the avenants, so properties can
 // compare applyAvenants with what the model's rules say about each version.
 import fc from 'fast-check';
-import { applyOperation, touches } from '../../src/amend/ops/index.ts';
+import { applyOperation, touches } from '../../src/amend/operations/index.ts';
 import { overlaps, type Key } from '../../src/amend/keys.ts';
 import { canonicalOrder, checkTogether } from '../../src/amend/together.ts';
 import type { Contract } from '../../src/model/contract.ts';

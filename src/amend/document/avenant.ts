@@ -15,7 +15,7 @@ import type { Versions } from '../versions.ts';
 import { wordingContext } from './context.ts';
 import { article } from './ir.ts';
 import { modelParts } from './model-parts.ts';
-import { articleFor } from './wording.ts';
+import { articleFor } from '../operations/index.ts';
 import { voletDocument } from './annexes.ts';
 import { avenantView } from './view.ts';
 import { WordingRenderer } from './wording-template.ts';

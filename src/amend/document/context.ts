@@ -2,7 +2,7 @@
 // contract before and after the avenant, the model's year labels and annex names.
 import { yearLabel } from '../../eval/builtins.ts';
 import { runtimeOf } from '../../eval/build.ts';
-import { formatValue, NBSP } from '../../ir/resolve/french.ts';
+import { formatValue, isStructuredValue, NBSP } from '../../ir/resolve/french.ts';
 import type { Block, Document } from '../../ir/types.ts';
 import type { Contract } from '../../model/contract.ts';
 import { YEAR_KEYS } from '../../model/contract.ts';
@@ -14,8 +14,8 @@ import type { WordingRenderer } from './wording-template.ts';
 export interface WordingContext {
   readonly before: Contract;
   readonly after: Contract;
-  /** "l’année N+3 (2024)" under the model's convention. */
-  annee(key: string): string;
+  /** A year as data for a template: « N+3 » and, for a model counting relative years, 2024. */
+  anneeData(key: string): AnneeData;
   /** An engagement annex code named by its title (volet of an annex, or the annex). */
   annex(code: string): AnnexRef | undefined;
   /** Annex document of the amended contract, if rendered. */
@@ -25,6 +25,24 @@ export interface WordingContext {
   /** A wording template of templates/_avenant (or the model's own), its article heading included. */
   render(name: WordingName, vars?: Readonly<Record<string, unknown>>): Block[];
 }
+
+/** A year of the contract as a template reads it (the millésime as text: no digit grouping). */
+export interface AnneeData {
+  readonly libelle: string;
+  readonly millesime?: string;
+}
+
+/** A target value as a template reads it: its printed text, and whether a sentence quotes it. */
+export interface CiteData {
+  readonly texte: string;
+  readonly guillemets: boolean;
+}
+
+/** Numbers and percentages are cited as such, words (« oui », « A ») between guillemets. */
+export const citeData = (v: number | string): CiteData => ({
+  texte: valeur(v),
+  guillemets: !(isStructuredValue(v) && !/^(oui|non)$/i.test(String(v).trim())),
+});
 
 /** One article of the avenant, and the annex documents it attaches. */
 export interface Article {
@@ -36,15 +54,16 @@ export interface Article {
 
 export function wordingContext(model: Model, before: Contract, after: Contract, afterDocs: readonly Document[], renderer: WordingRenderer): WordingContext {
   const rt = runtimeOf(model, after);
+  const anneeData = (key: string): AnneeData => {
+    const k = YEAR_KEYS.indexOf(key as (typeof YEAR_KEYS)[number]) + 1;
+    const libelle = yearLabel(k, rt);
+    return model.manifest.annees.libelle === 'relatif' ? { libelle, millesime: String(rt.yearN + k) } : { libelle };
+  };
   return {
     render: (name, vars) => renderer.render(name, vars),
     before,
     after,
-    annee(key) {
-      const k = YEAR_KEYS.indexOf(key as (typeof YEAR_KEYS)[number]) + 1;
-      const label = yearLabel(k, rt);
-      return model.manifest.annees.libelle === 'relatif' ? `l’année ${label} (${rt.yearN + k})` : `l’année ${label}`;
-    },
+    anneeData,
     annex: (code) => annexRef(model, code),
     document: (id) => afterDocs.find((d) => d.id === id),
     documentMatching(re) {

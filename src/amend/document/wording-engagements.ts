@@ -1,14 +1,13 @@
 // Articles for engagement, target and annex operations, in the agency's legal style:
 // "L’engagement n° 3 est supprimé.", "La valeur cible … est portée à …", "L’annexe « … » est
 // remplacée par l’annexe jointe au présent avenant."
-import { isStructuredValue } from '../../ir/resolve/french.ts';
 import type { Block } from '../../ir/types.ts';
 import { inlineText } from '../../ir/types.ts';
 import type { Engagement } from '../../model/contract.ts';
 import { YEAR_KEYS } from '../../model/contract.ts';
 import type { OperationOf } from '../../model/avenant.ts';
 import { a, cap, de } from './annexes.ts';
-import { q, valeur, type Article, type WordingContext } from './context.ts';
+import { citeData, q, valeur, type Article, type WordingContext } from './context.ts';
 import { grid, para } from './ir.ts';
 
 const FIELDS: Record<string, string> = {
@@ -20,9 +19,16 @@ const FIELDS: Record<string, string> = {
 };
 
 /** A value inside a sentence: numbers and percentages as such, words (« oui », « A ») quoted. */
-const cited = (v: number | string) => (isStructuredValue(v) && !/^(oui|non)$/i.test(String(v).trim()) ? valeur(v) : q(valeur(v)));
+const cited = (v: number | string) => {
+  const c = citeData(v);
+  return c.guillemets ? q(c.texte) : c.texte;
+};
 
-const short = (ctx: WordingContext, k: string) => ctx.annee(k).replace(/^l’année /, '');
+/** A year in a table header: « N+3 (2024) », or the millésime alone. */
+const short = (ctx: WordingContext, k: string) => {
+  const { libelle, millesime } = ctx.anneeData(k);
+  return millesime === undefined ? libelle : `${libelle} (${millesime})`;
+};
 
 /** The annex (or volet) of a code, by its title; the code only for a model that lacks it. */
 const annexOf = (ctx: WordingContext, code: string): string => ctx.annex(code)?.phrase ?? `l’annexe ${q(code)}`;
@@ -75,31 +81,6 @@ export function modifierEngagement(op: OperationOf<'modifier_engagement'>, ctx: 
   return {
     titre: `Modification de l’engagement n° ${op.numero}`,
     blocks: [para(`L’engagement n° ${op.numero} ${de(annexOf(ctx, after.annexe))} est modifié comme suit :`, 'body', true), ...items],
-  };
-}
-
-export function modifierCible(op: OperationOf<'modifier_cible'>, ctx: WordingContext): Article {
-  const old = ctx.before.engagements.find((e) => e.numero === op.engagement)?.indicateurs.find((i) => i.libelle === op.indicateur)?.cibles[op.annee];
-  const what = `La valeur cible de l’indicateur ${q(op.indicateur)} de l’engagement n° ${op.engagement} pour ${ctx.annee(op.annee)}`;
-  const text =
-    op.valeur === null
-      ? `${what} est supprimée.`
-      : old === undefined
-        ? `${what} est fixée à ${cited(op.valeur)}.`
-        : `${what} est portée de ${cited(old)} à ${cited(op.valeur)}.`;
-  return { titre: `Modification d’une valeur cible de l’engagement n° ${op.engagement}`, blocks: [para(text)] };
-}
-
-export function deplacerEcheance(op: OperationOf<'reporter_echeance' | 'avancer_echeance'>, ctx: WordingContext): Article {
-  const v = ctx.before.engagements.find((e) => e.numero === op.engagement)?.indicateurs.find((i) => i.libelle === op.indicateur)?.cibles[op.de];
-  const report = op.type === 'reporter_echeance';
-  return {
-    titre: `${report ? 'Report' : 'Avancement'} d’une échéance de l’engagement n° ${op.engagement}`,
-    blocks: [
-      para(
-        `L’échéance de la valeur cible ${v === undefined ? '' : `${cited(v)} `}de l’indicateur ${q(op.indicateur)} de l’engagement n° ${op.engagement} est ${report ? 'reportée' : 'avancée'} de ${ctx.annee(op.de)} à ${ctx.annee(op.a)}.`,
-      ),
-    ],
   };
 }
 

@@ -10,13 +10,6 @@ import { annexName } from './annexes.ts';
 import { q, type Article, type WordingContext } from './context.ts';
 import { grid, para } from './ir.ts';
 
-type Nouvelle = OperationOf<
-  | 'remplacer_cooperations'
-  | 'remplacer_orientations'
-  | 'remplacer_engagements_hors_cpom'
-  | 'remplacer_document'
->;
-
 const adresse = (a: Contract['titulaire']['adresse']) => `${a.voie}, ${a.code_postal} ${a.commune}`;
 
 /** « L’annexe X est remplacée par l’annexe jointe », when the model renders this part in an annex. */
@@ -26,43 +19,35 @@ export function replacedBy(ctx: WordingContext, re: RegExp): Article | undefined
   return { blocks: ctx.render('remplacement-annexe', { annexe: annexName(doc.name) }), attach: [{ id: doc.id }] };
 }
 
-export function articleNouvelle(op: Nouvelle, ctx: WordingContext): Article {
-  switch (op.type) {
-    case 'remplacer_cooperations': {
-      const annexe = replacedBy(ctx, /cooperations/);
-      if (annexe) return annexe;
-      const rows = op.cooperations.map((c) => [c.objectif_operationnel, c.partenaires.join(', '), c.outil, c.calendrier, c.indicateur]);
-      return {
-        titre: 'Coopérations',
-        blocks: rows.length
-          ? [para('Les coopérations de l’établissement sont désormais les suivantes :', 'body', true), grid([28, 22, 16, 14, 20], ['Objectif opérationnel', 'Partenaires', 'Outil', 'Calendrier', 'Indicateur'], rows)]
-          : [para('Le contrat ne comporte plus d’action de coopération.')],
-      };
-    }
-    case 'remplacer_orientations': {
-      const annexe = replacedBy(ctx, /^annexe-orientations/);
-      if (annexe) return annexe;
-      return {
-        titre: 'Orientations stratégiques',
-        blocks: op.orientations.length
-          ? [para('Les orientations stratégiques retenues sont désormais les suivantes :', 'body', true), ...op.orientations.map((o, i) => para(`– ${o}${i === op.orientations.length - 1 ? '.' : ' ;'}`))]
-          : [para('Le contrat ne retient plus d’orientation stratégique.')],
-      };
-    }
-    case 'remplacer_engagements_hors_cpom': {
-      const annexe = replacedBy(ctx, /hors-cpom/);
-      if (annexe) return annexe;
-      const rows = op.engagements_hors_cpom.map((e) => [e.type, e.date ? formatDate(e.date) : '', e.parties ?? '', e.duree ?? '']);
-      return {
-        titre: 'Engagements contractuels hors CPOM',
-        blocks: rows.length
-          ? [para('Les engagements contractuels de l’établissement hors CPOM, rappelés pour information, sont désormais les suivants :', 'body', true), grid([40, 16, 28, 16], ['Contrat ou engagement', 'Date', 'Parties', 'Durée'], rows)]
-          : [para('Le contrat ne rappelle plus d’engagement contractuel hors CPOM.')],
-      };
-    }
-    case 'remplacer_document': {
-      // The document exists: buildAvenantSet refuses the avenant otherwise (documentDiagnostics).
-      return replacedBy(ctx, new RegExp(`^${op.document.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))!;
-    }
-  }
+export function articleCooperations(op: OperationOf<'remplacer_cooperations'>, ctx: WordingContext): Article {
+  const annexe = replacedBy(ctx, /cooperations/);
+  if (annexe) return annexe;
+  const rows = op.cooperations.map((c) => [c.objectif_operationnel, c.partenaires.join(', '), c.outil, c.calendrier, c.indicateur]);
+  return {
+    titre: 'Coopérations',
+    blocks: rows.length
+      ? [para('Les coopérations de l’établissement sont désormais les suivantes :', 'body', true), grid([28, 22, 16, 14, 20], ['Objectif opérationnel', 'Partenaires', 'Outil', 'Calendrier', 'Indicateur'], rows)]
+      : [para('Le contrat ne comporte plus d’action de coopération.')],
+  };
+}
+
+export function articleOrientations(op: OperationOf<'remplacer_orientations'>, ctx: WordingContext): Article {
+  return replacedBy(ctx, /^annexe-orientations/) ?? { blocks: ctx.render('orientations', { op }) };
+}
+
+export function articleHorsCpom(op: OperationOf<'remplacer_engagements_hors_cpom'>, ctx: WordingContext): Article {
+  const annexe = replacedBy(ctx, /hors-cpom/);
+  if (annexe) return annexe;
+  const rows = op.engagements_hors_cpom.map((e) => [e.type, e.date ? formatDate(e.date) : '', e.parties ?? '', e.duree ?? '']);
+  return {
+    titre: 'Engagements contractuels hors CPOM',
+    blocks: rows.length
+      ? [para('Les engagements contractuels de l’établissement hors CPOM, rappelés pour information, sont désormais les suivants :', 'body', true), grid([40, 16, 28, 16], ['Contrat ou engagement', 'Date', 'Parties', 'Durée'], rows)]
+      : [para('Le contrat ne rappelle plus d’engagement contractuel hors CPOM.')],
+  };
+}
+
+export function articleDocument(op: OperationOf<'remplacer_document'>, ctx: WordingContext): Article {
+  // The document exists: buildAvenantSet refuses the avenant otherwise (documentDiagnostics).
+  return replacedBy(ctx, new RegExp(`^${op.document.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`))!;
 }

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { OperationOf } from '../../model/avenant.ts';
 import type { Model } from '../../templates/load.ts';
 import { avenantDiag } from '../diag.ts';
-import { keyOf, type Key } from '../keys.ts';
+import { keyOf } from '../keys.ts';
 import type { SourcedAvenant } from '../types.ts';
 import { closest, quoteList, sameData, stableJson, type OpEnv } from './env.ts';
 
@@ -102,22 +102,4 @@ export function documentDiagnostics(modelId: string, ids: readonly string[], ave
         : [],
     ),
   );
-}
-
-/** Elements each of these operations touches, for conflicts within one avenant. */
-export function touchesListe(
-  op: OperationOf<'remplacer_cooperations' | 'remplacer_orientations' | 'remplacer_engagements_hors_cpom' | 'modifier_penalites' | 'remplacer_document'>,
-): Key[] {
-  switch (op.type) {
-    case 'remplacer_cooperations':
-      return [keyOf.liste('cooperations')];
-    case 'remplacer_orientations':
-      return [keyOf.liste('orientations')];
-    case 'remplacer_engagements_hors_cpom':
-      return [keyOf.liste('engagements_hors_cpom')];
-    case 'modifier_penalites':
-      return [keyOf.liste('penalites')];
-    case 'remplacer_document':
-      return [keyOf.document(op.document)];
-  }
 }

@@ -4,8 +4,8 @@
 // engine computes for it (dates, labels). A leaf module: the template loader checks the wording
 // against these scopes without importing the operations themselves.
 import { z } from 'zod';
-import { Operation, type OperationType } from '../../model/avenant.ts';
-import { Autorisation, ContractSchema, Engagement, Reconnaissance, Site } from '../../model/contract.ts';
+import { operationSchema, type OperationType } from '../../model/avenant.ts';
+import { Autorisation, ContractSchema, Dotation, Engagement, Reconnaissance, Site } from '../../model/contract.ts';
 import { fieldsOfSchema, T, type Field } from '../../dsl/types.ts';
 
 export interface WordingSpec {
@@ -22,6 +22,11 @@ const IsoDate = z.iso.date();
 const AnnexeNom = z.object({ numero: z.string().optional(), titre: z.string() });
 /** An engagement annex, or a volet of it (« Volet 2 : positionnement territorial »). */
 const AnnexeVolet = AnnexeNom.extend({ volet_numero: z.string().optional(), volet_titre: z.string().optional() });
+
+/** A year of the contract: « N+3 » (or the millésime), and the millésime when the model counts relative years. */
+const Annee = z.object({ libelle: z.string(), millesime: z.string().optional() });
+/** A target value in a sentence: its printed text, and whether it is quoted (a word, not a number). */
+const Cite = z.object({ texte: z.string(), guillemets: z.boolean() });
 
 /** Every wording template the engine knows, by file name (without « .md »). */
 export const WORDING_SPECS = {
@@ -79,6 +84,40 @@ export const WORDING_SPECS = {
     vars: z.object({ engagement: Engagement, annexe: AnnexeVolet }),
     doc: 'article de l’opération « supprimer_engagement »',
   },
+  'reconnaissance-modification': {
+    op: 'modifier_reconnaissance',
+    vars: z.object({ reconnaissance: Reconnaissance, sans_capacite: z.boolean() }),
+    doc: 'article de l’opération « modifier_reconnaissance »',
+  },
+  'autorisation-modification': {
+    op: 'modifier_autorisation',
+    vars: z.object({ autorisation: Autorisation }),
+    doc: 'article de l’opération « modifier_autorisation »',
+  },
+  'dotation-modification': {
+    op: 'modifier_dotation',
+    vars: z.object({ dotation: Dotation }),
+    doc: 'article de l’opération « modifier_dotation »',
+  },
+  orientations: {
+    op: 'remplacer_orientations',
+    doc: 'article de l’opération « remplacer_orientations » quand le modèle n’en fait pas une annexe',
+  },
+  'cible-modification': {
+    op: 'modifier_cible',
+    vars: z.object({ annee: Annee, ancienne: Cite.optional(), nouvelle: Cite.optional() }),
+    doc: 'article de l’opération « modifier_cible »',
+  },
+  'echeance-report': {
+    op: 'reporter_echeance',
+    vars: z.object({ de: Annee, a: Annee, valeur: Cite.optional() }),
+    doc: 'article de l’opération « reporter_echeance »',
+  },
+  'echeance-avancement': {
+    op: 'avancer_echeance',
+    vars: z.object({ de: Annee, a: Annee, valeur: Cite.optional() }),
+    doc: 'article de l’opération « avancer_echeance »',
+  },
   titulaire: { op: 'modifier_titulaire', doc: 'article de l’opération « modifier_titulaire »' },
   avenant: {
     vars: z.object({
@@ -108,9 +147,7 @@ export function wordingFields(name: WordingName): Record<string, Field> {
     avenant: req(T.object({ numero: req(T.number), date: req(T.date), effet: req(T.date), objet: req(T.string) })),
   };
   if (spec.op) {
-    const schema = Operation.options.find((o) => o.shape.type.value === spec.op);
-    if (!schema) throw new Error(`no schema for operation ${spec.op}`);
-    out.op = req(T.object(fieldsOfSchema(schema)));
+    out.op = req(T.object(fieldsOfSchema(operationSchema(spec.op))));
   }
   if (spec.vars) Object.assign(out, fieldsOfSchema(spec.vars));
   return out;
