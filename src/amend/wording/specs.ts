@@ -13,8 +13,14 @@ export interface WordingSpec {
   readonly op?: OperationType;
   /** Values computed by the engine for the wording, beyond the contract and the operation. */
   readonly vars?: z.ZodObject;
-  /** What the template is for, listed by `cpom modeles --provenance`. */
-  readonly doc: string;
+  /** What the template is for, listed by `cpom modeles --provenance` (an operation's: its article). */
+  readonly doc?: string;
+}
+
+/** What a wording template is for: its own description, or « article de l’opération « … » ». */
+export function wordingDoc(name: WordingName): string {
+  const spec: WordingSpec = WORDING_SPECS[name];
+  return spec.doc ?? `article de l’opération « ${spec.op} »`;
 }
 
 const IsoDate = z.iso.date();
@@ -35,69 +41,58 @@ export const WORDING_SPECS = {
     vars: z.object({ fin: IsoDate }),
     doc: 'article de l’opération « proroger » (en années ou en mois)',
   },
-  signataire: { op: 'changer_signataire', doc: 'article de l’opération « changer_signataire »' },
+  signataire: { op: 'changer_signataire' },
   'mission-ajout': {
     op: 'ajouter_mission_service_public',
     vars: z.object({ fin: IsoDate }),
-    doc: 'article de l’opération « ajouter_mission_service_public »',
   },
   'mission-retrait': {
     op: 'retirer_mission_service_public',
     vars: z.object({ fin: IsoDate }),
-    doc: 'article de l’opération « retirer_mission_service_public »',
   },
-  penalites: { op: 'modifier_penalites', doc: 'article de l’opération « modifier_penalites »' },
-  'site-ajout': { op: 'ajouter_site', doc: 'article de l’opération « ajouter_site »' },
+  penalites: { op: 'modifier_penalites' },
+  'site-ajout': { op: 'ajouter_site' },
   'site-fermeture': {
     op: 'fermer_site',
     vars: z.object({ site: z.object({ raison_sociale: z.string(), finess_et: z.string() }) }),
-    doc: 'article de l’opération « fermer_site »',
   },
   'remplacement-annexe': {
     vars: z.object({ annexe: AnnexeNom }),
     doc: 'article d’une opération qui remplace une annexe rendue par le modèle (remplacer_document, et remplacer_financement, modifier_permanence_soins, remplacer_cooperations, remplacer_orientations, remplacer_engagements_hors_cpom quand le modèle en fait une annexe)',
   },
-  'dotation-ajout': { op: 'ajouter_dotation', doc: 'article de l’opération « ajouter_dotation »' },
-  'dotation-suppression': { op: 'supprimer_dotation', doc: 'article de l’opération « supprimer_dotation »' },
+  'dotation-ajout': { op: 'ajouter_dotation' },
+  'dotation-suppression': { op: 'supprimer_dotation' },
   'reconnaissance-ajout': {
     op: 'ajouter_reconnaissance',
     vars: z.object({ site: Site.optional() }),
-    doc: 'article de l’opération « ajouter_reconnaissance »',
   },
   'reconnaissance-suppression': {
     op: 'supprimer_reconnaissance',
     vars: z.object({ reconnaissance: Reconnaissance, site: Site.optional() }),
-    doc: 'article de l’opération « supprimer_reconnaissance »',
   },
   'autorisation-ajout': {
     op: 'ajouter_autorisation',
     vars: z.object({ site: Site.optional() }),
-    doc: 'article de l’opération « ajouter_autorisation »',
   },
   'autorisation-suppression': {
     op: 'supprimer_autorisation',
     vars: z.object({ autorisation: Autorisation }),
-    doc: 'article de l’opération « supprimer_autorisation »',
   },
   'engagement-suppression': {
     op: 'supprimer_engagement',
     vars: z.object({ engagement: Engagement, annexe: AnnexeVolet }),
-    doc: 'article de l’opération « supprimer_engagement »',
   },
   'reconnaissance-modification': {
     op: 'modifier_reconnaissance',
     vars: z.object({ reconnaissance: Reconnaissance, sans_capacite: z.boolean() }),
-    doc: 'article de l’opération « modifier_reconnaissance »',
   },
   'autorisation-modification': {
     op: 'modifier_autorisation',
     vars: z.object({ autorisation: Autorisation }),
-    doc: 'article de l’opération « modifier_autorisation »',
   },
   'dotation-modification': {
     op: 'modifier_dotation',
     vars: z.object({ dotation: Dotation }),
-    doc: 'article de l’opération « modifier_dotation »',
   },
   orientations: {
     op: 'remplacer_orientations',
@@ -106,19 +101,16 @@ export const WORDING_SPECS = {
   'cible-modification': {
     op: 'modifier_cible',
     vars: z.object({ annee: Annee, ancienne: Cite.optional(), nouvelle: Cite.optional() }),
-    doc: 'article de l’opération « modifier_cible »',
   },
   'echeance-report': {
     op: 'reporter_echeance',
     vars: z.object({ de: Annee, a: Annee, valeur: Cite.optional() }),
-    doc: 'article de l’opération « reporter_echeance »',
   },
   'echeance-avancement': {
     op: 'avancer_echeance',
     vars: z.object({ de: Annee, a: Annee, valeur: Cite.optional() }),
-    doc: 'article de l’opération « avancer_echeance »',
   },
-  titulaire: { op: 'modifier_titulaire', doc: 'article de l’opération « modifier_titulaire »' },
+  titulaire: { op: 'modifier_titulaire' },
   avenant: {
     vars: z.object({
       partie: z.enum(['titre', 'objet', 'visas', 'convenu']),

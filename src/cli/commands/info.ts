@@ -7,7 +7,7 @@ import { OPERATION_TYPES } from '../../model/avenant.ts';
 import { ContractSchema } from '../../model/contract.ts';
 import type { LegalValidation } from '../../templates/manifest.ts';
 import { relative, sep } from 'node:path';
-import { WORDING_SPECS, type WordingSpec } from '../../amend/wording/specs.ts';
+import { WORDING_SPECS, wordingDoc, type WordingSpec } from '../../amend/wording/specs.ts';
 import { listModels, TEMPLATES_ROOT } from '../../templates/library.ts';
 import { loadModel } from '../../templates/load.ts';
 import { scaffoldModel } from '../../templates/scaffold.ts';
@@ -124,7 +124,7 @@ export function runModeles(argv: readonly string[], out: (s: string) => void, er
     if (p.values.provenance) {
       out(`      validation juridique : ${validationText(man.avenants.validation_juridique)}`);
       for (const w of Object.values(m.value.avenant)) {
-        out(`      ${relative(TEMPLATES_ROOT, w.file).split(sep).join('/')} : ${WORDING_SPECS[w.name].doc}${w.origin === 'modele' ? ' (propre au modèle)' : ''} — reconstitue`);
+        out(`      ${relative(TEMPLATES_ROOT, w.file).split(sep).join('/')} : ${wordingDoc(w.name)}${w.origin === 'modele' ? ' (propre au modèle)' : ''} — reconstitue`);
         for (const h of headings(w.template.body)) out(`        ${h.trim()}`);
       }
       for (const t of AVENANT_TEXTS) out(`      ${t} — reconstitue`);
