@@ -139,6 +139,16 @@ describe('cpom generer --communicable', () => {
     const signed = JSON.parse(readFileSync(join(out, 'espic-idf-2019', 'manifest.json'), 'utf8'));
     expect(signed.version).toBeUndefined();
   });
+
+  itTools('never carries signature anchors or fields: it is not a version to sign', async () => {
+    const file = 'fixtures/idf/espic-idf-2019.yaml';
+    const r = await run('generer', file, '--communicable', '--signature-electronique', 'yousign,champs', '--format', 'pdf', '--sortie', out);
+    expect(r.code, r.err).toBe(0);
+    const pdf = readFileSync(join(out, 'espic-idf-2019-communicable', 'espic-idf-2019-communicable-dossier-complet.pdf'));
+    expect(pdfText(pdf)).not.toContain('{{s1|signature');
+    expect(pdfObjectsContain(pdf, '/FT /Sig')).toBe(false);
+    expect(pdfObjectsContain(pdf, '/AcroForm')).toBe(false);
+  });
 });
 
 

@@ -152,7 +152,10 @@ async function produce(s: Session, commande: Commande, contractFile: string, job
     warnings.push(...set.warnings);
     // Only avenants are signed: consolidated versions and comparisons get no anchors nor fields
     // (their zones are still recorded).
-    const r = await renderSetFiles(set.value, j.stem, fmt, commande === 'avenant' ? esignatureFor(s.model.manifest, esign) : NO_ESIGNATURE);
+    // Only an avenant to sign gets anchors and fields: not a consolidated version, a comparison
+    // or a communicable version.
+    const signable = commande === 'avenant' && j.communicable !== true;
+    const r = await renderSetFiles(set.value, j.stem, fmt, signable ? esignatureFor(s.model.manifest, esign) : NO_ESIGNATURE);
     warnings.push(...r.warnings);
     rendered.push({ job: j, files: r.files, ...(r.esignature ? { esignature: r.esignature } : {}) });
   }

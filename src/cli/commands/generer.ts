@@ -11,7 +11,7 @@ import { loadContractFile } from '../../model/load.ts';
 import { renderContract, type Format } from '../../pipeline.ts';
 import type { ModelLibrary } from '../../templates/library.ts';
 import { loadModel } from '../../templates/load.ts';
-import { esignatureFor, parseESignature, type ESignatureOverride } from '../../templates/esignature.ts';
+import { esignatureFor, NO_ESIGNATURE, parseESignature, type ESignatureOverride } from '../../templates/esignature.ts';
 import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp } from '../args.ts';
 import { HELP_MODELES_OPTION, librariesOf, MODELES_OPTION } from '../libraries.ts';
 
@@ -24,7 +24,7 @@ export const SIGNATURE_ELECTRONIQUE = `  --signature-electronique <liste>
                   manifest.json.
 `;
 
-export const HELP_GENERER = `Usage : cpom generer <contrat.yaml…> [--format docx|pdf|tout] [--sortie <dossier>] [--signature-electronique <liste>]
+export const HELP_GENERER = `Usage : cpom generer <contrat.yaml…> [--format docx|pdf|tout] [--sortie <dossier>] [--signature-electronique <liste>] [--communicable] [--modeles <d>]
 
 Produit, pour chaque contrat, un fichier par document (socle, chaque annexe applicable), un
 dossier complet réunissant tous les documents et un manifest.json (empreintes des données, du
@@ -140,7 +140,9 @@ export async function generateOne(
     return false;
   }
   const stem = outputStem(file, communicable);
-  const r = await renderContract(model.value, contract.value, stem, formats, { communicable, esignature: esignatureFor(model.value.manifest, options.esignature) });
+  // The communicable version is not signed: no anchors, no fields (its zones are still recorded).
+  const esignature = communicable ? NO_ESIGNATURE : esignatureFor(model.value.manifest, options.esignature);
+  const r = await renderContract(model.value, contract.value, stem, formats, { communicable, esignature });
   if (!r.ok) {
     err(`${file} : le contrat ne respecte pas le modèle ${model.value.id}, aucun fichier écrit.\n${formatDiagnostics(r.diagnostics)}`);
     return false;
