@@ -190,6 +190,7 @@ function attribute(
     const id = identity(final, d);
     let m = n;
     while (m > 1 && present[m - 1]!.has(id)) m--;
+    /** @message the data path, in the message below. */
     const path = d.dataPath ? ` (donnée du contrat : ${d.dataPath})` : '';
     return avenantDiag(src, `le contrat modifié ne respecte plus la règle : ${d.message}${path}`, {
       op: order[m - 1]!,

@@ -79,6 +79,7 @@ export function checkSequence(
       continue;
     }
     if (n !== expected) {
+      /** @message the numbers missing, in the refusal below. */
       const missing = expected === n - 1 ? `l’avenant n° ${expected} manque` : `les avenants n° ${expected} à ${n - 1} manquent`;
       diags.push(
         avenantDiag(s, `${missing} : les avenants sont numérotés de 1 à k sans interruption (reçus : ${sorted.map((x) => x.avenant.numero).join(', ')})`, {

@@ -58,6 +58,7 @@ export function canonicalOrder(ops: readonly Operation[], before: Contract): num
 export function checkTogether(src: SourcedAvenant, after: Contract): Diagnostic[] {
   const out: Diagnostic[] = [];
   const citing = (has: (e: Contract['engagements'][number]) => boolean) => after.engagements.filter(has).map((e) => e.numero);
+  /** @message What still cites an element, in a refusal message. */
   const still = (nums: number[]) =>
     `${nums.length > 1 ? 'les engagements' : 'l’engagement'} ${quoteList(nums)} : modifiez ou supprimez ${nums.length > 1 ? 'ces engagements' : 'cet engagement'} dans le même avenant`;
   src.avenant.operations.forEach((op, i) => {

@@ -72,7 +72,7 @@ export function proroger(env: OpEnv, op: OperationOf<'proroger'>, effet: string)
   setDuree(env, ans);
 }
 
-/** A model that fixes the period refuses any change of duration, citing its source. */
+/** A model that fixes the period refuses any change of duration, citing its source. @message */
 function dureeModifiable(env: OpEnv, consequence: string): boolean {
   const d = env.duree;
   if (!d.fixe) return true;

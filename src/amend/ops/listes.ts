@@ -13,7 +13,10 @@ import { closest, quoteList, sameData, stableJson, type OpEnv } from './env.ts';
 
 type Liste = 'cooperations' | 'orientations' | 'engagements_hors_cpom';
 
-/** Replaces a whole list; an item written twice is refused (it would print twice). */
+/**
+ * Replaces a whole list; an item written twice is refused (it would print twice).
+ * @message `what` names an item in that refusal.
+ */
 function remplacerListe<T>(env: OpEnv, champ: Liste, fresh: readonly T[], what: (x: T) => string): void {
   const seen = new Set<string>();
   let ok = true;

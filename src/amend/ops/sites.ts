@@ -25,7 +25,10 @@ export const touchesAjouterSite = (op: OperationOf<'ajouter_site'>): Key[] => [k
 
 // fermer_site --------------------------------------------------------------------------------
 
-/** What still designates the site: « l’autorisation n° ARHGOS « A-1 » », « l’engagement n° 3 »… */
+/**
+ * What still designates the site: « l’autorisation n° ARHGOS « A-1 » », « l’engagement n° 3 »…
+ * @message named in the refusal to close the site.
+ */
 export function citingSite(c: Contract, f: string): string[] {
   return [
     ...c.autorisations.filter((a) => a.finess_et === f).map((a) => `l’autorisation n° ARHGOS « ${a.arhgos} »`),

@@ -17,7 +17,7 @@ export interface WordingSpec {
   readonly doc?: string;
 }
 
-/** What a wording template is for: its own description, or « article de l’opération « … » ». */
+/** What a wording template is for (`cpom modeles --provenance`): its own description, or « article de l’opération « … » ». @message */
 export function wordingDoc(name: WordingName): string {
   const spec: WordingSpec = WORDING_SPECS[name];
   return spec.doc ?? `article de l’opération « ${spec.op} »`;
