@@ -16,15 +16,11 @@ const REMAINING: Readonly<Record<string, number>> = {
   'src/amend/document/wording-engagements.ts': 17,
   'src/amend/document/wording-moyens.ts': 5,
   'src/amend/document/wording-nouvelles.ts': 4,
-  // The avenant's frame (title, visas) and the consolidated version's labels.
+  // The avenant's frame (title, visas).
   'src/amend/document/avenant.ts': 1,
   'src/amend/document/annexes.ts': 4,
-  'src/amend/document/consolidated.ts': 3,
-  'src/amend/document/marks.ts': 1,
   'src/amend/document/model-change.ts': 1,
   'src/amend/document/redline.ts': 1,
-  'src/amend/describe.ts': 25,
-  'src/amend/history.ts': 1,
   // Multi-line refusal messages (their « message » is on another line): diagnostics, not wording.
   'src/amend/apply.ts': 1,
   'src/amend/ops/cibles.ts': 2,
