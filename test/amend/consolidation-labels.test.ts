@@ -152,7 +152,8 @@ describe('libellés de la version consolidée (templates/_avenant/version-consol
     const r = await run('modeles', '--provenance', '--modeles', lib);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('_avenant/version-consolidee.yaml : libellés de la version consolidée');
-    expect(r.out).toMatch(/ {8}elements\.engagement : nom d’un engagement\n/);
+    expect(r.out).toMatch(/ {8}elements\.engagement : nom d’un engagement ; variables : engagement\n/);
+    expect(r.out).toMatch(/ {8}marques\.dotation : marque après le libellé d’une dotation ; variables : nature, avenant\n/);
     expect(r.out).toMatch(/ {8}note : note qui explique les marques entre crochets \(propre au modèle : .*essai-2026\/_avenant\/version-consolidee\.yaml\)\n/);
   }, 60_000);
 });

@@ -8,7 +8,7 @@ import { ContractSchema } from '../../model/contract.ts';
 import type { LegalValidation } from '../../templates/manifest.ts';
 import { relative, sep } from 'node:path';
 import { WORDING_SPECS, wordingDoc, type WordingSpec } from '../../amend/wording/specs.ts';
-import { LABEL_SPECS, LABELS_FILE, type LabelName, type LabelSpec } from '../../amend/wording/labels.ts';
+import { LABEL_SPECS, LABELS_FILE, labelFields, type LabelName, type LabelSpec } from '../../amend/wording/labels.ts';
 import { AVENANT_DIR } from '../../templates/avenant-wording.ts';
 import { listModels, TEMPLATES_ROOT } from '../../templates/library.ts';
 import { loadModel } from '../../templates/load.ts';
@@ -131,7 +131,8 @@ export function runModeles(argv: readonly string[], out: (s: string) => void, er
       out(`      ${AVENANT_DIR}/${LABELS_FILE} : libellés de la version consolidée (mention, historique, éléments modifiés, marques, noms des éléments) — reconstitue`);
       for (const [name, l] of Object.entries(m.value.consolidation)) {
         const spec: LabelSpec = LABEL_SPECS[name as LabelName];
-        out(`        ${name} : ${spec.doc}${l.origin === 'modele' ? ` (propre au modèle : ${relative(TEMPLATES_ROOT, l.file).split(sep).join('/')})` : ''}`);
+        const vars = Object.keys(labelFields(name as LabelName));
+        out(`        ${name} : ${spec.doc}${vars.length ? ` ; variables : ${vars.join(', ')}` : ''}${l.origin === 'modele' ? ` (propre au modèle : ${relative(TEMPLATES_ROOT, l.file).split(sep).join('/')})` : ''}`);
       }
       for (const t of AVENANT_TEXTS) out(`      ${t} — reconstitue`);
     }
