@@ -65,7 +65,7 @@ describe('un avenant est validé comme un tout', () => {
     expect(d.code).toBe('AVENANT-REFERENCE-PENDANTE');
     expect(d.message).toContain('rc-seule.yaml');
     expect(d.message).toContain('opération 1 « supprimer_reconnaissance »');
-    expect(d.message).toContain('l’élément « engagements › 7 »');
+    expect(d.message).toContain('l’engagement n° 7');
     expect(d.dataPath).toBe('operations[0].numero');
     expect(d.span?.start.line).toBe(8);
   });
