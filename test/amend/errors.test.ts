@@ -60,7 +60,7 @@ describe('cibles inconnues', () => {
   it('refuse de supprimer une reconnaissance encore citée par un engagement', () => {
     const [d] = errors([av(1, [{ type: 'supprimer_reconnaissance', numero: 1 }])]);
     expect(d!.code).toBe('AVENANT-REFERENCE-PENDANTE');
-    expect(d!.message).toContain('l’élément « engagements › 3 »');
+    expect(d!.message).toContain('l’engagement n° 3');
   });
 
   it('refuse un engagement qui cite une autorisation absente, en nommant l’opération', () => {
