@@ -5,8 +5,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Contract } from '../model/contract.ts';
 import { avenantDiag } from './diag.ts';
-import { describeKey } from './describe.ts';
-import { overlaps, type Key } from './keys.ts';
+import { keyLabel, overlaps, type Key } from './keys.ts';
 import { touches } from './operations/index.ts';
 import type { SourcedAvenant } from './types.ts';
 
@@ -19,10 +18,10 @@ export function findConflicts(src: SourcedAvenant, before: Contract): Diagnostic
       const hit = firstOverlap(keys[i]!, keys[j]!);
       if (!hit) continue;
       const [a, b] = hit;
-      // Name the broader of the two elements: "l'engagement n° 3" rather than one of its fields.
-      const what = describeKey(a.length <= b.length ? a : b);
+      // Name the broader of the two elements: the engagement rather than one of its fields.
+      const what = keyLabel(a.length <= b.length ? a : b);
       out.push(
-        avenantDiag(src, `opérations contradictoires : l’opération ${i + 1} « ${ops[i]!.type} » et celle-ci portent toutes deux sur ${what} ; regroupez ces modifications en une seule opération`, {
+        avenantDiag(src, `opérations contradictoires : l’opération ${i + 1} « ${ops[i]!.type} » et celle-ci portent toutes deux sur l’élément « ${what} » ; regroupez ces modifications en une seule opération`, {
           op: j,
           code: 'AVENANT-CONFLIT',
         }),

@@ -1,71 +1,61 @@
-// French names of contract elements, from their identity keys: used in conflict messages and in
-// the consolidated version's table of changes.
+// Which label of the consolidated version (templates/_avenant/version-consolidee.yaml,
+// `elements.*`) names a contract element, and with which values, read from the element's
+// identity key (src/amend/keys.ts). Only the keys an avenant records in the provenance are
+// named; any other key has no label, and the caller refuses rather than print a made-up name.
+import type { LabelName } from './wording/labels.ts';
 import type { Key } from './keys.ts';
 
-const FIELD: Record<string, string> = {
-  annexe: 'l’annexe',
-  finess: 'le FINESS de rattachement',
-  objectif_strategique: 'l’objectif stratégique',
-  objectif_operationnel: 'l’objectif opérationnel',
-  actions: 'les actions',
-  calendrier: 'le calendrier',
-  autorisations: 'les autorisations liées',
-  reconnaissances: 'les reconnaissances liées',
-  indicateurs: 'les indicateurs',
+export interface ElementLabel {
+  readonly name: LabelName;
+  readonly vars: Readonly<Record<string, unknown>>;
+}
+
+const LISTS: Readonly<Record<string, LabelName>> = {
+  financements: 'elements.financement',
+  permanence_soins: 'elements.permanence_soins',
+  cooperations: 'elements.cooperations',
+  orientations: 'elements.orientations',
+  engagements_hors_cpom: 'elements.engagements_hors_cpom',
+  penalites: 'elements.penalites',
 };
 
-const TYPE_LIGNE: Record<string, string> = {
-  garde: 'garde',
-  astreinte: 'astreinte',
-  demi_garde_demi_astreinte: 'demi-garde / demi-astreinte',
+const FIXED: Readonly<Record<string, LabelName>> = {
+  'dates/duree_ans': 'elements.duree',
+  'dates/prorogation_mois': 'elements.prorogation_mois',
+  'ars/signataire': 'elements.signataire_ars',
+  'titulaire/representant': 'elements.representant',
+  'titulaire/raison_sociale': 'elements.raison_sociale',
+  'titulaire/adresse': 'elements.adresse',
 };
 
-export function describeKey(k: Key): string {
+const label = (name: LabelName, vars: Readonly<Record<string, unknown>> = {}): ElementLabel => ({ name, vars });
+
+export function elementLabel(k: Key): ElementLabel | undefined {
   const [head, a, b, c, d, e] = k;
-  switch (head) {
-    case 'engagements': {
-      if (a === undefined) return 'la liste des engagements';
-      const eng = `l’engagement n° ${a}`;
-      if (b === undefined) return eng;
-      if (b === 'indicateurs' && c !== undefined) {
-        const ind = `l’indicateur « ${c} » de ${eng}`;
-        return d === 'cibles' && e !== undefined ? `la cible ${e} de ${ind}` : ind;
-      }
-      return `${FIELD[b] ?? `le champ « ${b} »`} de ${eng}`;
-    }
-    case 'annexes':
-      return `l’annexe « ${a} »`;
-    case 'reconnaissances':
-      return a === undefined ? 'les reconnaissances contractuelles' : `la reconnaissance contractuelle n° ${a}`;
-    case 'autorisations':
-      return a === undefined ? 'les autorisations' : `l’autorisation n° ARHGOS « ${a} »`;
-    case 'financements':
-      return a === 'dotations' && b !== undefined ? `la dotation ${b} « ${c} »` : 'le financement';
-    case 'permanence_soins':
-      return a === undefined
-        ? 'la permanence des soins'
-        : `la ligne de permanence des soins « ${b} » (${TYPE_LIGNE[c ?? ''] ?? c}) du site ${a}`;
-    case 'missions_service_public':
-      return `la mission de service public n° ${a}`;
-    case 'dates':
-      return a === 'prorogation_mois' ? 'la prorogation du contrat (en mois)' : 'la durée du contrat';
-    case 'ars':
-      return 'le signataire pour l’agence';
-    case 'titulaire':
-      return a === 'raison_sociale' ? 'la raison sociale du titulaire' : a === 'adresse' ? 'l’adresse du titulaire' : 'le représentant légal de l’établissement';
-    case 'sites':
-      return a === undefined ? 'les sites' : `le site FINESS ET ${a}`;
-    case 'cooperations':
-      return 'les coopérations';
-    case 'orientations':
-      return 'les orientations stratégiques';
-    case 'engagements_hors_cpom':
-      return 'les engagements contractuels hors CPOM';
-    case 'penalites':
-      return 'le régime des pénalités';
-    case 'documents':
-      return `l’annexe « ${a} »`;
+  if (k.length === 1 && Object.hasOwn(LISTS, head!)) return label(LISTS[head!]!);
+  if (k.length === 2 && Object.hasOwn(FIXED, `${head}/${a}`)) return label(FIXED[`${head}/${a}`]!);
+  switch (`${head}/${k.length}`) {
+    case 'engagements/2':
+      return label('elements.engagement', { engagement: Number(a) });
+    case 'engagements/6':
+      return b === 'indicateurs' && d === 'cibles' ? label('elements.cible', { engagement: Number(a), indicateur: c, annee: e }) : undefined;
+    case 'annexes/2':
+      return label('elements.annexe', { annexe: a });
+    case 'documents/2':
+      return label('elements.document', { document: a });
+    case 'reconnaissances/2':
+      return label('elements.reconnaissance', { reconnaissance: Number(a) });
+    case 'autorisations/2':
+      return label('elements.autorisation', { arhgos: a });
+    case 'financements/4':
+      return a === 'dotations' ? label('elements.dotation', { nature: b, libelle: c }) : undefined;
+    case 'permanence_soins/4':
+      return label('elements.ligne_pds', { site: a, specialite: b, type_ligne: c });
+    case 'missions_service_public/2':
+      return label('elements.mission', { mission: Number(a) });
+    case 'sites/2':
+      return label('elements.site', { finess_et: a });
     default:
-      return `l’élément « ${k.join('.')} »`;
+      return undefined;
   }
 }

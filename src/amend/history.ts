@@ -46,13 +46,8 @@ export function nextHistory(prev: AmendedContract, src: SourcedAvenant, records:
         retired.push({ key: ks, trace: old });
         delete provenance[ks];
         if (r.key[0] === 'engagements' && r.key.length === 2) {
-          warnings.push(
-            avenantDiag(
-              src,
-              `le numéro ${r.key[1]} était celui de l’engagement supprimé par l’avenant n° ${old.avenant} : le nouvel engagement n° ${r.key[1]} est un autre engagement, son historique commence à cet avenant (préférez un numéro encore jamais utilisé)`,
-              { op: r.op, rel: numeroPath(src, r.op, r.key[1]!), code: 'AVENANT-NUMERO-REUTILISE', severity: 'avertissement' },
-            ),
-          );
+          const message = `le numéro ${r.key[1]} était celui de l’engagement supprimé par l’avenant n° ${old.avenant} : le nouvel engagement n° ${r.key[1]} est un autre engagement, son historique commence à cet avenant (préférez un numéro encore jamais utilisé)`;
+          warnings.push(avenantDiag(src, message, { op: r.op, rel: numeroPath(src, r.op, r.key[1]!), code: 'AVENANT-NUMERO-REUTILISE', severity: 'avertissement' }));
         }
       }
       // Anything recorded before under this identifier belonged to another element.

@@ -4,14 +4,13 @@ export { loadAvenantFile, parseAvenant, parseAvenantText } from './load.ts';
 export { allVersions, type Versions } from './versions.ts';
 export { openSession, versionAt, type Session } from './session.ts';
 export { buildAvenantSet } from './document/avenant.ts';
-export { buildConsolidatedSet, consolidationMention } from './document/consolidated.ts';
+export { buildConsolidatedSet } from './document/consolidated.ts';
 export { buildRedlineSet } from './document/redline.ts';
 export { diffSets, revisions } from './redline/diff.ts';
 export { acceptAll, rejectAll } from './redline/accept.ts';
 export { setText } from './redline/text.ts';
 export { renderSet } from './render.ts';
 export { keyOf, keyString, parseKeyString, type Key } from './keys.ts';
-export { describeKey } from './describe.ts';
 export { AvenantSchema, OPERATION_TYPES, type Avenant, type Operation } from '../model/avenant.ts';
 export type {
   AmendedContract,

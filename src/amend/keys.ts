@@ -47,6 +47,14 @@ export function keyString(k: Key): string {
   return k.map((s) => s.replace(/%/g, '%25').replace(/\//g, '%2F')).join('/');
 }
 
+/**
+ * An element's identity as diagnostics name it: its key's segments (« engagements › 3 ›
+ * indicateurs › … »), the identifiers the avenant's author wrote. The legal name of an element
+ * (« l’engagement n° 3 ») is wording of a model (templates/_avenant/version-consolidee.yaml),
+ * which the avenants are checked without.
+ */
+export const keyLabel = (k: Key): string => k.join(' › ');
+
 export function parseKeyString(s: string): Key {
   return s.split('/').map((p) => p.replace(/%2F/g, '/').replace(/%25/g, '%'));
 }

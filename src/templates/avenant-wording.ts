@@ -11,6 +11,7 @@ import { Checker, collectAnchors, type Scope } from '../dsl/check.ts';
 import { parseTemplate } from '../dsl/parser.ts';
 import { describeRefusal, readConfined, type Refusal } from '../io/confine.ts';
 import { isWordingName, WORDING_SPECS, wordingFields, type WordingName } from '../amend/wording/specs.ts';
+import { LABELS_FILE } from '../amend/wording/labels.ts';
 
 /** The folder of avenant wording, in templates/ (shared default) and in a model's folder (overrides). */
 export const AVENANT_DIR = '_avenant';
@@ -43,11 +44,11 @@ export function loadAvenantWording(
   if (existsSync(own) && resolvePath(own) !== resolvePath(join(templatesRoot, AVENANT_DIR))) {
     for (const f of readdirSync(own).sort()) {
       const name = basename(f, '.md');
-      if (!f.endsWith('.md') || !isWordingName(name)) {
+      if (f !== LABELS_FILE && (!f.endsWith('.md') || !isWordingName(name))) {
         diags.push({
           severity: 'erreur',
           code: 'MODELE-AVENANT',
-          message: `texte d’avenant inconnu « ${join(AVENANT_DIR, f)} » ; textes possibles : ${Object.keys(WORDING_SPECS).map((n) => `${n}.md`).join(', ')}`,
+          message: `texte d’avenant inconnu « ${join(AVENANT_DIR, f)} » ; textes possibles : ${[...Object.keys(WORDING_SPECS).map((n) => `${n}.md`), LABELS_FILE].join(', ')}`,
         });
       }
     }

@@ -25,6 +25,7 @@ import { spanOfPath, type YamlSource } from '../model/yaml.ts';
 import { ManifestSchema, type DocumentEntry, type Manifest, type Rule } from './manifest.ts';
 import { isDataPath } from './unprinted.ts';
 import { loadAvenantWording, type AvenantWording } from './avenant-wording.ts';
+import { loadConsolidationLabels, type ConsolidationLabels } from './consolidation-labels.ts';
 import { ENGINE_LIBRARY, listModels, locateModel, TEMPLATES_ROOT, type ModelLibrary } from './library.ts';
 import { loadMentions, MENTIONS_FILE, type Mentions } from './mentions.ts';
 
@@ -66,6 +67,8 @@ export interface Model {
   readonly mentions: Mentions;
   /** The avenant's wording: templates/_avenant, overridden by the model's own _avenant/ files. */
   readonly avenant: AvenantWording;
+  /** The consolidated version's labels: templates/_avenant/version-consolidee.yaml, each overridable in the model's own. */
+  readonly consolidation: ConsolidationLabels;
   /** sha256 of every file of the set (manifest, documents, fragments): changes when the model does. */
   readonly hash: string;
   /** Every file read outside the model's own folder (shared fragments, mentions), absolute. */
@@ -274,7 +277,8 @@ export function loadModel(idOrDir: string, options: LoadOptions = {}): Result<Mo
     return r.text;
   };
   const avenant = loadAvenantWording(TEMPLATES_ROOT, dir, library, readFile, readEngine, root, diags);
-  if (!mentions.ok || !avenant || diags.some((d) => d.severity === 'erreur')) return fail(diags);
+  const consolidation = loadConsolidationLabels(TEMPLATES_ROOT, dir, readFile, readEngine, root, diags);
+  if (!mentions.ok || !avenant || !consolidation || diags.some((d) => d.severity === 'erreur')) return fail(diags);
 
   const annexCodes = [...new Set(manifest.documents.flatMap((d) => d.annexes_engagements))].sort();
   let hash: string;
@@ -284,7 +288,7 @@ export function loadModel(idOrDir: string, options: LoadOptions = {}): Result<Mo
     return fail([{ severity: 'erreur', code: 'MODELE-FICHIER', message: `impossible de lire un fichier du modèle « ${dir} » : ${describeFsError(e)}` }]);
   }
   const shared = [...read].filter((f) => !isInside(dir, f)).sort();
-  return ok({ id: manifest.id, dir, library: located.library, manifest, documents, rules, header, mentions: mentions.value, avenant, hash, shared, annexCodes }, diags);
+  return ok({ id: manifest.id, dir, library: located.library, manifest, documents, rules, header, mentions: mentions.value, avenant, consolidation, hash, shared, annexCodes }, diags);
 }
 
 /** Scope of a rule iterating over nested lists: each level's element fields, innermost last. */

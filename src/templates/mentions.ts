@@ -15,7 +15,7 @@ import { parseInline } from '../dsl/inline.ts';
 import { SourceFile } from '../dsl/source.ts';
 import { T, type Field } from '../dsl/types.ts';
 import { parseYamlWith } from '../model/load.ts';
-import { spanOfPath } from '../model/yaml.ts';
+import { spanOfPath, type YamlSource } from '../model/yaml.ts';
 
 export const MENTIONS_FILE = '_mentions.yaml';
 
@@ -98,6 +98,14 @@ export const MENTION_VARIABLES = {
   communicable: req(T.object({ occultations: req(T.number), statut: req(T.string) })),
 } as const;
 
+/** A one-line template held in a YAML string, parsed with spans pointing into the file. */
+export function parseYamlInline(src: SourceFile, source: YamlSource, path: readonly (string | number)[], value: string, diags: Diagnostic[]): InlineNode[] {
+  const span = spanOfPath(source, path);
+  // Quoted scalars start one character after the node; block scalars are approximate.
+  const at = span ? span.start.offset + (src.text[span.start.offset] === '"' || src.text[span.start.offset] === "'" ? 1 : 0) : 0;
+  return parseInline(src, at, value, diags);
+}
+
 /**
  * Reads and checks templates/_mentions.yaml. `readFile` records the file as read by the model
  * (its fingerprint changes when the wording does); `root` is the scope of the contract data.
@@ -117,10 +125,7 @@ export function loadMentions(templatesRoot: string, readFile: (p: string) => str
   const scope = new Map(root);
   for (const [k, f] of Object.entries(MENTION_VARIABLES)) scope.set(k, f);
   const inline = (path: (string | number)[], value: string): InlineNode[] => {
-    const span = spanOfPath(y.value.source, path);
-    // Quoted scalars start one character after the node; block scalars are approximate.
-    const at = span ? span.start.offset + (text[span.start.offset] === '"' || text[span.start.offset] === "'" ? 1 : 0) : 0;
-    const nodes = parseInline(src, at, value, diags);
+    const nodes = parseYamlInline(src, y.value.source, path, value, diags);
     checker.inlines(nodes, scope);
     return nodes;
   };

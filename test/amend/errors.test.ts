@@ -158,7 +158,7 @@ describe('opérations contradictoires dans un même avenant', () => {
     expect(d!.code).toBe('AVENANT-CONFLIT');
     expect(d!.dataPath).toBe('operations[1]');
     expect(d!.message).toContain('l’opération 1 « modifier_engagement »');
-    expect(d!.message).toContain('l’engagement n° 3');
+    expect(d!.message).toContain('l’élément « engagements › 3 »');
   });
 
   it('refuse une dotation modifiée et le financement remplacé', () => {

@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyAvenants } from '../../src/amend/apply.ts';
 import { consolidationBlocks } from '../../src/amend/document/consolidated.ts';
+import { ConsolidationWording } from '../../src/amend/document/labels.ts';
 import { markContract } from '../../src/amend/document/marks.ts';
 import { loadAvenantFile } from '../../src/amend/load.ts';
 import { blockText } from '../../src/amend/redline/text.ts';
-import type { SourcedAvenant } from '../../src/amend/types.ts';
+import type { AmendedContract, SourcedAvenant } from '../../src/amend/types.ts';
 import type { Table } from '../../src/ir/types.ts';
 import { runConsolider } from '../../src/cli/commands/avenant.ts';
 import { docxText, itWith, type DocxTable } from '../helpers/libreoffice.ts';
@@ -63,6 +64,8 @@ function loadAll(names: string[]): SourcedAvenant[] {
   });
 }
 
+const wording = (a: AmendedContract) => new ConsolidationWording(modelOf('idf-2021'), a.contract);
+const changesTable = (a: AmendedContract) => consolidationBlocks(modelOf('idf-2021'), a, wording(a)).filter((b): b is Table => b.type === 'table')[1]!;
 const flat = (s: string) => s.replace(/[\s\u00a0\u202f]+/gu, ' ').trim();
 const changedRows = (t: Table) => t.bodyRows.map((r) => r.cells.map((c) => flat(c.content.map(blockText).join(' '))));
 
@@ -73,8 +76,7 @@ describe('historique consolidé', () => {
   it('les éléments d’un engagement supprimé quittent « Éléments modifiés »', () => {
     const r = applyAvenants(base, loadAll(['av-1.yaml', 'av-2.yaml']), opts);
     if (!r.ok) throw new Error(r.diagnostics.map((d) => d.message).join('\n'));
-    const table = consolidationBlocks(modelOf('idf-2021'), r.value).filter((b): b is Table => b.type === 'table')[1]!;
-    const rows = changedRows(table);
+    const rows = changedRows(changesTable(r.value));
     expect(rows).toContainEqual(['L’engagement n° 7', 'n° 2', 'suppression']);
     expect(rows.filter((row) => row[0]!.includes('engagement n° 7'))).toHaveLength(1);
   });
@@ -91,7 +93,7 @@ describe('historique consolidé', () => {
     expect(reuse[0]!.message).toContain('avenant n° 2');
     expect(reuse[0]!.dataPath).toBe('operations[1].engagement.numero');
 
-    const rows = changedRows(consolidationBlocks(modelOf('idf-2021'), r.value).filter((b): b is Table => b.type === 'table')[1]!);
+    const rows = changedRows(changesTable(r.value));
     const about7 = rows.filter((row) => row[0]!.includes('engagement n° 7'));
     // Two elements: the removed one (avenant 2) and the new one (avenant 3); no target of the
     // old one attached to the new one.
@@ -99,7 +101,7 @@ describe('historique consolidé', () => {
       ['L’engagement n° 7 (précédent élément de ce numéro)', 'n° 2', 'suppression'],
       ['L’engagement n° 7', 'n° 3', 'ajout'],
     ]);
-    const e7 = markContract(r.value).engagements.find((e) => e.numero === 7)!;
+    const e7 = markContract(r.value, wording(r.value)).engagements.find((e) => e.numero === 7)!;
     expect(e7.objectif_operationnel).toContain('[ajouté par l’avenant n° 3]');
     expect(JSON.stringify(e7.indicateurs)).not.toContain('av. n° 1');
   });

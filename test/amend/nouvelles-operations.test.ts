@@ -105,7 +105,7 @@ describe('sites (FINESS ET)', () => {
     expect(d!.code).toBe('AVENANT-CIBLE-INCONNUE');
     const [c] = refused('occitanie-2019', avenant('occitanie-2019', add), avenant('occitanie-2019', close + close, 2));
     expect(c!.code).toBe('AVENANT-CONFLIT');
-    expect(c!.message).toContain('opération 2 « fermer_site » : opérations contradictoires : l’opération 1 « fermer_site » et celle-ci portent toutes deux sur le site FINESS ET 340000041');
+    expect(c!.message).toContain('opération 2 « fermer_site » : opérations contradictoires : l’opération 1 « fermer_site » et celle-ci portent toutes deux sur l’élément « sites › 340000041 »');
   });
 
   it('refuse de fermer un site auquel des éléments sont encore rattachés, en les nommant', () => {

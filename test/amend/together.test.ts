@@ -86,7 +86,7 @@ describe('un avenant est validé comme un tout', () => {
       expect(d.code).toBe('AVENANT-CONFLIT');
       expect(d.message).toContain(name);
       expect(d.message).toContain(`opération ${op}`);
-      expect(d.message).toContain('l’engagement n° 7');
+      expect(d.message).toContain('l’élément « engagements › 7 »');
       expect(d.dataPath).toBe(`operations[${op - 1}]`);
     }
   });

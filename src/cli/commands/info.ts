@@ -8,6 +8,8 @@ import { ContractSchema } from '../../model/contract.ts';
 import type { LegalValidation } from '../../templates/manifest.ts';
 import { relative, sep } from 'node:path';
 import { WORDING_SPECS, wordingDoc, type WordingSpec } from '../../amend/wording/specs.ts';
+import { LABEL_SPECS, LABELS_FILE, labelFields, type LabelName, type LabelSpec } from '../../amend/wording/labels.ts';
+import { AVENANT_DIR } from '../../templates/avenant-wording.ts';
 import { listModels, TEMPLATES_ROOT } from '../../templates/library.ts';
 import { loadModel } from '../../templates/load.ts';
 import { scaffoldModel } from '../../templates/scaffold.ts';
@@ -65,7 +67,6 @@ const TEMPLATED = new Set<string>(Object.values(WORDING_SPECS as Readonly<Record
 const AVENANT_TEXTS = [
   ...OPERATION_TYPES.filter((t) => !TEMPLATED.has(t)).map((t) => `article de l’opération « ${t} » (src/amend/document/wording-engagements.ts, wording-moyens.ts, wording-nouvelles.ts)`),
   'titre, objet et visas du contrat et des avenants précédents (src/amend/document/avenant.ts)',
-  'version consolidée : mention, historique des avenants, éléments modifiés et marques « [modifié par l’avenant n° k] » (src/amend/document/consolidated.ts, marks.ts)',
 ];
 
 export function validationText(v: LegalValidation | undefined): string {
@@ -126,6 +127,12 @@ export function runModeles(argv: readonly string[], out: (s: string) => void, er
       for (const w of Object.values(m.value.avenant)) {
         out(`      ${relative(TEMPLATES_ROOT, w.file).split(sep).join('/')} : ${wordingDoc(w.name)}${w.origin === 'modele' ? ' (propre au modèle)' : ''} — reconstitue`);
         for (const h of headings(w.template.body)) out(`        ${h.trim()}`);
+      }
+      out(`      ${AVENANT_DIR}/${LABELS_FILE} : libellés de la version consolidée (mention, historique, éléments modifiés, marques, noms des éléments) — reconstitue`);
+      for (const [name, l] of Object.entries(m.value.consolidation)) {
+        const spec: LabelSpec = LABEL_SPECS[name as LabelName];
+        const vars = Object.keys(labelFields(name as LabelName));
+        out(`        ${name} : ${spec.doc}${vars.length ? ` ; variables : ${vars.join(', ')}` : ''}${l.origin === 'modele' ? ` (propre au modèle : ${relative(TEMPLATES_ROOT, l.file).split(sep).join('/')})` : ''}`);
       }
       for (const t of AVENANT_TEXTS) out(`      ${t} — reconstitue`);
     }

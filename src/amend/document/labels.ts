@@ -1,0 +1,37 @@
+// The consolidated version's labels (templates/_avenant/version-consolidee.yaml, or the model's
+// own), evaluated for one contract: errors (a value missing from the data, an element no label
+// names) are collected in the mentions' evaluator, which the caller checks before writing.
+import { MentionEvaluator } from '../../eval/mentions.ts';
+import type { Model } from '../../templates/load.ts';
+import type { Contract } from '../../model/contract.ts';
+import { elementLabel } from '../describe.ts';
+import { keyString, type Key } from '../keys.ts';
+import type { LabelName } from '../wording/labels.ts';
+
+export class ConsolidationWording {
+  readonly mentions: MentionEvaluator;
+
+  constructor(
+    private readonly model: Model,
+    contract: Contract,
+  ) {
+    this.mentions = new MentionEvaluator(model, contract);
+  }
+
+  text(name: LabelName, vars: Readonly<Record<string, unknown>> = {}): string {
+    return this.mentions.text(this.model.consolidation[name].nodes, vars);
+  }
+
+  /** The element's name (« l’engagement n° 3 »), from the `elements.*` label its key calls for. */
+  element(k: Key): string {
+    const l = elementLabel(k);
+    if (l) return this.text(l.name, l.vars);
+    const file = this.model.consolidation['elements.engagement'].file;
+    this.mentions.ev.diags.push({
+      severity: 'erreur',
+      code: 'AVENANT-LIBELLE',
+      message: `aucun libellé de ${file} (elements) ne nomme l’élément modifié « ${keyString(k)} » : la version consolidée n’est pas produite`,
+    });
+    return '';
+  }
+}
