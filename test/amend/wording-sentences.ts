@@ -2,7 +2,7 @@
 // literals that read like French sentences (« est », « les », « l’… » followed by a word, or
 // guillemets). The sweep reads the TypeScript syntax tree, so that a user message is recognised by
 // where its text goes, whatever the line layout: an argument of an error / warning / diagnostic
-// call, a `message`, `hint` or `doc` property (a CLI listing), a `throw`, or a declaration
+// call, a `message`, `hint` or `doc` property or constant (a CLI listing), a `throw`, or a declaration
 // documented `@message` (calls to such a function count as message calls). Those texts are
 // messages to the user of the CLI, not document text.
 import ts from 'typescript';
@@ -38,7 +38,7 @@ function isDiagnostic(node: ts.Node, names: ReadonlySet<string>): boolean {
     if (ts.isNewExpression(n) && /Error$/.test(calleeName(n.expression))) return true;
     if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && DIAGNOSTIC_PROPERTY.test(n.name.text)) return true;
     if (ts.isFunctionLike(n) && tagged(n)) return true;
-    if (ts.isVariableDeclaration(n) && tagged(n)) return true;
+    if (ts.isVariableDeclaration(n) && (tagged(n) || (ts.isIdentifier(n.name) && DIAGNOSTIC_PROPERTY.test(n.name.text)))) return true;
   }
   return false;
 }
