@@ -57,7 +57,7 @@ export function applyAvenants(
   let state = start;
   const warnings: Diagnostic[] = [];
   for (const src of sel.selected) {
-    const step = applyOne(state, src, known, opts.verifier, opts.duree ?? DUREE_LEGALE, opts.prorogation);
+    const step = applyOne(state, src, known, opts.verifier, opts.duree ?? DUREE_LEGALE, opts.prorogation, opts.nommer);
     if (!step.ok) return fail(step.diagnostics);
     warnings.push(...step.warnings);
     state = step.value.state;
@@ -108,6 +108,7 @@ function applyOne(
   verifier: Verifier | undefined,
   duree: Duree,
   prorogation: Prorogation | undefined,
+  nommer: ApplyOptions['nommer'],
 ): Result<Step> {
   const a = src.avenant;
   const before = prev.contract;
@@ -122,7 +123,7 @@ function applyOne(
   }
   const late = signedAfterEnd(before, src);
   if (late.length > 0) return fail(late);
-  const conflicts = findConflicts(src, before);
+  const conflicts = findConflicts(src, before, nommer);
   if (conflicts.length > 0) return fail(conflicts);
 
   const errors: Diagnostic[] = [];

@@ -7,9 +7,9 @@ import type { Contract } from '../model/contract.ts';
 import { avenantDiag } from './diag.ts';
 import { keyLabel, overlaps, type Key } from './keys.ts';
 import { touches } from './operations/index.ts';
-import type { SourcedAvenant } from './types.ts';
+import type { ApplyOptions, SourcedAvenant } from './types.ts';
 
-export function findConflicts(src: SourcedAvenant, before: Contract): Diagnostic[] {
+export function findConflicts(src: SourcedAvenant, before: Contract, nommer?: ApplyOptions['nommer']): Diagnostic[] {
   const ops = src.avenant.operations;
   const keys: Key[][] = ops.map((op) => touches(op, before));
   const out: Diagnostic[] = [];
@@ -19,9 +19,10 @@ export function findConflicts(src: SourcedAvenant, before: Contract): Diagnostic
       if (!hit) continue;
       const [a, b] = hit;
       // Name the broader of the two elements: the engagement rather than one of its fields.
-      const what = keyLabel(a.length <= b.length ? a : b);
+      const k = a.length <= b.length ? a : b;
+      const what = nommer?.(k, before) ?? `l’élément « ${keyLabel(k)} »`;
       out.push(
-        avenantDiag(src, `opérations contradictoires : l’opération ${i + 1} « ${ops[i]!.type} » et celle-ci portent toutes deux sur l’élément « ${what} » ; regroupez ces modifications en une seule opération`, {
+        avenantDiag(src, `opérations contradictoires : l’opération ${i + 1} « ${ops[i]!.type} » et celle-ci portent toutes deux sur ${what} ; regroupez ces modifications en une seule opération`, {
           op: j,
           code: 'AVENANT-CONFLIT',
         }),

@@ -74,4 +74,9 @@ export interface ApplyOptions {
    * most from the date of effect (art. L. 6114-1 CSP), shortened or prolonged by avenant.
    */
   readonly duree?: import('../templates/manifest.ts').Duree;
+  /**
+   * Names an element in refusal messages with the model's own labels (« l’engagement n° 3 »);
+   * without a model, its identifiers are named (« engagements › 3 »).
+   */
+  readonly nommer?: (k: import('./keys.ts').Key, c: Contract) => string | undefined;
 }

@@ -15,7 +15,7 @@ export interface Versions {
   readonly warnings: readonly Diagnostic[];
 }
 
-export function allVersions(base: Contract, entries: readonly AvenantEntry[], opts: Pick<ApplyOptions, 'verifier' | 'duree' | 'prorogation'> = {}): Result<Versions> {
+export function allVersions(base: Contract, entries: readonly AvenantEntry[], opts: Pick<ApplyOptions, 'verifier' | 'duree' | 'prorogation' | 'nommer'> = {}): Result<Versions> {
   const start = version0(base);
   const seq = checkSequence(start, entries.map(toSourced));
   if (seq.diagnostics.length > 0) return fail(seq.diagnostics);

@@ -3,7 +3,7 @@ import { applyAvenants } from '../../src/amend/apply.ts';
 import type { AvenantEntry } from '../../src/amend/types.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 import type { Contract } from '../../src/model/contract.ts';
-import { av, smallContract } from './helpers.ts';
+import { av, optionsOf, smallContract } from './helpers.ts';
 
 function errors(avenants: AvenantEntry[], base: Contract = smallContract(), opts = {}): readonly Diagnostic[] {
   const r = applyAvenants(base, avenants, opts);
@@ -159,6 +159,13 @@ describe('opérations contradictoires dans un même avenant', () => {
     expect(d!.dataPath).toBe('operations[1]');
     expect(d!.message).toContain('l’opération 1 « modifier_engagement »');
     expect(d!.message).toContain('l’élément « engagements › 3 »');
+  });
+
+  it('nomme l’élément comme le modèle le nomme quand l’avenant est appliqué avec son modèle', () => {
+    const conflit = [av(1, [{ type: 'modifier_engagement', numero: 3, modifications: { actions: 'x' } }, { type: 'supprimer_engagement', numero: 3 }])];
+    const [d] = errors(conflit, smallContract(), optionsOf('idf-2021'));
+    expect(d!.code).toBe('AVENANT-CONFLIT');
+    expect(d!.message).toContain('portent toutes deux sur l’engagement n° 3 ;');
   });
 
   it('refuse une dotation modifiée et le financement remplacé', () => {

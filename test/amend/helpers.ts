@@ -5,7 +5,7 @@ import { ContractSchema, type Contract } from '../../src/model/contract.ts';
 import { loadAvenantFile } from '../../src/amend/load.ts';
 import type { SourcedAvenant } from '../../src/amend/types.ts';
 import { AvenantSchema } from '../../src/model/avenant.ts';
-import { DUREE_LEGALE } from '../../src/templates/manifest.ts';
+import { applyOptionsOf } from '../../src/amend/session.ts';
 import { allVersions, type Versions } from '../../src/amend/versions.ts';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/avenants');
@@ -37,8 +37,8 @@ export function modelOf(id: string): Model {
   return m;
 }
 export const rulesOf = (id: string) => (c: Contract) => checkContract(modelOf(id), c);
-/** What the CLI gives applyAvenants for a model: its rules and its duration (modele.yaml). */
-export const optionsOf = (id: string) => ({ verifier: rulesOf(id), duree: modelOf(id).manifest.duree ?? DUREE_LEGALE });
+/** What the CLI gives applyAvenants for a model: its rules, its duration (modele.yaml), its names of elements. */
+export const optionsOf = (id: string) => applyOptionsOf(modelOf(id));
 
 export function avenantsOf(model: string, files = ['avenant-1.yaml', 'avenant-2.yaml', 'avenant-3.yaml']): SourcedAvenant[] {
   return files.map((f) => {

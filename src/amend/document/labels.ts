@@ -35,3 +35,15 @@ export class ConsolidationWording {
     return '';
   }
 }
+
+/**
+ * Names elements in refusal messages (conflicting operations) with the model's labels, as the
+ * consolidated version names them; undefined when no label names the element.
+ */
+export const elementNamer =
+  (model: Model) =>
+  (k: Key, c: Contract): string | undefined => {
+    const w = new ConsolidationWording(model, c);
+    const name = w.element(k);
+    return w.mentions.ev.diags.length === 0 ? name : undefined;
+  };
