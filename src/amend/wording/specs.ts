@@ -131,14 +131,14 @@ export const WORDING_SPECS = {
   },
   avenant: {
     vars: z.object({
-      partie: z.enum(['titre', 'objet', 'visas', 'convenu']),
+      partie: z.enum(['titre', 'objet', 'visas', 'convenu', 'sujet']),
       initial: z.object({ periode: z.string(), reference: z.string().optional(), signature: IsoDate.optional(), effet: IsoDate }),
       avis: z.array(z.object({ cle: z.enum(['conseil_surveillance', 'cme', 'cte', 'conference_medicale', 'deliberation_ag']), date: IsoDate })),
       precedents: z.array(z.object({ numero: z.number(), date: IsoDate })),
       echange_contradictoire: IsoDate.optional(),
       point_virgule: z.boolean(),
     }),
-    doc: 'cadre de l’avenant : titre, objet, visas propres à l’avenant, formule d’introduction des articles',
+    doc: 'cadre de l’avenant : titre, objet, visas propres à l’avenant, formule d’introduction des articles, sujet (métadonnées)',
   },
   cloture: { doc: 'articles de clôture de l’avenant : dispositions inchangées, entrée en vigueur' },
 } as const satisfies Readonly<Record<string, WordingSpec>>;
