@@ -13,13 +13,10 @@ const ROOT = join(import.meta.dirname, '../..');
 const REMAINING: Readonly<Record<string, number>> = {
   // Engagement articles (tables of indicators, lists of changes).
   'src/amend/document/wording-engagements.ts': 17,
-  // The avenant's frame (title, visas) and the consolidated version's labels.
-  'src/amend/document/avenant.ts': 1,
+  // The consolidated version's labels.
   'src/amend/document/annexes.ts': 4,
   'src/amend/document/consolidated.ts': 3,
   'src/amend/document/marks.ts': 1,
-  'src/amend/document/model-change.ts': 1,
-  'src/amend/document/redline.ts': 1,
   'src/amend/describe.ts': 25,
   'src/amend/history.ts': 1,
   // Multi-line refusal messages (their « message » is on another line): diagnostics, not wording.
