@@ -12,6 +12,8 @@ import { blockText } from '../../src/amend/redline/text.ts';
 import type { SourcedAvenant } from '../../src/amend/types.ts';
 import { allVersions, type Versions } from '../../src/amend/versions.ts';
 import type { Block, Table } from '../../src/ir/types.ts';
+import { renderPdfFiles } from '../../src/writers/pdf/index.ts';
+import { hasPoppler, pdfText } from '../helpers/poppler.ts';
 import { contractOf, modelOf, rulesOf } from './helpers.ts';
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -121,5 +123,14 @@ describe('articles des moyens et des listes sans annexe du modèle (templates/_a
     ]);
     expect(b[3]?.type === 'paragraph' && b[3]?.style).toBe('note');
     expect(b[1]?.type === 'paragraph' && b[1]?.keepWithNext).toBe(true);
+  });
+
+  it.runIf(hasPoppler())('le tableau de la permanence des soins se lit dans le PDF de l’avenant (pdftotext)', async () => {
+    const v = versions('dgos-2012', PDS);
+    const s = buildAvenantSet(modelOf('dgos-2012'), v, 1);
+    if (!s.ok) throw new Error(s.diagnostics.map((d) => d.message).join('\n'));
+    const t = plain(pdfText((await renderPdfFiles(s.value)).combined)).replace(/\s+/g, ' ');
+    expect(t).toContain('Les lignes de permanence des soins de l’établissement sont désormais les suivantes :');
+    for (const w of ['Spécialité', 'Type de ligne', 'Organisation', 'Partenaires', 'Demi-garde / demi-astreinte', 'Alternée', 'Mutualisée', 'CH A, CH B']) expect(t).toContain(w);
   });
 });
