@@ -55,6 +55,10 @@ const MentionsSchema = z.strictObject({
     /** Printed in place of each passage left out. */
     occultation: Text,
   }),
+  comparaison: z.strictObject({
+    /** Metadata title of a comparison, after the contract's title. Variables: comparaison.de, comparaison.a. */
+    titre: Text,
+  }),
   modele_modifie: z.strictObject({
     /** Note under the title of a consolidated / compared document when the model changed since
      * the contract was produced. Variables: modele_signe, modele_actuel (id, version, empreinte). */
@@ -81,6 +85,7 @@ export interface Mentions {
       readonly parties: Readonly<Record<string, { readonly colonne: InlineNode[]; readonly signataire: InlineNode[] }>>;
     };
   };
+  readonly comparaison: { readonly titre: InlineNode[] };
   readonly modeleModifie: { readonly consolidation: InlineNode[]; readonly comparaison: InlineNode[] };
   readonly communicable: { readonly mention: InlineNode[]; readonly occultation: InlineNode[] };
 }
@@ -96,6 +101,7 @@ export const MENTION_VARIABLES = {
   modele_signe: req(T.object({ id: req(T.string), version: req(T.number), empreinte: req(T.string) })),
   modele_actuel: req(T.object({ id: req(T.string), version: req(T.number), empreinte: req(T.string) })),
   communicable: req(T.object({ occultations: req(T.number), statut: req(T.string) })),
+  comparaison: req(T.object({ de: req(T.number), a: req(T.number) })),
 } as const;
 
 /** A one-line template held in a YAML string, parsed with spans pointing into the file. */
@@ -156,6 +162,7 @@ export function loadMentions(templatesRoot: string, readFile: (p: string) => str
         ),
       },
     },
+    comparaison: { titre: inline(['comparaison', 'titre'], raw.comparaison.titre) },
     modeleModifie: {
       consolidation: inline(['modele_modifie', 'consolidation'], raw.modele_modifie.consolidation),
       comparaison: inline(['modele_modifie', 'comparaison'], raw.modele_modifie.comparaison),

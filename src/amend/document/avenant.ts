@@ -51,7 +51,7 @@ export function buildAvenantSet(model: Model, v: Versions, k: number): Result<Do
   const lastVisa = parts.visas[parts.visas.length - 1];
   // Opinions on the avenant (BR-AV-2, BR-INST-2) that the model's visas do not already cite.
   const cited = parts.visas.map((p) => inlineText(p.content)).join('\n');
-  const frame = (partie: 'titre' | 'objet' | 'visas' | 'convenu') =>
+  const frame = (partie: 'titre' | 'objet' | 'visas' | 'convenu' | 'sujet') =>
     renderer.render('avenant', {
       partie,
       initial: { periode: periode(base), reference: base.reference, signature: base.dates.signature?.date, effet: base.dates.effet },
@@ -60,6 +60,8 @@ export function buildAvenantSet(model: Model, v: Versions, k: number): Result<Do
       echange_contradictoire: a.echange_contradictoire,
       point_virgule: !(lastVisa && !/;\s*$/.test(inlineText(lastVisa.content))),
     });
+  // The metadata's subject, worded with the frame (a one-paragraph part of the template).
+  const subject = frame('sujet').map((b) => (b.type === 'paragraph' ? inlineText(b.content) : '')).join(' ');
   const blocks: Block[] = [
     ...frame('titre'),
     ...(parts.period ? [parts.period] : []),
@@ -102,7 +104,7 @@ export function buildAvenantSet(model: Model, v: Versions, k: number): Result<Do
     meta: {
       ...view.value.meta,
       title: body.headerTitle,
-      subject: 'Avenant au contrat pluriannuel d’objectifs et de moyens',
+      subject,
       date: a.signature?.date ?? a.date,
     },
     documents: [body, ...attached],

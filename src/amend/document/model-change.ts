@@ -2,12 +2,13 @@
 // of a consolidated version or a comparison is the contract re-rendered from its data: if the
 // model's templates changed since the contract was produced for signature, that text is not the
 // signed one. The engine keeps no copy of old models, so it cannot render the signed wording;
-// it says so plainly instead, in the CLI and under the title of every document it produces
-// (wording: templates/_mentions.yaml, modele_modifie).
+// it says so plainly instead, under the title of every document it produces (legal wording:
+// templates/_mentions.yaml, modele_modifie) and on the CLI's error output (a command message:
+// src/cli/commands/signed-model.ts).
 import { fail, ok, type Result } from '../../diagnostics/diagnostic.ts';
 import type { ModelFingerprint } from '../../batch/types.ts';
 import { modelFingerprint } from '../../io/contract-manifest.ts';
-import { frenchInlines, frenchSpaces } from '../../ir/resolve/typography.ts';
+import { frenchInlines } from '../../ir/resolve/typography.ts';
 import type { DocumentSet, Inline, Paragraph } from '../../ir/types.ts';
 import { MentionEvaluator } from '../../eval/mentions.ts';
 import type { Contract } from '../../model/contract.ts';
@@ -15,7 +16,7 @@ import type { Model } from '../../templates/load.ts';
 import { underTitle } from './consolidated.ts';
 
 /** How long a fingerprint is printed: enough to tell two versions apart at a glance. */
-const SHORT = 12;
+export const SHORT = 12;
 
 /** The recorded fingerprint when it is not today's model (same id: checked by the caller). */
 export function changedModel(model: Model, signed: ModelFingerprint): ModelFingerprint | undefined {
@@ -23,14 +24,6 @@ export function changedModel(model: Model, signed: ModelFingerprint): ModelFinge
 }
 
 const short = (f: ModelFingerprint) => ({ id: f.id, version: f.version, empreinte: f.empreinte.slice(0, SHORT) });
-
-/** The French sentence the CLI prints (same facts as the mention). */
-export function modelChangeWarning(model: Model, signed: ModelFingerprint): string {
-  const now = modelFingerprint(model);
-  return frenchSpaces(
-    `ATTENTION : le modèle « ${signed.id} » a changé depuis la production du contrat signé (version ${signed.version}, empreinte ${signed.empreinte.slice(0, SHORT)} ; aujourd’hui version ${now.version}, empreinte ${now.empreinte.slice(0, SHORT)}) : le texte produit ici avec le modèle actuel peut différer du texte signé`,
-  );
-}
 
 /** `set` with the model-change note under the title of each of its documents. */
 export function withModelChange(set: DocumentSet, model: Model, contract: Contract, signed: ModelFingerprint, what: 'consolidation' | 'comparaison'): Result<DocumentSet> {

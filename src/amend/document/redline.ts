@@ -3,6 +3,7 @@
 // the avenant that made it (redline/dates.ts). Word and LibreOffice show them as changes to
 // accept or reject.
 import { fail, ok, type Diagnostic, type Result } from '../../diagnostics/diagnostic.ts';
+import { MentionEvaluator } from '../../eval/mentions.ts';
 import type { DocumentSet } from '../../ir/types.ts';
 import { dateByAvenant } from '../redline/dates.ts';
 import type { Model } from '../../templates/load.ts';
@@ -33,6 +34,9 @@ export function buildRedlineSet(model: Model, v: Versions, i: number, j: number)
   const newer = sets[sets.length - 1]!;
   const revs = sets.slice(1).map((_, x) => revisions(v.versions[i + x + 1]!.contract.ars.nom, v.avenants[i + x]!.avenant.date));
   const set = dateByAvenant(diffSets(older, newer, revs[revs.length - 1]!), sets, revs);
-  const label = i === 0 ? 'du contrat initial' : `de la version intégrant ${i === 1 ? 'l’avenant n° 1' : `les avenants n° 1 à ${i}`}`;
-  return ok({ ...set, meta: { ...set.meta, title: `${older.meta.title.split(' — version')[0]} — modifications ${label} à la version ${j}` } }, warnings);
+  // The title's wording: templates/_mentions.yaml, comparaison.titre.
+  const mentions = new MentionEvaluator(model, v.versions[j]!.contract);
+  const what = mentions.text(model.mentions.comparaison.titre, { comparaison: { de: i, a: j } });
+  if (mentions.ev.diags.length > 0) return fail(mentions.ev.diags);
+  return ok({ ...set, meta: { ...set.meta, title: `${older.meta.title.split(' — version')[0]} — ${what}` } }, warnings);
 }

@@ -1,16 +1,10 @@
-// Articles for the operations on sites, the holder, the lists amended as a whole (coopérations,
-// orientations, commitments outside the CPOM), the penalties clause and the replacement of any
-// annex document. Same style as the other articles: an annex the model renders is replaced by
-// the annex attached to the avenant; otherwise the article states the new content itself.
-import { formatDate } from '../../ir/resolve/french.ts';
-import type { Block } from '../../ir/types.ts';
-import type { Contract } from '../../model/contract.ts';
+// Articles for the lists amended as a whole (coopérations, orientations, commitments outside the
+// CPOM) and the replacement of any annex document. An annex the model renders is replaced by the
+// annex attached to the avenant; otherwise the article states the new content itself, from its
+// template (templates/_avenant/cooperations.md, orientations.md, engagements-hors-cpom.md).
 import type { OperationOf } from '../../model/avenant.ts';
 import { annexName } from './annexes.ts';
-import { q, type Article, type WordingContext } from './context.ts';
-import { grid, para } from './ir.ts';
-
-const adresse = (a: Contract['titulaire']['adresse']) => `${a.voie}, ${a.code_postal} ${a.commune}`;
+import type { Article, WordingContext } from './context.ts';
 
 /** « L’annexe X est remplacée par l’annexe jointe », when the model renders this part in an annex. */
 export function replacedBy(ctx: WordingContext, re: RegExp): Article | undefined {
@@ -20,15 +14,7 @@ export function replacedBy(ctx: WordingContext, re: RegExp): Article | undefined
 }
 
 export function articleCooperations(op: OperationOf<'remplacer_cooperations'>, ctx: WordingContext): Article {
-  const annexe = replacedBy(ctx, /cooperations/);
-  if (annexe) return annexe;
-  const rows = op.cooperations.map((c) => [c.objectif_operationnel, c.partenaires.join(', '), c.outil, c.calendrier, c.indicateur]);
-  return {
-    titre: 'Coopérations',
-    blocks: rows.length
-      ? [para('Les coopérations de l’établissement sont désormais les suivantes :', 'body', true), grid([28, 22, 16, 14, 20], ['Objectif opérationnel', 'Partenaires', 'Outil', 'Calendrier', 'Indicateur'], rows)]
-      : [para('Le contrat ne comporte plus d’action de coopération.')],
-  };
+  return replacedBy(ctx, /cooperations/) ?? { blocks: ctx.render('cooperations', { op }) };
 }
 
 export function articleOrientations(op: OperationOf<'remplacer_orientations'>, ctx: WordingContext): Article {
@@ -36,15 +22,7 @@ export function articleOrientations(op: OperationOf<'remplacer_orientations'>, c
 }
 
 export function articleHorsCpom(op: OperationOf<'remplacer_engagements_hors_cpom'>, ctx: WordingContext): Article {
-  const annexe = replacedBy(ctx, /hors-cpom/);
-  if (annexe) return annexe;
-  const rows = op.engagements_hors_cpom.map((e) => [e.type, e.date ? formatDate(e.date) : '', e.parties ?? '', e.duree ?? '']);
-  return {
-    titre: 'Engagements contractuels hors CPOM',
-    blocks: rows.length
-      ? [para('Les engagements contractuels de l’établissement hors CPOM, rappelés pour information, sont désormais les suivants :', 'body', true), grid([40, 16, 28, 16], ['Contrat ou engagement', 'Date', 'Parties', 'Durée'], rows)]
-      : [para('Le contrat ne rappelle plus d’engagement contractuel hors CPOM.')],
-  };
+  return replacedBy(ctx, /hors-cpom/) ?? { blocks: ctx.render('engagements-hors-cpom', { op }) };
 }
 
 export function articleDocument(op: OperationOf<'remplacer_document'>, ctx: WordingContext): Article {

@@ -5,7 +5,7 @@
 // against these scopes without importing the operations themselves.
 import { z } from 'zod';
 import { operationSchema, type OperationType } from '../../model/avenant.ts';
-import { Autorisation, ContractSchema, Dotation, Engagement, Reconnaissance, Site } from '../../model/contract.ts';
+import { Autorisation, ContractSchema, Dotation, Engagement, LignePds, Reconnaissance, Site } from '../../model/contract.ts';
 import { fieldsOfSchema, T, type Field } from '../../dsl/types.ts';
 
 export interface WordingSpec {
@@ -111,16 +111,34 @@ export const WORDING_SPECS = {
     vars: z.object({ de: Annee, a: Annee, valeur: Cite.optional() }),
   },
   titulaire: { op: 'modifier_titulaire' },
+  financements: {
+    op: 'remplacer_financement',
+    doc: 'article de l’opération « remplacer_financement » quand le modèle n’en fait pas une annexe',
+  },
+  'permanence-soins': {
+    op: 'modifier_permanence_soins',
+    // Each line with the site it names in the amended contract (absent if the FINESS ET is none of its sites).
+    vars: z.object({ lignes: z.array(LignePds.extend({ site: Site.optional() })) }),
+    doc: 'article de l’opération « modifier_permanence_soins » quand le modèle n’en fait pas une annexe',
+  },
+  cooperations: {
+    op: 'remplacer_cooperations',
+    doc: 'article de l’opération « remplacer_cooperations » quand le modèle n’en fait pas une annexe',
+  },
+  'engagements-hors-cpom': {
+    op: 'remplacer_engagements_hors_cpom',
+    doc: 'article de l’opération « remplacer_engagements_hors_cpom » quand le modèle n’en fait pas une annexe',
+  },
   avenant: {
     vars: z.object({
-      partie: z.enum(['titre', 'objet', 'visas', 'convenu']),
+      partie: z.enum(['titre', 'objet', 'visas', 'convenu', 'sujet']),
       initial: z.object({ periode: z.string(), reference: z.string().optional(), signature: IsoDate.optional(), effet: IsoDate }),
       avis: z.array(z.object({ cle: z.enum(['conseil_surveillance', 'cme', 'cte', 'conference_medicale', 'deliberation_ag']), date: IsoDate })),
       precedents: z.array(z.object({ numero: z.number(), date: IsoDate })),
       echange_contradictoire: IsoDate.optional(),
       point_virgule: z.boolean(),
     }),
-    doc: 'cadre de l’avenant : titre, objet, visas propres à l’avenant, formule d’introduction des articles',
+    doc: 'cadre de l’avenant : titre, objet, visas propres à l’avenant, formule d’introduction des articles, sujet (métadonnées)',
   },
   cloture: { doc: 'articles de clôture de l’avenant : dispositions inchangées, entrée en vigueur' },
 } as const satisfies Readonly<Record<string, WordingSpec>>;

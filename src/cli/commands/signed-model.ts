@@ -5,9 +5,11 @@
 // (src/amend/document/model-change.ts).
 import { join } from 'node:path';
 import type { ModelFingerprint } from '../../batch/types.ts';
-import { changedModel, modelChangeWarning } from '../../amend/document/model-change.ts';
+import { changedModel, SHORT } from '../../amend/document/model-change.ts';
 import type { Session } from '../../amend/session.ts';
-import { MANIFEST_FILE, readContractManifest, readManifestFile } from '../../io/contract-manifest.ts';
+import { MANIFEST_FILE, modelFingerprint, readContractManifest, readManifestFile } from '../../io/contract-manifest.ts';
+import { frenchSpaces } from '../../ir/resolve/typography.ts';
+import type { Model } from '../../templates/load.ts';
 
 export interface SignedModel {
   /** The recorded model when it differs from today's: the documents must say so. */
@@ -39,4 +41,15 @@ export function signedModel(s: Session, contractFile: string, contractDir: strin
   const changed = changedModel(s.model, read.manifest.modele);
   if (changed) err(`${contractFile} : ${modelChangeWarning(s.model, changed)} (d’après ${where}).`);
   return changed ? { changed } : {};
+}
+
+/**
+ * The warning on the command's error output: a CLI message like the others here, not legal
+ * wording (the documents carry the mention of templates/_mentions.yaml, modele_modifie).
+ */
+function modelChangeWarning(model: Model, signed: ModelFingerprint): string {
+  const now = modelFingerprint(model);
+  return frenchSpaces(
+    `ATTENTION : le modèle « ${signed.id} » a changé depuis la production du contrat signé (version ${signed.version}, empreinte ${signed.empreinte.slice(0, SHORT)} ; aujourd’hui version ${now.version}, empreinte ${now.empreinte.slice(0, SHORT)}) : le texte produit ici avec le modèle actuel peut différer du texte signé`,
+  );
 }
