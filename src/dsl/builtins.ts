@@ -44,6 +44,7 @@ export const FILTERS: Readonly<Record<string, FilterSig>> = {
   majuscules: { arity: 0, input: 'un texte', output: T.string, doc: 'en majuscules' },
   minuscules: { arity: 0, input: 'un texte', output: T.string, doc: 'en minuscules' },
   liste: { arity: 0, input: 'une liste de textes', output: T.string, doc: '« a, b et c »' },
+  joindre: { arity: 1, input: 'une liste de textes ou de nombres', output: T.string, doc: 'éléments séparés par le texte donné : joindre(", n° ") → « 1, n° 3 »' },
   de: { arity: 0, input: 'un texte', output: T.string, doc: 'préposition et article devant un nom de région : « de Bretagne », « d’Occitanie », « du Centre-Val de Loire », « des Hauts-de-France », « de La Réunion »' },
   defaut: { arity: 1, output: T.string, doc: 'texte de remplacement quand la valeur est absente' },
 };

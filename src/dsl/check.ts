@@ -357,6 +357,8 @@ function accepts(want: string, ty: Ty): boolean {
       return ty.k === 'array' || ty.k === 'string' || ty.k === 'enum' || ty.k === 'value';
     case 'une liste de textes':
       return ty.k === 'array';
+    case 'une liste de textes ou de nombres':
+      return ty.k === 'array' && ty.of.k !== 'object' && ty.of.k !== 'array';
     default:
       return true;
   }

@@ -129,6 +129,10 @@ export function callFilter(name: string, v: unknown, args: readonly unknown[]): 
       return String(v).toLowerCase();
     case 'liste':
       return Array.isArray(v) ? formatList(v.map(String)) : String(v);
+    case 'joindre':
+      // Elements as their data says them (« 3 », « 76-2011-01 »): numbers of records, not amounts.
+      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' && typeof x !== 'number')) return fail(`liste de textes ou de nombres attendue pour le filtre joindre, reçu « ${String(v)} »`);
+      return v.map(String).join(String(args[0] ?? ''));
     case 'de':
       return withDe(String(v));
     default:

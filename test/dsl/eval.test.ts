@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contract, render, textOf } from './helpers.ts';
+import { check, contract, render, textOf } from './helpers.ts';
 
 const withEngagements = () =>
   contract({
@@ -102,5 +102,15 @@ describe('evaluation: French helpers and merges', () => {
       [[1, 2], [2, 2], [1, 1]],
       [[1, 1]],
     ]);
+  });
+  it('joins a list with the separator the template gives (« joindre »), unlike « liste » which says « et »', () => {
+    const c = contract({ engagements: [{ numero: 1, annexe: 'cooperations', objectif_operationnel: 'Coopérer', autorisations: ['76-2011-01', '76-2011-02'], reconnaissances: [1, 3], indicateurs: [] }] });
+    const { blocks, diags } = render('{% pour e dans engagements %}\nARHGOS {{ e.autorisations | joindre(", ") }} ; n° {{ e.reconnaissances | joindre(", n° ") }} ; {{ e.autorisations | liste }}\n{% finpour %}', c);
+    expect(diags).toEqual([]);
+    expect(textOf(blocks).replace(/[\u00a0\u202f]/g, ' ')).toBe('ARHGOS 76-2011-01, 76-2011-02 ; n° 1, n° 3 ; 76-2011-01 et 76-2011-02');
+  });
+
+  it('refuses « joindre » on a list of records, statically', () => {
+    expect(check('{{ engagements | joindre(", ") }}').map((d) => d.code)).toContain('DSL-TYPE');
   });
 });
