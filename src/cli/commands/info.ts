@@ -63,7 +63,7 @@ ${HELP_MODELES_OPTION}
 const TEMPLATED = new Set<string>(Object.values(WORDING_SPECS as Readonly<Record<string, WordingSpec>>).flatMap((w) => (w.op ? [w.op] : [])));
 
 const AVENANT_TEXTS = [
-  ...OPERATION_TYPES.filter((t) => !TEMPLATED.has(t)).map((t) => `article de l’opération « ${t} » (src/amend/document/wording-engagements.ts, wording-moyens.ts, wording-nouvelles.ts)`),
+  ...OPERATION_TYPES.filter((t) => !TEMPLATED.has(t)).map((t) => `article de l’opération « ${t} » (src/amend/document/wording-moyens.ts, wording-nouvelles.ts)`),
   'titre, objet et visas du contrat et des avenants précédents (src/amend/document/avenant.ts)',
   'version consolidée : mention, historique des avenants, éléments modifiés et marques « [modifié par l’avenant n° k] » (src/amend/document/consolidated.ts, marks.ts)',
 ];
