@@ -4,6 +4,9 @@
 // engine wrote in TypeScript before (compared on every avenant fixture and on each of these
 // operations in the three models when they moved); the indicators table's first row is now a
 // real header row (bold, shaded, repeated on each page, TH in the tagged PDF).
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAvenantSet } from '../../src/amend/document/avenant.ts';
 import { setText } from '../../src/amend/redline/text.ts';
@@ -11,6 +14,8 @@ import { allVersions } from '../../src/amend/versions.ts';
 import type { Block, DocumentSet, Table } from '../../src/ir/types.ts';
 import { inlineText } from '../../src/ir/types.ts';
 import { Engagement } from '../../src/model/contract.ts';
+import { loadModel } from '../../src/templates/load.ts';
+import { run } from '../helpers/cli.ts';
 import { av, contractOf, modelOf, optionsOf, rulesOf, smallContract } from './helpers.ts';
 
 const must = <T>(r: { ok: true; value: T } | { ok: false; diagnostics: readonly { message: string }[] }): T => {
@@ -123,5 +128,23 @@ describe('articles des engagements rédigés par templates/_avenant', () => {
     expect(motif(lead(98) + 1)).toBe('secret_affaires');
     expect(motif(lead(98))).toBeUndefined();
     expect(motif(lead(99) + 1)).toBeUndefined();
+  });
+
+  it('un modèle qui remplace engagement-ajout.md inclut son propre fragment _avenant/_<nom>.md', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'cpom-avenant-')), 'dgos-2012');
+    cpSync('templates/dgos-2012', dir, { recursive: true });
+    mkdirSync(join(dir, '_avenant'));
+    writeFileSync(join(dir, '_avenant', 'engagement-ajout.md'), '### Article # – Nouvel engagement n° {{ engagement.numero }}\n\n{% inclure "_fiche.md" %}\n');
+    writeFileSync(join(dir, '_avenant', '_fiche.md'), 'Objectif : {{ engagement.objectif_operationnel }}.\n');
+    const r = await run('verifier', dir);
+    expect(r.err).not.toContain('_fiche.md');
+    const m = loadModel(dir);
+    expect(m.ok).toBe(true);
+    const c = contractOf('dgos-2012');
+    const e = { ...c.engagements[0]!, numero: 99 };
+    const extra = { reference: c.reference, date: '2013-01-15', effet: '2013-02-01', signature: { lieu: 'Lyon', date: '2013-01-15' } };
+    const v = must(allVersions(c, [av(1, [{ type: 'ajouter_engagement', engagement: e }], extra)], optionsOf('dgos-2012')));
+    const s = must(buildAvenantSet(must(m), v, 1));
+    expect(article(s, 1)).toEqual(['Article 1 – Nouvel engagement n° 99', `Objectif : ${e.objectif_operationnel}.`]);
   });
 });
