@@ -44,7 +44,8 @@ export function loadAvenantWording(
   if (existsSync(own) && resolvePath(own) !== resolvePath(join(templatesRoot, AVENANT_DIR))) {
     for (const f of readdirSync(own).sort()) {
       const name = basename(f, '.md');
-      if (f !== LABELS_FILE && (!f.endsWith('.md') || !isWordingName(name))) {
+      // « _x.md »: a fragment the model's own wording includes ({% inclure %}), not a text of its own.
+      if (f !== LABELS_FILE && (!f.endsWith('.md') || (!isWordingName(name) && !name.startsWith('_')))) {
         diags.push({
           severity: 'erreur',
           code: 'MODELE-AVENANT',

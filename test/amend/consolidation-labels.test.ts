@@ -37,7 +37,9 @@ describe('libellés de la version consolidée (templates/_avenant/version-consol
     const names = [
       [keyOf.engagement(3), 'l’engagement n° 3'],
       [keyOf.cible(3, 'Taux de « réhospitalisation »', 'N+2'), 'la cible N+2 de l’indicateur « Taux de « réhospitalisation » » de l’engagement n° 3'],
-      [keyOf.annexe('pilotage_interne'), 'l’annexe « pilotage_interne »'],
+      // An annex the model renders is named by its title; a code it does not know, by the code.
+      [keyOf.annexe('pilotage_interne'), 'l’annexe 5 « Faire progresser le pilotage interne de l’établissement »'],
+      [keyOf.annexe('code_inconnu'), 'l’annexe « code_inconnu »'],
       [keyOf.document('annexe-09'), 'l’annexe « annexe-09 »'],
       [keyOf.reconnaissance(2), 'la reconnaissance contractuelle n° 2'],
       [keyOf.autorisation('11-2019-0042'), 'l’autorisation n° ARHGOS « 11-2019-0042 »'],

@@ -90,7 +90,10 @@ describe('cpom CLI', () => {
     expect(r.out).toMatch(/Article #.*— verbatim/);
     // What the legal staff must still validate: each reconstituted document, and the avenants' wording.
     expect(r.out).toMatch(/- socle : Socle contractuel \[reconstitue\]\n.*\n\s+validation juridique : à valider par le service juridique de l’agence/);
-    expect(r.out).toContain('- documents d’avenant : texte rédigé par le moteur [reconstitue]');
+    expect(r.out).toContain('- documents d’avenant : gabarits de _avenant/ (communs, ou propres au modèle) [reconstitue]');
+    // Every operation's article is a template: none is listed as written by the engine any more.
+    expect(r.out).not.toMatch(/src\/amend/);
+    expect(r.out).toContain('_avenant/engagement-ajout.md : article de l’opération « ajouter_engagement »');
     // The avenant's wording templates (templates/_avenant), each with its articles.
     expect(r.out).toContain('_avenant/signataire.md : article de l’opération « changer_signataire » — reconstitue\n        Article # – Représentation de l’agence\n        Article # – Représentation du titulaire');
     expect(r.out).toContain('_avenant/cloture.md : articles de clôture de l’avenant');

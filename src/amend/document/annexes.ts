@@ -6,27 +6,12 @@ import type { Block, Document } from '../../ir/types.ts';
 import { inlineText } from '../../ir/types.ts';
 import type { Model } from '../../templates/load.ts';
 
-/**
- * "l’annexe « Orientations stratégiques »" from a document name: "Annexe « X »", "Annexe 1 : X",
- * "Annexe 1 – X" or anything else (quoted whole).
- */
-export function annexPhrase(name: string): string {
-  const n = annexName(name);
-  return n.numero === undefined ? `l’annexe « ${n.titre} »` : `l’annexe ${n.numero} « ${n.titre} »`;
-}
-
 /** The number and title of an annex from its document name, for the wording templates. */
 export function annexName(name: string): { readonly numero?: string; readonly titre: string } {
   const q = /^Annexe\s*«\s*(.+?)\s*»$/.exec(name);
   if (q) return { titre: q[1]! };
   const n = /^Annexe\s+(\d+)\s*[:–-]\s*(.+)$/.exec(name);
   return n ? { numero: n[1]!, titre: n[2]! } : { titre: name };
-}
-
-/** "le volet 2 « positionnement territorial »" from a volet heading "Volet 2 : positionnement territorial". */
-function voletPhrase(heading: string): string {
-  const n = /^Volet\s+(\d+)\s*:\s*(.+)$/.exec(heading);
-  return n ? `le volet ${n[1]} « ${n[2]} »` : `le volet « ${heading} »`;
 }
 
 const flat = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').trim();
@@ -41,8 +26,6 @@ export interface AnnexNom {
 
 export interface AnnexRef {
   readonly nom: AnnexNom;
-  /** "l’annexe 1 « Engagements »" or "le volet 2 « … » de l’annexe 1 « Engagements »". */
-  readonly phrase: string;
   /** The document that renders the code. */
   readonly docId: string;
   /** The volet heading, when the code is a volet of that document. */
@@ -52,24 +35,22 @@ export interface AnnexRef {
 export function annexRef(model: Model, code: string): AnnexRef | undefined {
   const entry = model.manifest.documents.find((d) => d.annexes_engagements.includes(code));
   if (!entry) return undefined;
-  const annex = annexPhrase(entry.nom);
   const volet = entry.volets[code];
-  if (!volet) return { phrase: annex, docId: entry.id, nom: annexName(entry.nom) };
+  if (!volet) return { docId: entry.id, nom: annexName(entry.nom) };
   const v = /^Volet\s+(\d+)\s*:\s*(.+)$/.exec(flat(volet));
   const nom = { ...annexName(entry.nom), ...(v ? { volet_numero: v[1]!, volet_titre: v[2]! } : { volet_titre: flat(volet) }) };
-  return { phrase: `${voletPhrase(flat(volet))} de ${annex}`, docId: entry.id, volet: flat(volet), nom };
+  return { docId: entry.id, volet: flat(volet), nom };
 }
 
-/** A document of the model named by its title (« l’annexe 9 « … » »), not by its file id. */
-export function documentPhrase(model: Model, id: string): string | undefined {
+/** A document of the model by its title (numero, titre), not by its file id. */
+export function documentNom(model: Model, id: string): AnnexNom | undefined {
   const entry = model.manifest.documents.find((d) => d.id === id);
-  return entry ? annexPhrase(entry.nom) : undefined;
+  return entry ? annexName(entry.nom) : undefined;
 }
 
-/** "à" / "de" before a phrase, with the contractions « au », « du ». */
-export const a = (phrase: string) => (phrase.startsWith('le ') ? `au ${phrase.slice(3)}` : `à ${phrase}`);
-export const de = (phrase: string) => (phrase.startsWith('le ') ? `du ${phrase.slice(3)}` : `de ${phrase}`);
-export const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** Whether the document renders that volet (a section headed by it): else it cannot be attached alone. */
+export const rendersVolet = (d: Document, volet: string): boolean =>
+  d.blocks.some((b) => b.type === 'heading' && b.level === 2 && flat(inlineText(b.content)) === volet);
 
 /**
  * The part of an annex document an avenant attaches when it replaces volets only: the annex's

@@ -15,7 +15,6 @@ import type { Model } from '../../templates/load.ts';
 import { parseKeyString } from '../keys.ts';
 import type { AmendedContract, Trace } from '../types.ts';
 import type { Versions } from '../versions.ts';
-import { annexRef, documentPhrase } from './annexes.ts';
 import { grid, para } from './ir.ts';
 import { ConsolidationWording } from './labels.ts';
 import { markContract } from './marks.ts';
@@ -26,8 +25,7 @@ export function consolidationBlocks(model: Model, a: AmendedContract, w: Consoli
   const history = a.history.map((h) => [String(h.numero), formatDate(h.date), formatDate(h.effet), h.objet]);
   const row = (key: string, t: Trace, precedent: boolean) => {
     const k = parseKeyString(key);
-    // An annex is named by its title in this model, not by its data code.
-    const what = (k[0] === 'annexes' && annexRef(model, String(k[1]))?.phrase) || (k[0] === 'documents' && documentPhrase(model, String(k[1]))) || w.element(k);
+    const what = w.element(k);
     const element = `${what.charAt(0).toUpperCase()}${what.slice(1)}`;
     return [w.text('elements_modifies.element', { element, precedent }), w.text('elements_modifies.avenant', { avenant: t.avenant }), w.text(`elements_modifies.${t.nature}`)];
   };

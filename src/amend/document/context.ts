@@ -8,7 +8,7 @@ import type { Contract } from '../../model/contract.ts';
 import { YEAR_KEYS } from '../../model/contract.ts';
 import type { Model } from '../../templates/load.ts';
 import type { WordingName } from '../wording/specs.ts';
-import { annexRef, type AnnexRef } from './annexes.ts';
+import { annexRef, type AnnexNom, type AnnexRef } from './annexes.ts';
 import type { WordingRenderer } from './wording-template.ts';
 
 export interface WordingContext {
@@ -77,3 +77,10 @@ export const valeur = (v: number | string): string => formatValue(v);
 
 /** « texte » with the no-break spaces resolve would add anyway. */
 export const q = (s: string): string => `«${NBSP}${s}${NBSP}»`;
+
+/** The five years by key (« N+1 » … « N+5 »), as a table header of a wording template reads them. */
+export const anneesData = (ctx: WordingContext): Record<(typeof YEAR_KEYS)[number], AnneeData> =>
+  Object.fromEntries(YEAR_KEYS.map((k) => [k, ctx.anneeData(k)])) as Record<(typeof YEAR_KEYS)[number], AnneeData>;
+
+/** An engagement annex (or volet) as a template names it; the code as its title for a model that lacks it. */
+export const annexeData = (ctx: WordingContext, code: string): AnnexNom => ctx.annex(code)?.nom ?? { titre: code };

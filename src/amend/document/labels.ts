@@ -5,6 +5,7 @@ import { MentionEvaluator } from '../../eval/mentions.ts';
 import type { Model } from '../../templates/load.ts';
 import type { Contract } from '../../model/contract.ts';
 import { elementLabel } from '../describe.ts';
+import { annexRef, documentNom, type AnnexNom } from './annexes.ts';
 import { keyString, type Key } from '../keys.ts';
 import type { LabelName } from '../wording/labels.ts';
 
@@ -25,7 +26,7 @@ export class ConsolidationWording {
   /** The element's name (« l’engagement n° 3 »), from the `elements.*` label its key calls for. */
   element(k: Key): string {
     const l = elementLabel(k);
-    if (l) return this.text(l.name, l.vars);
+    if (l) return this.text(l.name, { ...l.vars, ...this.annexNom(k) });
     const file = this.model.consolidation['elements.engagement'].file;
     this.mentions.ev.diags.push({
       severity: 'erreur',
@@ -33,6 +34,14 @@ export class ConsolidationWording {
       message: `aucun libellé de ${file} (elements) ne nomme l’élément modifié « ${keyString(k)} » : la version consolidée n’est pas produite`,
     });
     return '';
+  }
+
+  /** An annex or a document is named by its title in the model, when the model renders it. */
+  private annexNom(k: Key): { nom?: AnnexNom | undefined } {
+    // Bound even when absent: the label tests it with existe(nom).
+    if (k[0] === 'annexes') return { nom: annexRef(this.model, String(k[1]))?.nom };
+    if (k[0] === 'documents') return { nom: documentNom(this.model, String(k[1])) };
+    return {};
   }
 }
 

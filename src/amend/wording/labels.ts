@@ -20,6 +20,8 @@ export interface LabelSpec {
 /** A mark: how the element was last changed (a removed element is not printed) and by which avenant. */
 const Mark = z.object({ nature: z.enum(['ajout', 'modification']), avenant: z.number() });
 const Engagement = z.object({ engagement: z.number() });
+/** An annex (or a volet of it) named by its title in the model (src/amend/document/annexes.ts). */
+const Nom = z.object({ numero: z.string().optional(), titre: z.string(), volet_numero: z.string().optional(), volet_titre: z.string().optional() });
 
 /**
  * Every label of the consolidated version, by name. A mark follows an element's text where the
@@ -60,8 +62,8 @@ export const LABEL_SPECS = {
   'marques.mission': { vars: Mark, doc: 'marque après le périmètre d’une mission de service public ajoutée' },
   'elements.engagement': { vars: Engagement, doc: 'nom d’un engagement' },
   'elements.cible': { vars: Engagement.extend({ indicateur: z.string(), annee: z.string() }), doc: 'nom d’une valeur cible' },
-  'elements.annexe': { vars: z.object({ annexe: z.string() }), doc: 'nom d’une annexe d’engagements que le modèle ne nomme pas (annexe : son code)' },
-  'elements.document': { vars: z.object({ document: z.string() }), doc: 'nom d’un document remplacé que le modèle ne nomme pas (document : son identifiant)' },
+  'elements.annexe': { vars: z.object({ annexe: z.string(), nom: Nom.optional() }), doc: 'nom d’une annexe d’engagements ou d’un volet (nom : son titre dans le modèle ; annexe : son code, à défaut)' },
+  'elements.document': { vars: z.object({ document: z.string(), nom: Nom.optional() }), doc: 'nom d’un document remplacé (nom : son titre dans le modèle ; document : son identifiant, à défaut)' },
   'elements.reconnaissance': { vars: z.object({ reconnaissance: z.number() }), doc: 'nom d’une reconnaissance contractuelle' },
   'elements.autorisation': { vars: z.object({ arhgos: z.string() }), doc: 'nom d’une autorisation' },
   'elements.financement': { doc: 'nom de l’ensemble du financement' },

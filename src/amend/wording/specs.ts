@@ -5,7 +5,7 @@
 // against these scopes without importing the operations themselves.
 import { z } from 'zod';
 import { operationSchema, type OperationType } from '../../model/avenant.ts';
-import { Autorisation, ContractSchema, Dotation, Engagement, LignePds, Reconnaissance, Site } from '../../model/contract.ts';
+import { Autorisation, ContractSchema, Dotation, Engagement, LignePds, Reconnaissance, Site, YEAR_KEYS } from '../../model/contract.ts';
 import { fieldsOfSchema, T, type Field } from '../../dsl/types.ts';
 
 export interface WordingSpec {
@@ -31,6 +31,8 @@ const AnnexeVolet = AnnexeNom.extend({ volet_numero: z.string().optional(), vole
 
 /** A year of the contract: « N+3 » (or the millésime), and the millésime when the model counts relative years. */
 const Annee = z.object({ libelle: z.string(), millesime: z.string().optional() });
+/** The five years of the contract, by key (« N+1 » … « N+5 »), as table headers read them. */
+const Annees = z.object(Object.fromEntries(YEAR_KEYS.map((k) => [k, Annee])) as Record<(typeof YEAR_KEYS)[number], typeof Annee>);
 /** A target value in a sentence: its printed text, and whether it is quoted (a word, not a number). */
 const Cite = z.object({ texte: z.string(), guillemets: z.boolean() });
 
@@ -128,6 +130,24 @@ export const WORDING_SPECS = {
   'engagements-hors-cpom': {
     op: 'remplacer_engagements_hors_cpom',
     doc: 'article de l’opération « remplacer_engagements_hors_cpom » quand le modèle n’en fait pas une annexe',
+  },
+  'engagement-ajout': {
+    op: 'ajouter_engagement',
+    vars: z.object({ engagement: Engagement, annexe: AnnexeVolet, annees: Annees }),
+  },
+  'engagement-modification': {
+    op: 'modifier_engagement',
+    vars: z.object({
+      engagement: Engagement,
+      annexe: AnnexeVolet,
+      // Every field an avenant may change: a new field of the schema is one the template must word.
+      champs: z.array(Engagement.keyof().exclude(['numero'])),
+      annees: Annees,
+    }),
+  },
+  'engagements-remplacement': {
+    op: 'remplacer_annexe',
+    vars: z.object({ annexe: AnnexeVolet, jointe: z.boolean(), annees: Annees }),
   },
   avenant: {
     vars: z.object({

@@ -3,11 +3,10 @@ import { z } from 'zod';
 import { formatDiagnostics } from '../../diagnostics/format.ts';
 import type { BlockNode } from '../../dsl/ast.ts';
 import { formatDate } from '../../ir/resolve/french.ts';
-import { OPERATION_TYPES } from '../../model/avenant.ts';
 import { ContractSchema } from '../../model/contract.ts';
 import type { LegalValidation } from '../../templates/manifest.ts';
 import { relative, sep } from 'node:path';
-import { WORDING_SPECS, wordingDoc, type WordingSpec } from '../../amend/wording/specs.ts';
+import { wordingDoc } from '../../amend/wording/specs.ts';
 import { LABEL_SPECS, LABELS_FILE, labelFields, type LabelName, type LabelSpec } from '../../amend/wording/labels.ts';
 import { AVENANT_DIR } from '../../templates/avenant-wording.ts';
 import { listModels, TEMPLATES_ROOT } from '../../templates/library.ts';
@@ -57,17 +56,11 @@ ${HELP_MODELES_OPTION}
   --famille <f>   (nouveau) famille du nouveau modèle, ex. bretagne
   --region <nom>  (nouveau) nom de la région, écrit dans la description du modèle`;
 
-/**
- * The avenant documents' own wording, drafted by the engine (src/amend/document/wording*.ts):
- * reconstituted text of every model's avenant documents, listed for the legal staff to validate.
- */
-/** Operations whose article is a wording template (templates/_avenant), listed with its file. */
-const TEMPLATED = new Set<string>(Object.values(WORDING_SPECS as Readonly<Record<string, WordingSpec>>).flatMap((w) => (w.op ? [w.op] : [])));
-
-const AVENANT_TEXTS = [
-  ...OPERATION_TYPES.filter((t) => !TEMPLATED.has(t)).map((t) => `article de l’opération « ${t} » (src/amend/document/wording-engagements.ts, wording-moyens.ts, wording-nouvelles.ts)`),
-  'titre, objet et visas du contrat et des avenants précédents (src/amend/document/avenant.ts)',
-];
+/** Where a wording file is: relative to the engine's templates/, or its path in an outside library. */
+const shown = (file: string): string => {
+  const r = relative(TEMPLATES_ROOT, file);
+  return r.startsWith('..') ? file : r.split(sep).join('/');
+};
 
 export function validationText(v: LegalValidation | undefined): string {
   return v ? `validé par ${v.par} le ${formatDate(v.date)} (référence : ${v.reference})` : 'à valider par le service juridique de l’agence';
@@ -121,20 +114,19 @@ export function runModeles(argv: readonly string[], out: (s: string) => void, er
         for (const h of headings(d.template.body)) out(`      ${h} — ${e.provenance}`);
       }
     }
-    out(`  - documents d’avenant : texte rédigé par le moteur [reconstitue]`);
+    out(`  - documents d’avenant : gabarits de ${AVENANT_DIR}/ (communs, ou propres au modèle) [reconstitue]`);
     if (p.values.provenance) {
       out(`      validation juridique : ${validationText(man.avenants.validation_juridique)}`);
       for (const w of Object.values(m.value.avenant)) {
-        out(`      ${relative(TEMPLATES_ROOT, w.file).split(sep).join('/')} : ${wordingDoc(w.name)}${w.origin === 'modele' ? ' (propre au modèle)' : ''} — reconstitue`);
+        out(`      ${shown(w.file)} : ${wordingDoc(w.name)}${w.origin === 'modele' ? ' (propre au modèle)' : ''} — reconstitue`);
         for (const h of headings(w.template.body)) out(`        ${h.trim()}`);
       }
       out(`      ${AVENANT_DIR}/${LABELS_FILE} : libellés de la version consolidée (mention, historique, éléments modifiés, marques, noms des éléments) — reconstitue`);
       for (const [name, l] of Object.entries(m.value.consolidation)) {
         const spec: LabelSpec = LABEL_SPECS[name as LabelName];
         const vars = Object.keys(labelFields(name as LabelName));
-        out(`        ${name} : ${spec.doc}${vars.length ? ` ; variables : ${vars.join(', ')}` : ''}${l.origin === 'modele' ? ` (propre au modèle : ${relative(TEMPLATES_ROOT, l.file).split(sep).join('/')})` : ''}`);
+        out(`        ${name} : ${spec.doc}${vars.length ? ` ; variables : ${vars.join(', ')}` : ''}${l.origin === 'modele' ? ` (propre au modèle : ${shown(l.file)})` : ''}`);
       }
-      for (const t of AVENANT_TEXTS) out(`      ${t} — reconstitue`);
     }
     out(`  règles (${m.value.rules.length}) :`);
     for (const r of m.value.rules) out(`    ${r.rule.id} [${r.rule.niveau}] ${r.rule.regle} — ${r.rule.source.fichier}, ligne ${r.rule.source.ligne}`);
