@@ -47,7 +47,8 @@ interface Withheld {
 
 /**
  * What the contract's communicable version withholds, before and after the avenant: the data a
- * template prints inside a marked passage and none prints outside one (Evaluator.hidden/shown).
+ * template prints inside a marked passage and none prints outside one (Evaluator.hidden/shown),
+ * and the data the model declares occultable.
  */
 function withheldBy(model: Model, contracts: readonly Contract[]): Withheld | readonly Diagnostic[] {
   const keys: Key[] = [];
@@ -67,6 +68,12 @@ function withheldBy(model: Model, contracts: readonly Contract[]): Withheld | re
     }
   }
   const paths = [...hiddenPaths].filter((h) => ![...shownPaths].some((s) => covers(s, h)));
+  // Declared by the model (modele.yaml, donnees_occultables), printed or not by the contract:
+  // withheld whole, up to the first list (an identity key cannot name « every element »).
+  for (const d of model.manifest.donnees_occultables) {
+    paths.push(d.chemin);
+    keys.push(d.chemin.split('[')[0]!.split('.'));
+  }
   return { keys, paths };
 }
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { communicableAvenantRefusals } from '../../src/amend/communicable.ts';
-import { loadAvenantFile } from '../../src/amend/load.ts';
+import { loadAvenantFile, parseAvenantText } from '../../src/amend/load.ts';
 import { allVersions, type Versions } from '../../src/amend/versions.ts';
 import { checkContract, loadContractFile } from '../../src/index.ts';
 import { loadModel, type Model } from '../../src/templates/load.ts';
@@ -154,6 +154,18 @@ function versionsOf(model: Model): Versions {
   return v.value;
 }
 
+const IDF_COOPERATIONS = `numero: 1
+reference: CPOM-IDF-2021-0042
+date: 2022-06-20
+effet: 2022-07-01
+objet: Coopérations territoriales
+signature: { lieu: Saint-Denis, date: 2022-06-20 }
+operations:
+  - type: remplacer_cooperations
+    cooperations:
+      - { objectif_operationnel: Filière AVC partagée, calendrier: 2022-2023, partenaires: [Clinique du Parc], outil: Convention, indicateur: Convention signée }
+`;
+
 const UNMARKED = readFileSync('templates/_avenant/orientations.md', 'utf8').replace(/^::: occultable-secret-affaires\n/m, '').replace(/^:::\n?$/m, '');
 
 describe('the safety net: refused rather than leaked', () => {
@@ -189,6 +201,22 @@ describe('the safety net: refused rather than leaked', () => {
     // The same avenant is still produced for signature.
     expect((await run('avenant', join(dir, 'contrat.yaml'), ...avenants(dir), '--numero', '2', '--modeles', lib, '--format', 'docx', '--sortie', out)).code).toBe(0);
   }, 60_000);
+
+  it('data a model declares occultable (IDF: coopérations, which its contract does not print) are withheld from the avenant too', () => {
+    const m = loadModel('idf-2021');
+    if (!m.ok) throw new Error('model');
+    expect(m.value.manifest.donnees_occultables.map((d) => d.chemin)).toEqual(['cooperations']);
+    const c = loadContractFile('fixtures/avenants/idf-2021/contrat.yaml');
+    const a = parseAvenantText(IDF_COOPERATIONS, 'avenant-1.yaml');
+    if (!c.ok || !a.ok) throw new Error('fixtures');
+    const espic = { ...c.value, titulaire: { ...c.value.titulaire, statut: 'espic' as const } };
+    const v = allVersions(espic, [a.value], { verifier: (x) => checkContract(m.value, x) });
+    if (!v.ok) throw new Error(v.diagnostics.map((d) => d.message).join('\n'));
+    const d = communicableAvenantRefusals(m.value, v.value, 1);
+    expect(d.map((x) => x.code)).toEqual(['AVENANT-COMMUNICABLE']);
+    expect(d[0]!.message).toContain('« remplacer_cooperations »');
+    expect(d[0]!.message).toContain('les coopérations');
+  });
 
   it('an article the engine writes itself cannot be marked: refused when it words withheld data', () => {
     // In this copy annexe 2 is no longer recognised as the coopérations annex: remplacer_cooperations
