@@ -90,10 +90,10 @@ function contractPath(r: TemplateRead, name: WordingName): string | undefined {
 
 function hint(model: Model, name: WordingName): string {
   const t = model.avenant[name];
-  const mark = 'un bloc ::: occultable-secret-affaires (ou ::: occultable-hors-service-public) … :::';
-  return t.origin === 'modele'
-    ? `mettez ce passage dans ${mark}`
-    : `mettez ce passage dans ${mark}, dans ce texte commun ou, pour ce seul modèle, dans une copie « ${model.dir}/_avenant/${name}.md »`;
+  const blockHint = 'un bloc ::: occultable-secret-affaires (ou ::: occultable-hors-service-public) … :::';
+  const markHint = `mettez ce passage dans ${blockHint}`;
+  if (t.origin === 'modele') return markHint;
+  return `${markHint}, dans ce texte commun ou, pour ce seul modèle, dans une copie « ${model.dir}/_avenant/${name}.md »`;
 }
 
 /** The templates rendered for one article, and the blocks they returned. */
@@ -155,7 +155,7 @@ export function communicableAvenantRefusals(model: Model, v: Versions, k: number
   };
 
   a.operations.forEach((op, i) => {
-    const what = `opération n° ${i + 1} « ${op.type} » de l’avenant n° ${a.numero}`;
+    const what = `opération n° ${i + 1} « ${op.type} » de l’avenant n° ${a.numero}`; // the subject of the diagnostics below
     const recorded = rec.start();
     const article = articleFor(op, rec.ctx);
     const withheld = withheldTouched(op, before, w);
