@@ -127,7 +127,12 @@ export class BlockEvaluator {
         // A marked passage: its blocks carry the mark (one group per passage; an enclosing
         // passage's mark wins over a nested one's). Page breaks and signatures are never hidden.
         const inner: IR.Block[] = [];
-        for (const b of n.body) this.block(b, env, next, inner);
+        this.ev.withheld++;
+        try {
+          for (const b of n.body) this.block(b, env, next, inner);
+        } finally {
+          this.ev.withheld--;
+        }
         const redaction: IR.Redaction = { motif, group: ++this.redactionGroups };
         for (const b of inner) out.push(b.type === 'pageBreak' || b.type === 'signature' ? b : { ...b, redaction });
         return;

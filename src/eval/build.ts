@@ -77,6 +77,10 @@ export interface BuildOptions {
   readonly documents?: readonly string[];
   /** Filled with the data paths whose values the documents used (see Evaluator.used). */
   readonly used?: Set<string>;
+  /** Filled with the printed data paths outside passages marked occultable (see Evaluator.shown). */
+  readonly shown?: Set<string>;
+  /** Filled with the printed data paths inside passages marked occultable (see Evaluator.hidden). */
+  readonly hidden?: Set<string>;
 }
 
 export function buildDocumentSet(model: Model, c: Contract, opts: BuildOptions = {}): Result<DocumentSet> {
@@ -110,6 +114,8 @@ export function buildDocumentSet(model: Model, c: Contract, opts: BuildOptions =
   }
   if (ev.diags.length > 0) return fail(dedupe(ev.diags));
   if (opts.used) for (const p of ev.used) opts.used.add(p);
+  if (opts.shown) for (const p of ev.shown) opts.shown.add(p);
+  if (opts.hidden) for (const p of ev.hidden) opts.hidden.add(p);
   const set: DocumentSet = {
     type: 'documentSet',
     meta: {

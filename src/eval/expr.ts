@@ -17,6 +17,15 @@ export class Evaluator {
    * value, so they do not count. Read by src/templates/unprinted.ts.
    */
   readonly used = new Set<string>();
+  /**
+   * The printed or summed part of `used` that lies outside every passage marked occultable:
+   * what a non-public holder's communicable version still shows (src/amend/communicable.ts).
+   */
+  readonly shown = new Set<string>();
+  /** The printed or summed part of `used` inside passages marked occultable. */
+  readonly hidden = new Set<string>();
+  /** Depth of marked passages being evaluated (set by BlockEvaluator). */
+  withheld = 0;
 
   error(message: string, span: Span, dataPath?: string): void {
     this.diags.push({ severity: 'erreur', code: 'RENDU', message, span, ...(dataPath ? { dataPath } : {}) });
@@ -35,7 +44,7 @@ export class Evaluator {
         const args = e.args.map((a) => this.eval(a, env));
         if (e.name === 'somme') this.noteSum(args);
         // mission(n) prints the label of mission n: n itself is what the document shows.
-        if (e.name === 'mission' && args[0]) this.note(args[0]);
+        if (e.name === 'mission' && args[0]) this.note(args[0], true);
         const r = callFunction(e.name, args, env.runtime);
         if (typeof r === 'object' && r !== null && 'erreur' in r) {
           this.error(String(r.erreur), e.span);
@@ -77,8 +86,10 @@ export class Evaluator {
     return truthy(b.value);
   }
 
-  private note(b: Binding): void {
-    if (b.path && !isMissing(b.value)) this.used.add(b.path);
+  private note(b: Binding, printed = false): void {
+    if (!b.path || isMissing(b.value)) return;
+    this.used.add(b.path);
+    if (printed) (this.withheld === 0 ? this.shown : this.hidden).add(b.path);
   }
 
   /** somme(liste, "champ"): every element's field went into the printed total. */
@@ -87,7 +98,11 @@ export class Evaluator {
     if (!list || !Array.isArray(list.value) || typeof field?.value !== 'string') return;
     for (let k = 0; k < list.value.length; k++) {
       const item: unknown = list.value[k];
-      if (item && typeof item === 'object' && !isMissing((item as Record<string, unknown>)[field.value])) this.used.add(joinPath(itemPath(list, k), field.value));
+      if (item && typeof item === 'object' && !isMissing((item as Record<string, unknown>)[field.value])) {
+        const path = joinPath(itemPath(list, k), field.value);
+        this.used.add(path);
+        (this.withheld === 0 ? this.shown : this.hidden).add(path);
+      }
     }
   }
 
@@ -144,7 +159,7 @@ export class Evaluator {
   /** `{{ expr | filtres }}` → text, or undefined after reporting an error. */
   text(expr: Expr, filters: readonly FilterCall[], env: Env, span: Span): string | undefined {
     const b = this.eval(expr, env);
-    if (expr.kind === 'path') this.note(b);
+    if (expr.kind === 'path') this.note(b, true);
     let v: unknown = isMissing(b.value) ? MISSING : b.value;
     for (const f of filters) {
       const args = f.args.map((a) => this.eval(a, env).value);

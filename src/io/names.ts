@@ -28,5 +28,5 @@ export const comparisonFolder = (i: number, j: number): string => `comparaison-$
 
 /** Is `name` one of the folders above (outputs nested in a contract's folder)? */
 export function isNestedOutputName(name: string): boolean {
-  return /^(avenant-\d+(-communicable)?|version-consolidee-\d+|comparaison-\d+-\d+)$/.test(name);
+  return /^((avenant|version-consolidee)-\d+(-communicable)?|comparaison-\d+-\d+)$/.test(name);
 }

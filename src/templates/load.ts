@@ -232,11 +232,13 @@ export function loadModel(idOrDir: string, options: LoadOptions = {}): Result<Mo
   };
   plain(['titre'], manifest.titre);
   for (const [party, label] of Object.entries(manifest.signature.paraphes)) plain(['signature', 'paraphes', party], label);
-  manifest.donnees_non_imprimees.forEach((d, i) => {
-    if (isDataPath(d.chemin)) return;
-    const span = spanOfPath(y.value.source, ['donnees_non_imprimees', i, 'chemin']);
-    diags.push({ severity: 'erreur', code: 'MODELE-MANIFESTE', message: `donnees_non_imprimees : « ${d.chemin} » n’est pas un chemin des données (ex. autorisations, engagements[].numero)`, ...(span ? { span } : {}) });
-  });
+  for (const key of ['donnees_non_imprimees', 'donnees_occultables'] as const) {
+    manifest[key].forEach((d, i) => {
+      if (isDataPath(d.chemin)) return;
+      const span = spanOfPath(y.value.source, [key, i, 'chemin']);
+      diags.push({ severity: 'erreur', code: 'MODELE-MANIFESTE', message: `${key} : « ${d.chemin} » n’est pas un chemin des données (ex. autorisations, engagements[].numero)`, ...(span ? { span } : {}) });
+    });
+  }
 
   // Static checks of everything against the schema.
   const checker = new Checker();

@@ -207,6 +207,20 @@ export const ManifestSchema = z.strictObject({
       }),
     )
     .default([]),
+  /**
+   * Data a non-public holder's communicable version withholds even where no template of the
+   * contract prints them (an avenant's article may): src/amend/communicable.ts refuses an
+   * avenant that would print them outside a passage marked occultable.
+   */
+  donnees_occultables: z
+    .array(
+      z.strictObject({
+        /** Data path with list indices collapsed: "cooperations", "engagements[].actions". */
+        chemin: Text,
+        raison: Text,
+      }),
+    )
+    .default([]),
 });
 
 export type Manifest = z.output<typeof ManifestSchema>;

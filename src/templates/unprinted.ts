@@ -46,8 +46,13 @@ const COMPUTED: Readonly<Record<string, readonly string[]>> = {
   'contrat.periode': ['dates.effet', 'dates.duree_ans', 'dates.prorogation_mois'],
 };
 
+/** The contract data a used path stands for: itself, or what a computed variable is made of. */
+export function dataPathsOf(path: string): readonly string[] {
+  return COMPUTED[path] ?? [path];
+}
+
 /** `engagements[2].indicateurs[0].resultats` → `engagements[].indicateurs[].resultats`. */
-function collapse(path: string): string {
+export function collapse(path: string): string {
   return path.replace(/\[\d+\]/g, '[]');
 }
 
@@ -61,7 +66,7 @@ function filled(v: unknown): boolean {
 /** A used path and every path above it (`a`, `a[2]`, `a[2].b` for `a[2].b`). */
 function withPrefixes(used: ReadonlySet<string>): { exact: Set<string>; touched: Set<string> } {
   const exact = new Set<string>();
-  for (const p of used) for (const q of COMPUTED[p] ?? [p]) exact.add(q);
+  for (const p of used) for (const q of dataPathsOf(p)) exact.add(q);
   const touched = new Set<string>();
   for (const p of exact) {
     for (let i = 1; i < p.length; i++) if (p[i] === '.' || p[i] === '[') touched.add(p.slice(0, i));

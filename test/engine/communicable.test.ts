@@ -3,8 +3,7 @@
 // their text is nowhere in the PDF (text, outline, structure, decompressed objects) nor in the
 // DOCX (any part) — each replaced by « [occulté — art. L. 311-6 CRPA] »; a public holder's is
 // whole. Every page says which version it is; articles keep the signed contract's numbers.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,7 +13,7 @@ import { renderContract, type RenderedContract } from '../../src/pipeline.ts';
 import { docxParts } from '../docx/parts.ts';
 import { buildFixture } from '../helpers/contracts.ts';
 import { run } from '../helpers/cli.ts';
-import { hasPoppler, hasQpdf, pdfInfo, pdfText } from '../helpers/poppler.ts';
+import { hasPoppler, hasQpdf, pdfInfo, pdfObjectsContain, pdfText } from '../helpers/poppler.ts';
 import { doc, list, p, set } from '../pdf/builders.ts';
 
 const tools = hasPoppler() && hasQpdf();
@@ -29,21 +28,6 @@ async function render(file: string, communicable: boolean): Promise<RenderedCont
   const r = await renderContract(model, contract, 'x', ['docx', 'pdf'], { communicable });
   if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
   return r.value;
-}
-
-/** Every way a string can sit in a PDF's objects once decompressed: PDFDocEncoding-ish and UTF-16BE. */
-function pdfObjectsContain(bytes: Uint8Array, needle: string): boolean {
-  const dir = mkdtempSync(join(tmpdir(), 'cpom-cada-'));
-  try {
-    writeFileSync(join(dir, 'in.pdf'), bytes);
-    const r = spawnSync('qpdf', ['--qdf', '--object-streams=disable', '--decode-level=all', join(dir, 'in.pdf'), join(dir, 'out.pdf')]);
-    if (r.status !== 0 && r.status !== 3) throw new Error(String(r.stderr));
-    const raw = readFileSync(join(dir, 'out.pdf'));
-    const utf16 = Buffer.from(needle, 'utf16le').swap16();
-    return raw.includes(Buffer.from(needle, 'latin1')) || raw.includes(utf16) || raw.includes(utf16.toString('hex').toUpperCase()) || raw.includes(utf16.toString('hex'));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 function headings(s: DocumentSet): string[] {
@@ -167,18 +151,5 @@ describe('cpom avenant --communicable', () => {
     const text = norm(pdfText(pdf));
     expect(text.split('Version communicable, intégrale').length - 1).toBe(Number(pdfInfo(pdf)['Pages']));
   });
-
-  it('refuses, writing nothing, for a holder whose passages may be withheld', async () => {
-    const tmp = mkdtempSync(join(tmpdir(), 'cpom-cada-espic-'));
-    try {
-      writeFileSync(join(tmp, 'contrat.yaml'), readFileSync(`${dir}/contrat.yaml`, 'utf8').replace('statut: public', 'statut: espic'));
-      writeFileSync(join(tmp, 'avenant-1.yaml'), readFileSync(`${dir}/avenant-1.yaml`, 'utf8'));
-      const r = await run('avenant', join(tmp, 'contrat.yaml'), join(tmp, 'avenant-1.yaml'), '--communicable', '--sortie', join(tmp, 'out'));
-      expect(r.code).toBe(1);
-      expect(r.err).toContain('titulaire public');
-      expect(() => readFileSync(join(tmp, 'out', 'contrat', 'avenant-1-communicable', 'manifest.json'))).toThrow();
-    } finally {
-      rmSync(tmp, { recursive: true, force: true });
-    }
-  });
+  // ESPIC and private holders: test/amend/communicable.test.ts.
 });

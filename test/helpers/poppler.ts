@@ -2,7 +2,7 @@
 // Each helper writes the bytes to a private temporary file, runs the tool, and cleans up.
 // Tests call hasPoppler()/hasQpdf() first and skip loudly when a tool is missing.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -215,4 +215,19 @@ export function pdfStructure(bytes: Uint8Array): StructNode | undefined {
 /** All the text of an element and its descendants, in order. */
 export function structText(n: StructNode): string[] {
   return [...n.texts, ...n.children.flatMap(structText)];
+}
+
+/** Every way a string can sit in a PDF's objects once decompressed: PDFDocEncoding-ish and UTF-16BE. */
+export function pdfObjectsContain(bytes: Uint8Array, needle: string): boolean {
+  const dir = mkdtempSync(join(tmpdir(), 'cpom-cada-'));
+  try {
+    writeFileSync(join(dir, 'in.pdf'), bytes);
+    const r = spawnSync('qpdf', ['--qdf', '--object-streams=disable', '--decode-level=all', join(dir, 'in.pdf'), join(dir, 'out.pdf')]);
+    if (r.status !== 0 && r.status !== 3) throw new Error(String(r.stderr));
+    const raw = readFileSync(join(dir, 'out.pdf'));
+    const utf16 = Buffer.from(needle, 'utf16le').swap16();
+    return raw.includes(Buffer.from(needle, 'latin1')) || raw.includes(utf16) || raw.includes(utf16.toString('hex').toUpperCase()) || raw.includes(utf16.toString('hex'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -10,6 +10,7 @@ import { buildContractManifest, identityOf, type Commande } from '../../io/contr
 import { avenantFolder, comparisonFolder, consolidatedFolder, contractStem, isNestedOutputName } from '../../io/names.ts';
 import type { DocumentSet } from '../../ir/types.ts';
 import { IsoDate } from '../../model/contract.ts';
+import { communicableAvenantRefusals } from '../../amend/communicable.ts';
 import { buildAvenantSet } from '../../amend/document/avenant.ts';
 import { buildConsolidatedSet } from '../../amend/document/consolidated.ts';
 import { buildRedlineSet } from '../../amend/document/redline.ts';
@@ -58,7 +59,7 @@ Options :
                   dans <sortie>/<contrat>/avenant-<k>-communicable/
 ${SIGNATURE_ELECTRONIQUE}${COMMON}`;
 
-export const HELP_CONSOLIDER = `Usage : cpom consolider <contrat.yaml> <avenant.yaml…> [--jusqu-a k | --date AAAA-MM-JJ] [--format …] [--sortie …]
+export const HELP_CONSOLIDER = `Usage : cpom consolider <contrat.yaml> <avenant.yaml…> [--jusqu-a k | --date AAAA-MM-JJ] [--communicable] [--format …] [--sortie …]
 
 Produit la version consolidée du contrat : le contrat et ses annexes avec les avenants intégrés,
 la mention « Version consolidée intégrant les avenants n° 1 à k », l’historique des avenants et,
@@ -68,6 +69,8 @@ Fichiers écrits dans <sortie>/<contrat>/version-consolidee-<k>/.
 Options :
   --jusqu-a <k>   intégrer les avenants 1 à k (défaut : tous)
   --date <d>      intégrer les avenants en vigueur à cette date (date d’effet ≤ d)
+  --communicable  la version communicable à un tiers (comme cpom generer --communicable),
+                  dans <sortie>/<contrat>/version-consolidee-<k>-communicable/
 ${SIGNE_SOUS}${COMMON}`;
 
 export const HELP_COMPARER = `Usage : cpom comparer <contrat.yaml> <avenant.yaml…> --de i --a j [--format …] [--sortie …]
@@ -204,12 +207,13 @@ export async function runAvenant(argv: readonly string[], out: Out, err: Out): P
   const ks = only !== undefined ? [only] : Array.from({ length: n }, (_, i) => i + 1);
   const stem = contractStem(f.contract);
   const communicable = p.values.communicable === true;
-  // An avenant's own articles (new orientations, new cooperation actions…) are worded by the
-  // engine, with no passage marked occultable yet: for a holder whose passages may be withheld,
-  // a communicable avenant could leak what the contract's communicable version withholds.
+  // For a holder whose passages may be withheld, an avenant whose articles would print, outside
+  // a marked passage, what the contract's communicable version withholds is refused, not leaked.
   if (communicable && s.contract.titulaire.statut !== 'public') {
-    err(`${f.contract} : la version communicable d’un avenant n’est produite que pour un titulaire public (statut « ${s.contract.titulaire.statut} ») : la rédaction des avenants ne marque pas encore de passages occultables ; aucun fichier écrit.`);
-    return EXIT_INVALID;
+    for (const k of ks) {
+      const refusals = communicableAvenantRefusals(s.model, s.versions, k);
+      if (refusals.length > 0) return report(err, `${f.contract} : version communicable de l’avenant n° ${k} refusée (titulaire ${s.contract.titulaire.statut})`, refusals);
+    }
   }
   const suffix = communicable ? '-communicable' : '';
   const jobs = ks.map((k) => ({
@@ -226,7 +230,7 @@ export async function runAvenant(argv: readonly string[], out: Out, err: Out): P
 }
 
 export async function runConsolider(argv: readonly string[], out: Out, err: Out): Promise<number> {
-  const p = parse(argv, { ...OUTPUT, ...SIGNED, 'jusqu-a': { type: 'string', short: 'k' }, date: { type: 'string', short: 'd' } });
+  const p = parse(argv, { ...OUTPUT, ...SIGNED, 'jusqu-a': { type: 'string', short: 'k' }, date: { type: 'string', short: 'd' }, communicable: { type: 'boolean' } });
   if (wantsHelp(p)) {
     out(HELP_CONSOLIDER);
     return EXIT_OK;
@@ -249,7 +253,22 @@ export async function runConsolider(argv: readonly string[], out: Out, err: Out)
   const stem = contractStem(f.contract);
   const build = checkedBuild(s, f.contract, outDir, p.values['signe-sous'], 'consolidation', () => buildConsolidatedSet(s.model, s.versions, k), err);
   if (!build) return EXIT_INVALID;
-  const job = { folder: consolidatedFolder(k), stem: `${stem}-${consolidatedFolder(k)}`, upTo: k, build };
+  // The consolidated version is the contract rendered by its model from the amended data, marks
+  // included, plus the history (dates, objects, names of the changed elements): the contract's
+  // communicable pass applies to it as it is.
+  const communicable = p.values.communicable === true;
+  const folder = `${consolidatedFolder(k)}${communicable ? '-communicable' : ''}`;
+  const amended = s.versions.versions[k]!.contract;
+  const job = {
+    folder,
+    stem: `${stem}-${folder}`,
+    upTo: k,
+    communicable,
+    build: (): Result<DocumentSet> => {
+      const set = build();
+      return communicable && set.ok ? communicableVersion(s.model, amended, set.value) : set;
+    },
+  };
   return produce(s, 'consolider', f.contract, [job], fmt, outDir, out, err);
 }
 
