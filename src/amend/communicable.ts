@@ -18,11 +18,11 @@ import type { Operation } from '../model/avenant.ts';
 import type { Contract } from '../model/contract.ts';
 import type { Model } from '../templates/load.ts';
 import { collapse, dataPathsOf } from '../templates/unprinted.ts';
-import { describeKey } from './describe.ts';
+import { elementNamer } from './document/labels.ts';
 import { wordingContext, type WordingContext } from './document/context.ts';
 import { avenantView } from './document/view.ts';
 import { WordingRenderer } from './document/wording-template.ts';
-import { keyOfContractPath, overlaps, type Key } from './keys.ts';
+import { keyLabel, keyOfContractPath, overlaps, type Key } from './keys.ts';
 import { articleFor, touches } from './operations/index.ts';
 import type { Versions } from './versions.ts';
 import { wordingFields, type WordingName } from './wording/specs.ts';
@@ -137,6 +137,7 @@ export function communicableAvenantRefusals(model: Model, v: Versions, k: number
   const renderer = new WordingRenderer(model, before, after, a);
   const rec = recording(wordingContext(model, before, after, view.value.documents, renderer));
   const out: Diagnostic[] = [];
+  const name = elementNamer(model);
 
   /** Contract data that the contract withholds, printed outside marked passages. */
   const withheldPrints = (name: WordingName, what: string): void => {
@@ -163,7 +164,7 @@ export function communicableAvenantRefusals(model: Model, v: Versions, k: number
       for (const name of new Set(recorded.names)) withheldPrints(name, what);
       return;
     }
-    const data = [...new Set(withheld.map(describeKey))].join(', ');
+    const data = [...new Set(withheld.map((k) => name(k, before) ?? `l’élément « ${keyLabel(k)} »`))].join(', ');
     if (article.titre !== undefined || article.blocks.some((b) => !recorded.blocks.has(b))) {
       out.push({
         severity: 'erreur',

@@ -202,31 +202,44 @@ describe('the safety net: refused rather than leaked', () => {
     expect((await run('avenant', join(dir, 'contrat.yaml'), ...avenants(dir), '--numero', '2', '--modeles', lib, '--format', 'docx', '--sortie', out)).code).toBe(0);
   }, 60_000);
 
-  it('data a model declares occultable (IDF: coopérations, which its contract does not print) are withheld from the avenant too', () => {
+  itTools('data a model declares occultable (IDF: coopérations, which its contract does not print) are withheld from the avenant too', async () => {
     const m = loadModel('idf-2021');
     if (!m.ok) throw new Error('model');
     expect(m.value.manifest.donnees_occultables.map((d) => d.chemin)).toEqual(['cooperations']);
-    const c = loadContractFile('fixtures/avenants/idf-2021/contrat.yaml');
+    const dir = join(base, 'idf-coop');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'contrat.yaml'), readFileSync('fixtures/avenants/idf-2021/contrat.yaml', 'utf8').replace(/statut: public/, 'statut: espic'));
+    writeFileSync(join(dir, 'avenant-1.yaml'), IDF_COOPERATIONS);
+    const c = loadContractFile(join(dir, 'contrat.yaml'));
     const a = parseAvenantText(IDF_COOPERATIONS, 'avenant-1.yaml');
     if (!c.ok || !a.ok) throw new Error('fixtures');
-    const espic = { ...c.value, titulaire: { ...c.value.titulaire, statut: 'espic' as const } };
-    const v = allVersions(espic, [a.value], { verifier: (x) => checkContract(m.value, x) });
+    expect(c.value.titulaire.statut).toBe('espic');
+    const v = allVersions(c.value, [a.value], { verifier: (x) => checkContract(m.value, x) });
     if (!v.ok) throw new Error(v.diagnostics.map((d) => d.message).join('\n'));
-    const d = communicableAvenantRefusals(m.value, v.value, 1);
-    expect(d.map((x) => x.code)).toEqual(['AVENANT-COMMUNICABLE']);
-    expect(d[0]!.message).toContain('« remplacer_cooperations »');
-    expect(d[0]!.message).toContain('les coopérations');
+    // The shared coopérations article (templates/_avenant/cooperations.md) marks its table: no refusal…
+    expect(communicableAvenantRefusals(m.value, v.value, 1)).toEqual([]);
+    // …and the partners appear in no file of the communicable avenant, whose article keeps its heading.
+    const out = join(dir, 'out');
+    const r = await run('avenant', join(dir, 'contrat.yaml'), join(dir, 'avenant-1.yaml'), '--communicable', '--format', 'tout', '--sortie', out);
+    expect(r.code, r.err).toBe(0);
+    const folder = join(out, 'contrat', 'avenant-1-communicable');
+    expectAbsent(folder, ['Clinique du Parc', 'Filière AVC partagée']);
+    expect(norm(pdfText(dossierPdf(folder)))).toContain(PLACEHOLDER);
   });
 
-  it('an article the engine writes itself cannot be marked: refused when it words withheld data', () => {
-    // In this copy annexe 2 is no longer recognised as the coopérations annex: remplacer_cooperations
-    // gets the engine's own table instead of « l’annexe 2 est remplacée par l’annexe jointe ».
-    const { model } = library('sans-annexe', (m) => {
+  it('an article whose own template (a model’s override) does not mark the withheld data is refused', () => {
+    // In this copy annexe 2 is no longer recognised as the coopérations annex, so remplacer_cooperations
+    // gets its own article (templates/_avenant/cooperations.md), here overridden without its mark.
+    const { model } = library('coop-non-marquee', (m) => {
       writeFileSync(join(m, 'modele.yaml'), readFileSync(join(m, 'modele.yaml'), 'utf8').replaceAll('annexe-02-cooperations', 'annexe-02-coop'));
+      mkdirSync(join(m, '_avenant'), { recursive: true });
+      const marked = readFileSync('templates/_avenant/cooperations.md', 'utf8');
+      writeFileSync(join(m, '_avenant', 'cooperations.md'), marked.replace(/^::: occultable-secret-affaires\n/m, '').replace(/\n:::\s*$/, '\n'));
     });
+    expect(model.avenant.cooperations.origin).toBe('modele');
     const d = communicableAvenantRefusals(model, versionsOf(model), 3);
     expect(d.map((x) => x.code)).toEqual(['AVENANT-COMMUNICABLE']);
     expect(d[0]!.message).toContain('« remplacer_cooperations »');
-    expect(d[0]!.message).toContain('rédigé par le moteur');
+    expect(d[0]!.message).toContain('_avenant/cooperations.md');
   });
 });
