@@ -9,6 +9,8 @@ import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { demoContracts } from '../src/cli/commands/demo.ts';
 import { buildDocumentSet, loadContractFile, loadModel, writeDocx, type Contract, type Model } from '../src/index.ts';
+import { sharedFontBook } from '../src/layout/index.ts';
+import { resetLayoutMemo } from '../src/layout/memo.ts';
 import { renderPdf } from '../src/writers/pdf/index.ts';
 import type { DocumentSet } from '../src/ir/types.ts';
 import { syntheticContract } from '../test/pdf/synthetic.ts';
@@ -38,7 +40,8 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-export async function benchPdf(cases: readonly BenchCase[], runs = 15, warmup = 5): Promise<PdfBench[]> {
+/** `before` runs ahead of every render, untimed (emptying the layout's memo tables). */
+export async function benchPdf(cases: readonly BenchCase[], runs = 15, warmup = 5, before: () => void = () => {}): Promise<PdfBench[]> {
   const out: PdfBench[] = [];
   for (const c of cases) {
     let t = performance.now();
@@ -48,6 +51,7 @@ export async function benchPdf(cases: readonly BenchCase[], runs = 15, warmup = 
     const wall: number[] = [];
     const cpu: number[] = [];
     for (let k = 0; k < runs; k++) {
+      before();
       const u = process.cpuUsage();
       t = performance.now();
       await renderPdf(c.set);
@@ -84,14 +88,20 @@ export function printPdfBench(results: readonly PdfBench[]): void {
   console.log(`Objectif : contrat complet en ≤ ${target} ms (médiane) — pire cas mesuré : ${worst.toFixed(1)} ms.`);
 }
 
-function medianOf(runs: number, f: () => unknown): number {
-  const times: number[] = [];
+/** Medians of wall and CPU time (ms) of `runs` calls; `before` runs ahead of each, untimed. */
+async function timed(runs: number, f: () => unknown, before: () => void = () => {}): Promise<{ wall: number; cpu: number }> {
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let k = 0; k < runs; k++) {
+    before();
+    const u = process.cpuUsage();
     const t = performance.now();
-    f();
-    times.push(performance.now() - t);
+    await f();
+    wall.push(performance.now() - t);
+    const d = process.cpuUsage(u);
+    cpu.push((d.user + d.system) / 1000);
   }
-  return median(times);
+  return { wall: median(wall), cpu: median(cpu) };
 }
 
 /** The demo fixtures: every example contract, IR built once to check it renders. */
@@ -107,13 +117,29 @@ function demoCases(): { name: string; file: string; model: Model; contract: Cont
   });
 }
 
+/**
+ * IR + PDF per demo contract, in ms: the last figure before issue 13 (hyphenation, Knuth–Plass,
+ * tagged PDF) on these machines. Issue 13 allows +20 %.
+ */
+const REFERENCE_MS = 11.6;
+const REFERENCE_TOLERANCE = 1.2;
+
+function againstReference(label: string, ms: number): string {
+  const ratio = ms / REFERENCE_MS;
+  const verdict = ratio <= REFERENCE_TOLERANCE ? 'dans' : 'HORS de';
+  return `${label} : ${ms.toFixed(1)} ms, ${ratio.toFixed(2)} × la référence d’avant l’issue 13 (${REFERENCE_MS} ms), ${verdict} la marge de +20 % (≤ ${(REFERENCE_MS * REFERENCE_TOLERANCE).toFixed(1)} ms).`;
+}
+
 async function main(): Promise<void> {
   const RUNS = 7;
   const cases = demoCases();
   const dir = mkdtempSync(join(tmpdir(), 'bench-rendu-'));
   console.log(`Contrats d’exemple : ${cases.length} ; ${RUNS} exécutions à chaud par mesure (médiane), sur ${cpus().length} cœurs.\n`);
-  console.log(`${'contrat'.padEnd(40)} pages   IR (ms)  DOCX (ms)  PDF (ms)  pages/s (PDF)`);
+  console.log(`${'contrat'.padEnd(40)} pages   IR (ms)  DOCX (ms)  PDF (ms)  pages/s (PDF)  PDF mémo vidé (ms)`);
   let totalOurs = 0;
+  let totalCold = 0;
+  let cpuOurs = 0;
+  let cpuCold = 0;
   let totalPages = 0;
   const docxFiles: string[] = [];
   for (const c of cases) {
@@ -121,24 +147,30 @@ async function main(): Promise<void> {
     buildDocumentSet(c.model, c.contract);
     writeDocx(c.set);
     const first = await renderPdf(c.set);
-    const ir = medianOf(RUNS, () => buildDocumentSet(c.model, c.contract));
-    const docx = medianOf(RUNS, () => writeDocx(c.set));
-    const pdfTimes: number[] = [];
-    for (let k = 0; k < RUNS; k++) {
-      const t = performance.now();
-      await renderPdf(c.set);
-      pdfTimes.push(performance.now() - t);
-    }
-    const pdf = median(pdfTimes);
-    totalOurs += ir + pdf;
+    const ir = await timed(RUNS, () => buildDocumentSet(c.model, c.contract));
+    const docx = (await timed(RUNS, () => writeDocx(c.set))).wall;
+    const pdf = await timed(RUNS, () => renderPdf(c.set));
+    // The same contract again finds every line in the layout's memo tables; a campaign finds
+    // there the wording its contracts share, a lone contract nothing: measure that too.
+    const cold = await timed(RUNS, () => renderPdf(c.set), () => resetLayoutMemo(sharedFontBook()));
+    totalOurs += ir.wall + pdf.wall;
+    totalCold += ir.wall + cold.wall;
+    cpuOurs += ir.cpu + pdf.cpu;
+    cpuCold += ir.cpu + cold.cpu;
     totalPages += first.pages;
     const out = join(dir, `${c.name.replace('/', '--')}.docx`);
     writeFileSync(out, writeDocx(c.set));
     docxFiles.push(out);
-    console.log(`${c.name.padEnd(40)} ${String(first.pages).padStart(5)} ${ir.toFixed(1).padStart(9)} ${docx.toFixed(1).padStart(10)} ${pdf.toFixed(1).padStart(9)} ${((first.pages * 1000) / pdf).toFixed(0).padStart(14)}`);
+    console.log(`${c.name.padEnd(40)} ${String(first.pages).padStart(5)} ${ir.wall.toFixed(1).padStart(9)} ${docx.toFixed(1).padStart(10)} ${pdf.wall.toFixed(1).padStart(9)} ${((first.pages * 1000) / pdf.wall).toFixed(0).padStart(14)} ${cold.wall.toFixed(1).padStart(19)}`);
   }
   const perContract = totalOurs / cases.length;
   console.log(`\nMoyenne par contrat, IR + PDF : ${perContract.toFixed(1)} ms (objectif ≤ 50 ms) ; ${((totalPages * 1000) / totalOurs).toFixed(0)} pages/s.`);
+  // The reference is a wall time on a quiet machine; on a loaded one, CPU time is the fairer figure.
+  const n = cases.length;
+  console.log(againstReference('Par contrat, IR + PDF, temps écoulé, même contrat rendu de nouveau', perContract));
+  console.log(againstReference('Par contrat, IR + PDF, temps écoulé, mémo de mise en page vidé avant chaque rendu', totalCold / n));
+  console.log(againstReference('Par contrat, IR + PDF, temps CPU, même contrat rendu de nouveau', cpuOurs / n));
+  console.log(againstReference('Par contrat, IR + PDF, temps CPU, mémo de mise en page vidé avant chaque rendu', cpuCold / n));
   const lo = libreOfficeSeconds(docxFiles, dir);
   if (lo === undefined) {
     console.log('LibreOffice (soffice) absent : comparaison impossible.');
@@ -148,7 +180,11 @@ async function main(): Promise<void> {
     console.log(`Rapport LibreOffice / moteur (IR + PDF) : ${(loPer / perContract).toFixed(1)} × (objectif ≥ 20 ×).`);
   }
   console.log('');
-  printPdfBench(await benchPdf([{ name: 'synthétique (socle + 4 annexes)', set: syntheticContract(1) }], 11, 3));
+  const synthetic = syntheticContract(1);
+  printPdfBench([
+    ...(await benchPdf([{ name: 'synthétique (socle + 4 annexes)', set: synthetic }], 11, 3)),
+    ...(await benchPdf([{ name: 'synthétique, mémo vidé', set: synthetic }], 11, 3, () => resetLayoutMemo(sharedFontBook()))),
+  ]);
   rmSync(dir, { recursive: true, force: true });
 }
 

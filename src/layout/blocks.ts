@@ -4,6 +4,7 @@ import type { FontBook } from './fonts.ts';
 import type { Chunk } from './flow.ts';
 import { shift } from './flow.ts';
 import { breakLines, lineFrames, type Line } from './linebreak.ts';
+import { inlinesKey, layoutMemo } from './memo.ts';
 import { listKey } from './structure.ts';
 import { headingStyle, LIST_INDENT, PARAGRAPH_STYLES, type PageGeometry, type TextStyle } from './styles.ts';
 import { tokenize, type TextContext } from './text.ts';
@@ -20,7 +21,23 @@ export function textContext(ctx: LayoutContext, style: TextStyle): TextContext {
 }
 
 /** Lines of some inlines in a box `width` wide starting at x = 0. */
-export function linesOf(content: readonly Inline[], style: TextStyle, width: number, ctx: LayoutContext, x = 0): Line[] {
+export function linesOf(content: readonly Inline[], style: TextStyle, width: number, ctx: LayoutContext, x = 0): readonly Line[] {
+  const memo = layoutMemo(ctx.fonts);
+  if (!memo) return setLines(content, style, width, ctx, x);
+  const key = `${inlinesKey(content, style)}|${width}|${x}`;
+  let hit = memo.lines.get(key);
+  if (!hit) {
+    // A fresh set: the characters this text replaces, whatever earlier text replaced already.
+    const missing = new Set<string>();
+    const lines = setLines(content, style, width, { ...ctx, missing }, x);
+    hit = { lines, missing: [...missing] };
+    memo.lines.set(key, hit);
+  }
+  for (const ch of hit.missing) ctx.missing.add(ch);
+  return hit.lines;
+}
+
+function setLines(content: readonly Inline[], style: TextStyle, width: number, ctx: LayoutContext, x: number): Line[] {
   const tc = textContext(ctx, style);
   return breakLines(tokenize(content, tc), tc, { width, align: style.align, leading: style.leading, x });
 }

@@ -39,7 +39,7 @@ export function signatureChunks(s: SignatureBlock, ctx: LayoutContext): Chunk[] 
   const nameStyle: TextStyle = { ...PARAGRAPH_STYLES.center, bold: true, spaceAfter: 0 };
   const mentionStyle: TextStyle = { ...PARAGRAPH_STYLES.note, align: 'center', spaceAfter: 0 };
   const text = (t: string): Inline[] => [{ type: 'text', text: t }];
-  const bands: ReadonlyArray<(p: SignatureParty) => Line[]> = [
+  const bands: ReadonlyArray<(p: SignatureParty) => readonly Line[]> = [
     (p) => p.lines.flatMap((l) => linesOf(l, partyStyle, colW, ctx)),
     (p) => {
       const name = signatoryInlines(p);

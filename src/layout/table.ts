@@ -2,14 +2,15 @@
 // rows as one chunk repeated on every page the table spans. A row taller than a page is the
 // only thing cut inside, line by line per cell.
 import { rowRevision } from '../ir/revisions.ts';
-import type { Revision, Table, TableRow } from '../ir/types.ts';
+import type { Inline, Revision, Table, TableRow } from '../ir/types.ts';
 import type { LayoutContext } from './blocks.ts';
 import { linesOf } from './blocks.ts';
 import type { Chunk } from './flow.ts';
 import { pushMoved } from './flow.ts';
 import { cellKey } from './structure.ts';
 import { DELETED_GRAY, lineFrames, type Line } from './linebreak.ts';
-import { CELL_PAD_X, CELL_PAD_Y, cellStyle, RULE, SHADE } from './styles.ts';
+import { inlinesKey, layoutMemo } from './memo.ts';
+import { CELL_PAD_X, CELL_PAD_Y, cellStyle, RULE, SHADE, type TextStyle } from './styles.ts';
 import { tokenize } from './text.ts';
 import { minWordWidth } from './wordsplit.ts';
 import { textContext } from './blocks.ts';
@@ -54,10 +55,9 @@ function minContentWidths(t: Table, ncols: number, ctx: LayoutContext): number[]
       for (let rr = r + 1; rr < Math.min(rows.length, r + rs); rr++) for (let cc = c; cc < Math.min(ncols, c + span); cc++) covered[rr]![cc] = true;
       if (span === 1 && c < ncols) {
         for (const p of cell.content) {
-          const tc = textContext(ctx, cellStyle(p.style, t.fontSize));
-          for (const tok of tokenize(p.content, tc)) {
-            if (tok.t === 'word') need[c] = Math.max(need[c]!, minWordWidth(tok, tc) + 2 * CELL_PAD_X + 0.5);
-          }
+          // x ↦ x + padding is monotonic: the widest word plus padding is the max of each's.
+          const widest = widestWord(p.content, cellStyle(p.style, t.fontSize), ctx);
+          if (widest !== undefined) need[c] = Math.max(need[c]!, widest + 2 * CELL_PAD_X + 0.5);
         }
       }
       c += span;
@@ -65,6 +65,23 @@ function minContentWidths(t: Table, ncols: number, ctx: LayoutContext): number[]
     });
   }
   return need;
+}
+
+/** The narrowest a paragraph's widest word can be set (see minWordWidth); undefined without words. */
+function widestWord(content: readonly Inline[], style: TextStyle, ctx: LayoutContext): number | undefined {
+  const memo = layoutMemo(ctx.fonts);
+  const key = memo && inlinesKey(content, style);
+  let hit = key === undefined ? undefined : memo!.minWidth.get(key);
+  if (!hit) {
+    const missing = new Set<string>();
+    const tc = textContext({ ...ctx, missing }, style);
+    let width = -Infinity;
+    for (const tok of tokenize(content, tc)) if (tok.t === 'word') width = Math.max(width, minWordWidth(tok, tc));
+    hit = { width, missing: [...missing] };
+    if (key !== undefined) memo!.minWidth.set(key, hit);
+  }
+  for (const ch of hit.missing) ctx.missing.add(ch);
+  return hit.width === -Infinity ? undefined : hit.width;
 }
 
 /** Smallest type a dense table may be set in (the IR's « petit » tables are 7.5 pt). */
