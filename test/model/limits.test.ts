@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseAvenantText } from '../../src/amend/load.ts';
 import { main } from '../../src/cli/main.ts';
+import { plainSpaces } from '../helpers/cli.ts';
 import { LIMITS, LIST_ITEMS } from '../../src/model/limits.ts';
 import { validateContract } from '../../src/model/load.ts';
 
@@ -21,7 +22,7 @@ function errors(data: unknown): Array<{ path?: string; message: string }> {
 
 async function run(...argv: string[]): Promise<{ code: number; err: string }> {
   let err = '';
-  const code = await main(argv, () => {}, (s) => (err += `${s}\n`));
+  const code = await main(argv, () => {}, (s) => (err += `${plainSpaces(s)}\n`));
   return { code, err };
 }
 
