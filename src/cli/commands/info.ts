@@ -8,11 +8,12 @@ import { ContractSchema } from '../../model/contract.ts';
 import type { LegalValidation } from '../../templates/manifest.ts';
 import { relative, sep } from 'node:path';
 import { WORDING_SPECS, wordingDoc, type WordingSpec } from '../../amend/wording/specs.ts';
-import { listModels, TEMPLATES_ROOT } from '../../templates/library.ts';
+import { EXAMPLES_DIR, listModels, TEMPLATES_ROOT } from '../../templates/library.ts';
 import { loadModel } from '../../templates/load.ts';
 import { scaffoldModel } from '../../templates/scaffold.ts';
 import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp } from '../args.ts';
 import { HELP_MODELES_OPTION, librariesOf, MODELES_OPTION } from '../libraries.ts';
+import { demoContracts } from './demo.ts';
 
 export const HELP_SCHEMA = `Usage : cpom schema
 
@@ -155,7 +156,7 @@ function runNouveau(argv: readonly string[], out: (s: string) => void, err: (s: 
   const libraries = librariesOf(p, err);
   if (typeof libraries === 'number') return libraries;
   const region = typeof p.values.region === 'string' ? p.values.region : undefined;
-  const r = scaffoldModel({ source, target, id: p.values.id, famille: p.values.famille, ...(region ? { region } : {}), libraries });
+  const r = scaffoldModel({ source, target, id: p.values.id, famille: p.values.famille, ...(region ? { region } : {}), libraries, examples: demoContracts() });
   if (!r.ok) {
     err(`${formatDiagnostics(r.diagnostics)}\naucune bibliothèque créée.`);
     return EXIT_INVALID;
@@ -163,6 +164,8 @@ function runNouveau(argv: readonly string[], out: (s: string) => void, err: (s: 
   const v = r.value;
   out(`Bibliothèque créée : ${target}/ (${v.files.length} fichiers)`);
   out(`  modèle ${p.values.id} : ${v.modelDir}/`);
+  const examples = v.files.filter((f) => f.startsWith(`${EXAMPLES_DIR}/`));
+  if (examples.length) out(`  exemples de contrat (aperçu dans cpom atelier --modeles ${target}) : ${examples.join(', ')}`);
   out(`
 Étapes suivantes :
   1. adaptez les documents et le modele.yaml de ${v.modelDir}/ (titre, en_tete, règles, signature) ;
