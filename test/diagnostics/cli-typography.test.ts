@@ -70,6 +70,10 @@ describe('cpom prints French typography', () => {
 });
 
 describe('frenchOutput', () => {
+  it('keeps template syntax written in a message as it is (no U+202F before « %} »)', () => {
+    expect(frenchOutput('nom d’ancre attendu : {% ref ancre %} ; ou {{ a | date }} !')).toBe(`nom d’ancre attendu${NBSP}: {% ref ancre %}${NNBSP}; ou {{ a | date }}${NNBSP}!`);
+  });
+
   it('keeps URLs, times, locations and the given paths verbatim', () => {
     const keep = verbatimStrings(['generer', '--sortie=mes contrats ; 2024', 'a b :c.yaml'], []);
     expect(frenchOutput('a b :c.yaml:3:4 : voir https://x.fr/a?b=1 à 12:30 ; écrit dans mes contrats ; 2024/x !', keep)).toBe(
