@@ -8,7 +8,7 @@
 // A model reads only inside its own library. Two libraries defining one model id is an error
 // naming both folders: a contract's `modele: …` must never silently change meaning because a
 // folder was added to the search list.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, Result } from '../diagnostics/diagnostic.ts';
@@ -70,8 +70,9 @@ export const EXAMPLES_DIR = '_exemples';
 export function libraryExamples(root: string): string[] {
   const dir = join(root, EXAMPLES_DIR);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  // Regular files only: a link could lead out of the library.
   return readdirSync(dir)
-    .filter((f) => /\.(ya?ml|json)$/.test(f) && !f.startsWith('.'))
+    .filter((f) => /\.(ya?ml|json)$/.test(f) && !f.startsWith('.') && lstatSync(join(dir, f)).isFile())
     .sort()
     .map((f) => join(dir, f));
 }

@@ -1,7 +1,9 @@
 // `cpom modeles nouveau`: starts an agency's library from an existing model. The copy holds what
 // the model needs to verify on its own: its folder, the shared fragments it includes from its
 // library (« idf-commun/ »), the legal source texts it cites (`_sources/`) and, for a model of an
-// agency's library, that library's `_mentions.yaml`. Its manifest gets the new id, family and
+// agency's library, that library's `_mentions.yaml` and `_avenant/` (the engine's are found by
+// fallback); plus the source model's example contracts in `_exemples/`, renamed to the new model,
+// so that the atelier can preview it at once. Its manifest gets the new id, family and
 // version 1; the documents' provenance stays as it was (the text is the same), but a legal
 // validation recorded for the source model does not carry over to a new model.
 // Written in a hidden sibling folder, checked by loading it, then renamed into place: the target
@@ -124,7 +126,7 @@ export function scaffoldModel(req: ScaffoldRequest): Result<Scaffolded> {
     if (link) return fail([error(`« ${link} » est un lien symbolique ou un fichier de plus de 8 Mio : la copie est refusée`)]);
     const lib = model.library.root;
     for (const f of model.shared) {
-      if (!isInside(lib, f)) continue; // the engine's shared mentions: found by fallback.
+      if (!isInside(lib, f)) continue; // the engine's shared files, for a model of another library.
       // The engine's shared mentions and avenant wording are found by fallback: a copy would be
       // a frozen default that engine corrections never reach (and would override nothing).
       if (model.library.origin === 'moteur' && (relative(lib, f) === MENTIONS_FILE || relative(lib, f).startsWith(AVENANT_DIR + sep))) continue;
