@@ -5,6 +5,8 @@ import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { demoContracts, FIXTURES_ROOT } from '../cli/commands/demo.ts';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import type { Result } from '../diagnostics/diagnostic.ts';
+import { isInside } from '../io/confine.ts';
+import { EXAMPLES_DIR, libraryExamples } from '../templates/library.ts';
 import { loadModel, TEMPLATES_ROOT, type Model } from '../templates/load.ts';
 
 /** The only files the atelier shows and writes: template documents and manifests. */
@@ -48,7 +50,23 @@ export function toRel(root: string, abs: string): string {
   return relative(root, abs).split(sep).join('/');
 }
 
-/** Example contracts: the library's examples, those `cpom demo` generates (fixtures/<famille>/). */
-export function exampleContracts(): string[] {
-  return demoContracts();
+/**
+ * Example contracts: the library's own (<root>/_exemples/, written by `cpom modeles nouveau`),
+ * then those `cpom demo` generates (fixtures/<famille>/). Absolute paths.
+ */
+export function exampleContracts(root: string): string[] {
+  return [...libraryExamples(root), ...demoContracts()];
+}
+
+/**
+ * The name the page shows and sends back for a contract: « _exemples/x.yaml » for the library's,
+ * relative to fixtures/ for the engine's (« occitanie/chu.yaml »), and a path typed by the author
+ * read from fixtures/ as before.
+ */
+export function exampleName(root: string, abs: string): string {
+  return isInside(join(root, EXAMPLES_DIR), abs) ? toRel(root, abs) : toRel(FIXTURES_ROOT, abs);
+}
+
+export function examplePath(root: string, name: string): string {
+  return name.startsWith(`${EXAMPLES_DIR}/`) ? resolve(root, name) : resolve(FIXTURES_ROOT, name);
 }

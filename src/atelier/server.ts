@@ -16,7 +16,7 @@ import { MAX_MODEL_FILE_BYTES } from '../io/confine.ts';
 import { bundleClient } from './bundle.ts';
 import { checkBuffer } from './compile.ts';
 import { libraryFile, LOOPBACK, MAX_BODY_BYTES, requestRefusal } from './guard.ts';
-import { editableFiles, exampleContracts, FIXTURES_ROOT, toRel } from './library.ts';
+import { editableFiles, exampleContracts, exampleName, examplePath, toRel } from './library.ts';
 import { applicabilityMatrix, provenance } from './views.ts';
 import { LibraryWatcher } from './watch.ts';
 import { Workshop, type Preview } from './workshop.ts';
@@ -84,7 +84,7 @@ export async function startAtelier(opts: AtelierOptions): Promise<Atelier> {
     const s = JSON.stringify(data);
     for (const l of listeners) l(event, s);
   };
-  const contractPath = (rel: string) => resolve(FIXTURES_ROOT, rel);
+  const contractPath = (rel: string) => examplePath(root, rel);
   // Renders are serialised; changes arriving meanwhile coalesce into one more render.
   const rerender = (): Promise<void> => {
     if (rendering) {
@@ -143,7 +143,7 @@ export async function startAtelier(opts: AtelierOptions): Promise<Atelier> {
   }
 
   app.get('/api/etat', (c) => {
-    const examples = exampleContracts().map((p) => ({ chemin: toRel(FIXTURES_ROOT, p), modele: workshopModelOf(workshop, p) }));
+    const examples = exampleContracts(root).map((p) => ({ chemin: exampleName(root, p), modele: workshopModelOf(workshop, p) }));
     const modeles = workshop.modelIds().map((id) => ({ id, fichiers: editableFiles(root, id) }));
     return c.json({ racine: root, modeles, contrats: examples, selection });
   });
@@ -189,7 +189,7 @@ export async function startAtelier(opts: AtelierOptions): Promise<Atelier> {
     if (!workshop.modelIds().includes(id)) return c.json({ erreur: 'modèle inconnu' }, 400);
     const m = workshop.state(id).good;
     if (!m) return c.json({ erreur: 'le modèle ne se charge pas' }, 409);
-    return c.json({ documents: m.documents.map((d) => ({ id: d.entry.id, nom: d.entry.nom })), lignes: applicabilityMatrix(workshop, m, exampleContracts(), FIXTURES_ROOT), provenance: provenance(m) });
+    return c.json({ documents: m.documents.map((d) => ({ id: d.entry.id, nom: d.entry.nom })), lignes: applicabilityMatrix(workshop, m, exampleContracts(root), (p) => exampleName(root, p)), provenance: provenance(m) });
   });
   app.get('/api/evenements', (c) =>
     streamSSE(c, async (stream) => {

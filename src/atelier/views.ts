@@ -15,12 +15,12 @@ export interface MatrixRow {
   readonly erreur?: string;
 }
 
-export function applicabilityMatrix(w: Workshop, model: Model, contracts: readonly string[], base: string): MatrixRow[] {
+export function applicabilityMatrix(w: Workshop, model: Model, contracts: readonly string[], nameOf: (path: string) => string): MatrixRow[] {
   const rows: MatrixRow[] = [];
   for (const path of contracts) {
     const c = w.contract(path);
     if (c.ok && c.value.modele !== model.id) continue;
-    const name = toRel(base, path);
+    const name = nameOf(path);
     if (!c.ok) {
       rows.push({ contrat: name, erreur: firstMessage(c.diagnostics) });
       continue;

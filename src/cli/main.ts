@@ -6,6 +6,7 @@ import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { own } from '../dsl/own.ts';
 import { describeFsError } from '../io/fs-errors.ts';
+import { TEMPLATES_ROOT } from '../templates/library.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError } from './args.ts';
 import { HELP_ATELIER, runAtelier } from './commands/atelier.ts';
 import { HELP_DEMO, runDemo } from './commands/demo.ts';
@@ -13,14 +14,21 @@ import { HELP_GENERER, runGenerer } from './commands/generer.ts';
 import { HELP_MODELES, HELP_SCHEMA, runModeles, runSchema } from './commands/info.ts';
 import { HELP_VERIFIER, runVerifier } from './commands/verifier.ts';
 import { extraCommands } from './commands/extra.ts';
+import { frenchOutput, verbatimStrings } from './french-output.ts';
 
 type Out = (s: string) => void;
-type Command = { summary: string; help: string; run: (argv: readonly string[], out: Out, err: Out) => Promise<number> | number };
+type Command = {
+  summary: string;
+  help: string;
+  run: (argv: readonly string[], out: Out, err: Out) => Promise<number> | number;
+  /** Its standard output is for programs (JSON, CSV): printed byte for byte, no typography. */
+  machineOutput?: (argv: readonly string[]) => boolean;
+};
 
 const COMMANDS: Record<string, Command> = {
   generer: { summary: 'produit les DOCX / PDF d’un ou plusieurs contrats', help: HELP_GENERER, run: runGenerer },
-  verifier: { summary: 'vérifie un modèle (gabarits), un contrat ou une campagne', help: HELP_VERIFIER, run: (a, o, e) => runVerifier(a, o, e, extraCommands.preflight) },
-  schema: { summary: 'affiche le schéma JSON des fichiers de contrat', help: HELP_SCHEMA, run: (a, o) => runSchema(a, o) },
+  verifier: { summary: 'vérifie un modèle (gabarits), un contrat ou une campagne', help: HELP_VERIFIER, run: (a, o, e) => runVerifier(a, o, e, extraCommands.preflight), machineOutput: (a) => a.includes('--csv') },
+  schema: { summary: 'affiche le schéma JSON des fichiers de contrat', help: HELP_SCHEMA, run: (a, o) => runSchema(a, o), machineOutput: (a) => !a.some((x) => x === '--aide' || x === '-h' || x === '--help') },
   modeles: { summary: 'liste les modèles, leurs documents, leur provenance et leurs règles', help: HELP_MODELES, run: runModeles },
   demo: { summary: 'génère tous les contrats d’exemple dans output/', help: HELP_DEMO, run: runDemo },
   atelier: { summary: 'atelier des modèles : édition, diagnostics et aperçu PDF en direct dans le navigateur', help: HELP_ATELIER, run: (a, o) => runAtelier(a, o) },
@@ -39,8 +47,12 @@ ${Object.entries(COMMANDS)
   .join('\n')}`;
 }
 
-export async function main(argv: readonly string[], out: Out = (s) => process.stdout.write(`${s}\n`), err: Out = (s) => process.stderr.write(`${s}\n`)): Promise<number> {
+export async function main(argv: readonly string[], rawOut: Out = (s) => process.stdout.write(`${s}\n`), rawErr: Out = (s) => process.stderr.write(`${s}\n`)): Promise<number> {
   const [name, ...rest] = argv;
+  // The one place where French typography is put into what people read (see french-output.ts).
+  const keep = verbatimStrings(argv, [process.cwd(), TEMPLATES_ROOT]);
+  const err: Out = (s) => rawErr(frenchOutput(s, keep));
+  let out: Out = (s) => rawOut(frenchOutput(s, keep));
   if (!name || name === '--aide' || name === '-h' || name === '--help' || name === 'aide') {
     out(mainHelp());
     return name ? EXIT_OK : EXIT_USAGE;
@@ -50,6 +62,7 @@ export async function main(argv: readonly string[], out: Out = (s) => process.st
     err(`cpom : commande inconnue « ${name} ».\n\n${mainHelp()}`);
     return EXIT_USAGE;
   }
+  if (cmd.machineOutput?.(rest)) out = rawOut;
   try {
     return await cmd.run(rest, out, err);
   } catch (e) {
@@ -75,7 +88,7 @@ export function runAsProcess(): void {
       process.exitCode = code;
     },
     (e) => {
-      process.stderr.write(`cpom : erreur interne (merci de la signaler) : ${(e as Error).stack ?? String(e)}\n`);
+      process.stderr.write(`${frenchOutput('cpom : erreur interne (merci de la signaler) :')} ${(e as Error).stack ?? String(e)}\n`);
       process.exitCode = 70;
     },
   );

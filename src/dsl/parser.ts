@@ -25,7 +25,11 @@ interface Line {
   readonly end: number;
 }
 
-const LONE_TAG = /^\s*\{%\s*(.*?)\s*%\}\s*$/;
+// One tag alone on its line: its body holds no « %} », so `{% si x %}oui{% finsi %}` is not
+// read as one tag named `si` but left to the inline parser (tag, text, tag).
+const LONE_TAG = /^\s*\{%\s*((?:(?!%\}).)*?)\s*%\}\s*$/;
+/** `{# … #}` comments (not across lines), removed to see whether a line holds anything else. */
+const COMMENTS = /\{#[\s\S]*?#\}/g;
 const HEADING = /^(#{1,4})\s+(.*?)\s*$/;
 const LIST_ITEM = /^(\s*)([-*]|\d+\.)\s+(.*)$/;
 // `Article #2 – …`: digits glued to the last `#` fix that number (the model's own).
@@ -85,7 +89,8 @@ class BlockParser {
     while (this.i < this.lines.length) {
       const l = this.lines[this.i]!;
       const t = l.text.trim();
-      if (t === '' || /^\{#[\s\S]*#\}$/.test(t)) {
+      // A line of comments only is skipped; `{# a #} texte {# b #}` is a paragraph « texte ».
+      if (t === '' || (t.startsWith('{#') && t.replace(COMMENTS, '').trim() === '')) {
         this.i++;
         continue;
       }

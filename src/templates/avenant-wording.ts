@@ -1,6 +1,8 @@
 // The avenant's legal wording (templates/_avenant/<name>.md): a shared default set, which a model
 // overrides file by file with its own <model>/_avenant/<name>.md (the IDF guide's « socles
 // contractuels du contrat et des avenants, sous forme de documents types », seed 004 l. 730).
+// An agency's library (--modeles) may hold its own _avenant/ beside its models: a default for
+// all of them, between the model's file and the engine's, as its _mentions.yaml is.
 // Each template is parsed with spans and checked statically like the contract's documents,
 // against the contract's fields plus the typed context its operation gives (src/amend/wording/specs.ts).
 import { existsSync, readdirSync } from 'node:fs';
@@ -20,8 +22,8 @@ export interface WordingTemplate {
   readonly name: WordingName;
   readonly file: string;
   readonly template: TemplateDoc;
-  /** `modele`: the model's own version replaces the shared default. */
-  readonly origin: 'commun' | 'modele';
+  /** `modele`: the model's own version; `bibliotheque`: its library's; `commun`: the engine's. */
+  readonly origin: 'commun' | 'bibliotheque' | 'modele';
 }
 
 export type AvenantWording = Readonly<Record<WordingName, WordingTemplate>>;
@@ -39,17 +41,24 @@ export function loadAvenantWording(
   root: Scope,
   diags: Diagnostic[],
 ): AvenantWording | undefined {
-  const own = join(modelDir, AVENANT_DIR);
+  const engine = resolvePath(join(templatesRoot, AVENANT_DIR));
+  // Looked up in this order; the engine's own library has no layer of its own but the engine's.
+  const layers = [
+    { dir: join(modelDir, AVENANT_DIR), origin: 'modele' as const },
+    { dir: join(library, AVENANT_DIR), origin: 'bibliotheque' as const },
+  ].filter((l) => resolvePath(l.dir) !== engine);
   // A file the engine would never read is a typo the model's author must hear about.
-  if (existsSync(own) && resolvePath(own) !== resolvePath(join(templatesRoot, AVENANT_DIR))) {
-    for (const f of readdirSync(own).sort()) {
+  for (const { dir, origin } of layers) {
+    if (!existsSync(dir)) continue;
+    const where = origin === 'bibliotheque' ? ` (bibliothèque « ${library} »)` : '';
+    for (const f of readdirSync(dir).sort()) {
       const name = basename(f, '.md');
       // « _x.md »: a fragment the model's own wording includes ({% inclure %}), not a text of its own.
       if (f !== LABELS_FILE && (!f.endsWith('.md') || (!isWordingName(name) && !name.startsWith('_')))) {
         diags.push({
           severity: 'erreur',
           code: 'MODELE-AVENANT',
-          message: `texte d’avenant inconnu « ${join(AVENANT_DIR, f)} » ; textes possibles : ${[...Object.keys(WORDING_SPECS).map((n) => `${n}.md`), LABELS_FILE].join(', ')}`,
+          message: `texte d’avenant inconnu « ${join(AVENANT_DIR, f)} »${where} ; textes possibles : ${[...Object.keys(WORDING_SPECS).map((n) => `${n}.md`), LABELS_FILE].join(', ')}`,
         });
       }
     }
@@ -57,12 +66,17 @@ export function loadAvenantWording(
   const out: Partial<Record<WordingName, WordingTemplate>> = {};
   const checker = new Checker();
   for (const name of Object.keys(WORDING_SPECS) as WordingName[]) {
-    const mine = join(own, `${name}.md`);
-    let file = mine;
-    let origin: WordingTemplate['origin'] = 'modele';
-    let text = readModelFile(mine);
+    let file = '';
+    let origin: WordingTemplate['origin'] = 'commun';
+    let text: string | undefined | Refusal;
+    for (const layer of layers) {
+      file = join(layer.dir, `${name}.md`);
+      origin = layer.origin;
+      text = readModelFile(file);
+      if (text !== undefined) break;
+    }
     if (text !== undefined && typeof text !== 'string') {
-      diags.push({ severity: 'erreur', code: 'MODELE-FICHIER', message: `texte d’avenant refusé : ${describeRefusal(mine, text)}` });
+      diags.push({ severity: 'erreur', code: 'MODELE-FICHIER', message: `texte d’avenant refusé : ${describeRefusal(file, text)}` });
       continue;
     }
     if (text === undefined) {
@@ -74,7 +88,7 @@ export function loadAvenantWording(
       diags.push({ severity: 'erreur', code: 'MODELE-AVENANT', message: `texte d’avenant introuvable « ${file} »` });
       continue;
     }
-    const t = parseTemplate(file, text, { readFile: origin === 'modele' ? readModelFile : readShared, root: origin === 'modele' ? library : templatesRoot });
+    const t = parseTemplate(file, text, { readFile: origin === 'commun' ? readShared : readModelFile, root: origin === 'commun' ? templatesRoot : library });
     diags.push(...t.diagnostics);
     const scope = new Map(root);
     for (const [k, f] of Object.entries(wordingFields(name))) scope.set(k, f);

@@ -21,7 +21,7 @@ export interface Label {
   readonly nodes: readonly InlineNode[];
   readonly file: string;
   /** `modele`: the model's own wording replaces the shared default. */
-  readonly origin: 'commun' | 'modele';
+  readonly origin: 'commun' | 'bibliotheque' | 'modele';
 }
 
 export type ConsolidationLabels = Readonly<Record<LabelName, Label>>;
@@ -66,12 +66,14 @@ function valueOf(p: Parsed, name: LabelName): string | undefined {
 }
 
 /**
- * Loads the labels, the model's own first. `readModelFile` reads under the model's library (and
- * records the file in its fingerprint); `readShared` under templates/.
+ * Loads the labels: the model's own first, then its library's (`<library>/_avenant/`), then the
+ * engine's, label by label. `readModelFile` reads under the model's library (and records the file
+ * in its fingerprint); `readShared` under templates/.
  */
 export function loadConsolidationLabels(
   templatesRoot: string,
   modelDir: string,
+  library: string,
   readModelFile: (p: string) => string | undefined | Refusal,
   readShared: (p: string) => string | undefined,
   root: Scope,
@@ -84,31 +86,37 @@ export function loadConsolidationLabels(
     return undefined;
   }
   const shared = parse(sharedFile, sharedText, true, diags);
-  const ownFile = join(modelDir, AVENANT_DIR, LABELS_FILE);
-  let own: Parsed | undefined;
-  if (resolvePath(ownFile) !== resolvePath(sharedFile)) {
-    const text = readModelFile(ownFile);
+  const layers: { parsed: Parsed; origin: Label['origin'] }[] = [];
+  const seen = new Set([resolvePath(sharedFile)]);
+  for (const [dir, origin] of [
+    [modelDir, 'modele'],
+    [library, 'bibliotheque'],
+  ] as const) {
+    const file = join(dir, AVENANT_DIR, LABELS_FILE);
+    if (seen.has(resolvePath(file))) continue;
+    seen.add(resolvePath(file));
+    const text = readModelFile(file);
     if (text !== undefined && typeof text !== 'string') {
-      diags.push({ severity: 'erreur', code: 'MODELE-FICHIER', message: `libellés de la version consolidée refusés : ${describeRefusal(ownFile, text)}` });
+      diags.push({ severity: 'erreur', code: 'MODELE-FICHIER', message: `libellés de la version consolidée refusés : ${describeRefusal(file, text)}` });
       return undefined;
     }
-    if (text !== undefined) {
-      own = parse(ownFile, text, false, diags);
-      if (!own) return undefined;
-    }
+    if (text === undefined) continue;
+    const parsed = parse(file, text, false, diags);
+    if (!parsed) return undefined;
+    layers.push({ parsed, origin });
   }
   if (!shared) return undefined;
   const checker = new Checker();
   const out: Partial<Record<LabelName, Label>> = {};
   for (const name of NAMES) {
-    const mine = own && valueOf(own, name);
-    const from = mine !== undefined && own ? own : shared;
-    const value = mine ?? valueOf(shared, name)!;
+    const layer = layers.find((l) => valueOf(l.parsed, name) !== undefined);
+    const from = layer?.parsed ?? shared;
+    const value = valueOf(from, name)!;
     const scope = new Map(root);
     for (const [k, f] of Object.entries(labelFields(name))) scope.set(k, f);
     const nodes = parseYamlInline(from.src, from.source, path(name), value, diags);
     checker.inlines(nodes, scope);
-    out[name] = { nodes, file: from.file, origin: from === own ? 'modele' : 'commun' };
+    out[name] = { nodes, file: from.file, origin: layer?.origin ?? 'commun' };
   }
   diags.push(...checker.diags);
   return out as ConsolidationLabels;

@@ -2,11 +2,13 @@
 // keeps its own models in its own folder or repository and names it with --modeles DIR
 // (repeatable) or CPOM_MODELES (folders separated by « : », like PATH). A library is a folder of
 // model folders (each with its modele.yaml), optionally `_sources/` (the legal texts its models
-// cite), `_mentions.yaml` (else the engine's) and shared fragment folders (« idf-commun/ »).
+// cite), `_mentions.yaml` (else the engine's), `_avenant/` (avenant wording for all its models,
+// else the engine's), `_exemples/` (example contracts the atelier previews its models with) and
+// shared fragment folders (« idf-commun/ »).
 // A model reads only inside its own library. Two libraries defining one model id is an error
 // naming both folders: a contract's `modele: …` must never silently change meaning because a
 // folder was added to the search list.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic, Result } from '../diagnostics/diagnostic.ts';
@@ -59,6 +61,20 @@ export function resolveLibraries(cliDirs: readonly string[] = [], env: string | 
   const listed = listModels(libraries);
   if (!listed.ok) diags.push(...listed.diagnostics);
   return diags.length ? fail(diags) : ok(libraries);
+}
+
+/** A library's example contracts folder (the engine's examples are in fixtures/<famille>/). */
+export const EXAMPLES_DIR = '_exemples';
+
+/** The example contracts of a library (<root>/_exemples/*.yaml|yml|json), sorted, absolute. */
+export function libraryExamples(root: string): string[] {
+  const dir = join(root, EXAMPLES_DIR);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  // Regular files only: a link could lead out of the library.
+  return readdirSync(dir)
+    .filter((f) => /\.(ya?ml|json)$/.test(f) && !f.startsWith('.') && lstatSync(join(dir, f)).isFile())
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 /** The model folders directly below a library (those holding a modele.yaml). */

@@ -279,7 +279,7 @@ export function loadModel(idOrDir: string, options: LoadOptions = {}): Result<Mo
     return r.text;
   };
   const avenant = loadAvenantWording(TEMPLATES_ROOT, dir, library, readFile, readEngine, root, diags);
-  const consolidation = loadConsolidationLabels(TEMPLATES_ROOT, dir, readFile, readEngine, root, diags);
+  const consolidation = loadConsolidationLabels(TEMPLATES_ROOT, dir, library, readFile, readEngine, root, diags);
   if (!mentions.ok || !avenant || !consolidation || diags.some((d) => d.severity === 'erreur')) return fail(diags);
 
   const annexCodes = [...new Set(manifest.documents.flatMap((d) => d.annexes_engagements))].sort();

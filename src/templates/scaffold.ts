@@ -1,20 +1,26 @@
 // `cpom modeles nouveau`: starts an agency's library from an existing model. The copy holds what
 // the model needs to verify on its own: its folder, the shared fragments it includes from its
 // library (« idf-commun/ »), the legal source texts it cites (`_sources/`) and, for a model of an
-// agency's library, that library's `_mentions.yaml`. Its manifest gets the new id, family and
+// agency's library, that library's `_mentions.yaml` and `_avenant/` (the engine's are found by
+// fallback); plus the source model's example contracts in `_exemples/`, renamed to the new model,
+// so that the atelier can preview it at once. Its manifest gets the new id, family and
 // version 1; the documents' provenance stays as it was (the text is the same), but a legal
 // validation recorded for the source model does not carry over to a new model.
 // Written in a hidden sibling folder, checked by loading it, then renamed into place: the target
 // folder appears complete or not at all, and an existing folder is never touched.
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { isMap, isNode, isScalar, parseDocument } from 'yaml';
+import { isMap, parseDocument } from 'yaml';
 import type { Diagnostic, Result } from '../diagnostics/diagnostic.ts';
 import { fail, ok } from '../diagnostics/diagnostic.ts';
 import { isInside } from '../io/confine.ts';
+import { AVENANT_DIR } from './avenant-wording.ts';
 import { ENGINE_LIBRARY, type ModelLibrary } from './library.ts';
+import { loadContractFile } from '../model/load.ts';
 import { loadModel, type Model } from './load.ts';
 import { MENTIONS_FILE } from './mentions.ts';
+import { checkContract } from './rules.ts';
+import { derivedExamples, replaceValues } from './scaffold-files.ts';
 
 export const SOURCES_DIR = '_sources';
 
@@ -34,6 +40,8 @@ export interface ScaffoldRequest {
   /** Region's name, written into the description: « Bretagne ». */
   readonly region?: string;
   readonly libraries?: readonly ModelLibrary[];
+  /** Example contracts to take the source model's from (the engine's demo contracts). */
+  readonly examples?: readonly string[];
 }
 
 export interface Scaffolded {
@@ -75,6 +83,20 @@ export function scaffoldModel(req: ScaffoldRequest): Result<Scaffolded> {
       rmSync(temp, { recursive: true, force: true });
       return fail([error('la copie ne se vérifie pas seule (un fichier partagé lui manque ?) : rien n’est écrit'), ...check.diagnostics]);
     }
+    // The source model's examples, for the new model: each must pass its rules (else the
+    // atelier's first preview would be an error the author did not make).
+    for (const ex of derivedExamples(m.id, m.library.root, req.examples ?? [], req)) {
+      const dest = join(temp, ex.to);
+      mkdirSync(dirname(dest), { recursive: true });
+      writeFileSync(dest, ex.text);
+      written.push(ex.to.split(sep).join('/'));
+      const c = loadContractFile(dest);
+      const problems = c.ok ? checkContract(check.value, c.value).filter((d) => d.severity === 'erreur') : c.diagnostics;
+      if (problems.length) {
+        rmSync(temp, { recursive: true, force: true });
+        return fail([error(`l’exemple « ${ex.to} » repris du modèle source ne se vérifie pas avec le nouveau modèle : rien n’est écrit`), ...problems]);
+      }
+    }
     mkdirSync(dirname(target), { recursive: true });
     renameSync(temp, target);
   } catch (e) {
@@ -104,8 +126,10 @@ export function scaffoldModel(req: ScaffoldRequest): Result<Scaffolded> {
     if (link) return fail([error(`« ${link} » est un lien symbolique ou un fichier de plus de 8 Mio : la copie est refusée`)]);
     const lib = model.library.root;
     for (const f of model.shared) {
-      if (!isInside(lib, f)) continue; // the engine's shared mentions: found by fallback.
-      if (model.library.origin === 'moteur' && relative(lib, f) === MENTIONS_FILE) continue;
+      if (!isInside(lib, f)) continue; // the engine's shared files, for a model of another library.
+      // The engine's shared mentions and avenant wording are found by fallback: a copy would be
+      // a frozen default that engine corrections never reach (and would override nothing).
+      if (model.library.origin === 'moteur' && (relative(lib, f) === MENTIONS_FILE || relative(lib, f).startsWith(AVENANT_DIR + sep))) continue;
       out.push({ from: f, to: relative(lib, f), isManifest: false });
     }
     for (const name of citedSources(model)) {
@@ -145,19 +169,10 @@ function rewriteManifest(text: string, req: ScaffoldRequest, m: Model): string {
   const validations = [...m.manifest.documents.map((_, i) => ['documents', i, 'validation_juridique']), ['avenants', 'validation_juridique']].filter((p) => doc.hasIn(p));
   for (const p of validations) doc.deleteIn(p);
   const source = validations.length ? doc.toString({ lineWidth: 0 }) : text;
+  const edited = replaceValues(source, Object.entries(values).map(([k, v]) => [[k], v] as const));
+  if (edited.missing.length === 0) return edited.text;
   const top = parseDocument(source);
-  const edits: { from: number; to: number; text: string }[] = [];
-  const contents = top.contents;
-  if (!isMap(contents)) return source;
-  for (const [key, value] of Object.entries(values)) {
-    const pair = contents.items.find((it) => isScalar(it.key) && it.key.value === key);
-    const range = pair && isNode(pair.value) ? pair.value.range : undefined;
-    const rendered = typeof value === 'number' ? String(value) : JSON.stringify(value);
-    if (range) edits.push({ from: range[0], to: range[1], text: rendered + (source[range[1] - 1] === '\n' ? '\n' : '') });
-    else top.set(key, value);
-  }
-  if (edits.length < Object.keys(values).length) return top.toString({ lineWidth: 0 });
-  let out = source;
-  for (const e of edits.sort((a, b) => b.from - a.from)) out = out.slice(0, e.from) + e.text + out.slice(e.to);
-  return out;
+  if (!isMap(top.contents)) return source;
+  for (const [key, value] of Object.entries(values)) top.set(key, value);
+  return top.toString({ lineWidth: 0 });
 }

@@ -2,10 +2,11 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { plainSpaces } from '../helpers/cli.ts';
 
 async function run(argv: string[]): Promise<{ code: number; err: string }> {
   let err = '';
-  const code = await main(argv, () => {}, (s) => (err += s));
+  const code = await main(argv, () => {}, (s) => (err += plainSpaces(s)));
   return { code, err };
 }
 

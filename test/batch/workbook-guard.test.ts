@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../src/batch/workbook-read.ts';
 import { streamSheets } from '../../src/batch/workbook-source.ts';
 import { main } from '../../src/cli/main.ts';
+import { plainSpaces } from '../helpers/cli.ts';
 import { zipProblem } from '../../src/io/zip-check.ts';
 import { tmp } from './helpers.ts';
 
@@ -46,7 +47,7 @@ describe('damaged workbooks', () => {
   it('cpom campagne exits 1 on a damaged workbook, with the file in the message', async () => {
     const file = altered(15000);
     let err = '';
-    const code = await main(['campagne', file, '--sortie', join(tmp('classeur-abime-sortie'), 'out')], () => {}, (s) => (err += `${s}\n`));
+    const code = await main(['campagne', file, '--sortie', join(tmp('classeur-abime-sortie'), 'out')], () => {}, (s) => (err += `${plainSpaces(s)}\n`));
     expect(code).toBe(1);
     expect(err).toContain(`${file} : classeur illisible`);
   });

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { plainSpaces } from '../helpers/cli.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 import type { InlineNode } from '../../src/dsl/ast.ts';
 import { findDelimiters } from '../../src/dsl/delimiters.ts';
@@ -105,7 +106,7 @@ describe('model fixtures with stray delimiters', () => {
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, (s) => (out += `${s}\n`), (s) => (err += `${s}\n`));
+  const code = await main(argv, (s) => (out += `${plainSpaces(s)}\n`), (s) => (err += `${plainSpaces(s)}\n`));
   return { code, out, err };
 }
 

@@ -100,3 +100,33 @@ describe('parser: comments', () => {
     expect(doc.body.map((b) => b.kind)).toEqual(['paragraph']);
   });
 });
+
+describe('parser: lines that start and end like a comment or a tag', () => {
+  it('keeps the text between two comments on one line', () => {
+    const { doc, diagnostics } = parse('{# a #} texte {# b #}\n\n{# seul #}\n\n{# c #} {# d #}');
+    expect(diagnostics).toEqual([]);
+    expect(doc.body).toHaveLength(1);
+    expect(doc.body[0]).toMatchObject({ kind: 'paragraph', content: [{ kind: 'text', text: 'texte' }] });
+  });
+
+  it('reads tag, text, tag on one line as an inline condition, not as one tag', () => {
+    const { doc, diagnostics } = parse('{% si contrat.periode %}oui{% finsi %}');
+    expect(diagnostics).toEqual([]);
+    expect(doc.body).toHaveLength(1);
+    const p = doc.body[0]!;
+    if (p.kind !== 'paragraph') throw new Error(`paragraph expected, got ${p.kind}`);
+    expect(p.content).toMatchObject([{ kind: 'inlineIf', branches: [{ body: [{ kind: 'text', text: 'oui' }] }] }]);
+  });
+
+  it('refuses a block tag glued to text on one line with a clear diagnostic', () => {
+    const { diagnostics } = parse('{% pour e dans engagements %}{{ e.titre }}{% finpour %}');
+    expect(diagnostics.map((d) => d.code)).toContain('DSL-BALISE');
+    expect(diagnostics.find((d) => d.code === 'DSL-BALISE')!.message).toContain('seuls sur leur ligne');
+  });
+
+  it('still reads lone tags and comment-only lines as before', () => {
+    const { doc, diagnostics } = parse('{% si contrat.periode %}\noui\n{% finsi %}\n  {# x #}  {# y #}  ');
+    expect(diagnostics).toEqual([]);
+    expect(doc.body.map((b) => b.kind)).toEqual(['if']);
+  });
+});

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { plainSpaces } from '../helpers/cli.ts';
 import { check, contract, render, textOf } from './helpers.ts';
 
 const NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'];
@@ -81,7 +82,7 @@ describe('prototype names in templates', () => {
     const lines = ['{{ titulaire.constructor.name }}', '{{ constructor("x") }}', '{{ titulaire.__proto__ | toString }}', '{% si hasOwnProperty("a") %}', 'x', '{% finsi %}'];
     writeFileSync(socle, readFileSync(socle, 'utf8').replace('{{ titulaire.raison_socale }}', 'x') + '\n' + lines.join('\n\n') + '\n');
     let err = '';
-    const code = await main(['verifier', dir], () => {}, (s) => (err += `${s}\n`));
+    const code = await main(['verifier', dir], () => {}, (s) => (err += `${plainSpaces(s)}\n`));
     expect(code, err).toBe(1);
     expect(err).toMatch(/socle\.md:\d+:\d+ : erreur \[DSL-CHAMP-INCONNU\] : champ inconnu « constructor » dans titulaire/);
     expect(err).toMatch(/socle\.md:\d+:\d+ : erreur \[DSL-FONCTION-INCONNUE\] : fonction inconnue « constructor »/);
@@ -94,7 +95,7 @@ describe('prototype names in templates', () => {
   it('are unknown commands of the command line (usage error, not a crash)', async () => {
     for (const n of NAMES) {
       let err = '';
-      expect(await main([n], () => {}, (s) => (err += s)), n).toBe(2);
+      expect(await main([n], () => {}, (s) => (err += plainSpaces(s))), n).toBe(2);
       expect(err).toContain(`commande inconnue « ${n} »`);
     }
   });

@@ -6,16 +6,25 @@ import { main } from '../../src/cli/main.ts';
 
 export interface Run {
   readonly code: number;
+  /** What the CLI printed, its French no-break spaces (U+00A0, U+202F) read as plain spaces. */
   readonly out: string;
   readonly err: string;
+  /** Byte for byte what it printed. */
+  readonly printed: { readonly out: string; readonly err: string };
 }
+
+/**
+ * CLI tests compare wording, written in them with plain spaces; the French typography of what
+ * is printed has its own tests (test/diagnostics/cli-typography.test.ts), which read `printed`.
+ */
+export const plainSpaces = (s: string): string => s.replace(/[\u00A0\u202F]/g, ' ');
 
 /** The CLI's entry function; a thrown exception fails the test (it would be « erreur interne »). */
 export async function run(...argv: string[]): Promise<Run> {
   let out = '';
   let err = '';
   const code = await main(argv, (s) => (out += `${s}\n`), (s) => (err += `${s}\n`));
-  return { code, out, err };
+  return { code, out: plainSpaces(out), err: plainSpaces(err), printed: { out, err } };
 }
 
 export const cpom = run;

@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { parseAvenantText } from '../../src/amend/load.ts';
 import { main } from '../../src/cli/main.ts';
+import { plainSpaces } from '../helpers/cli.ts';
 import { LIMITS, LIST_ITEMS } from '../../src/model/limits.ts';
 import { validateContract } from '../../src/model/load.ts';
 
@@ -19,10 +20,10 @@ function errors(data: unknown): Array<{ path?: string; message: string }> {
   return r.ok ? [] : r.diagnostics.map((d) => ({ ...(d.dataPath ? { path: d.dataPath } : {}), message: d.message }));
 }
 
-async function run(...argv: string[]): Promise<{ code: number; err: string }> {
-  let err = '';
-  const code = await main(argv, () => {}, (s) => (err += `${s}\n`));
-  return { code, err };
+async function run(...argv: string[]): Promise<{ code: number; err: string; printed: string }> {
+  let printed = '';
+  const code = await main(argv, () => {}, (s) => (printed += `${s}\n`));
+  return { code, err: plainSpaces(printed), printed };
 }
 
 describe('dates: years 1900 to 2100', () => {
@@ -100,7 +101,7 @@ describe('file sizes', () => {
     writeFileSync(file, `${readFileSync(FIXTURE, 'utf8')}\n# ${'x'.repeat(LIMITS.dataFileBytes)}\n`);
     const r = await run('generer', file, '--sortie', join(dir, 'out'));
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/fichier trop volumineux : 5\u202F\d{3}\u202F\d{3} octets, 5\u00A0Mo au plus/);
+    expect(r.printed).toMatch(/fichier trop volumineux\u00A0: 5\u202F\d{3}\u202F\d{3} octets, 5\u00A0Mo au plus/);
     expect(r.err).toContain(`${file} : contrat invalide`);
     expect(readdirSync(dir)).toEqual(['gros.yaml']);
   });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { plainSpaces } from '../helpers/cli.ts';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts';
 import { MAX_MODEL_FILE_BYTES } from '../../src/io/confine.ts';
 import { hashModel, loadModel, TEMPLATES_ROOT } from '../../src/templates/load.ts';
@@ -152,7 +153,7 @@ describe('un modèle ne lit que dans sa bibliothèque', () => {
     const line = includeInSocle(model, '_lien.md');
     let out = '';
     let err = '';
-    const code = await main(['verifier', model], (s) => (out += s), (s) => (err += s));
+    const code = await main(['verifier', model], (s) => (out += plainSpaces(s)), (s) => (err += plainSpaces(s)));
     expect(code).toBe(1);
     expect(err).toContain(`socle.md:${line}:1 : erreur [DSL-INCLURE] : inclusion refusée : « _lien.md » passe par un lien symbolique`);
     expect(err).toContain(': 1 erreur(s).');
@@ -168,7 +169,7 @@ describe('un modèle ne lit que dans sa bibliothèque', () => {
     writeFileSync(data, fixture.replace(/^modele: dgos-2012$/m, `modele: "${model}"`));
     const sortie = join(root, 'sortie');
     let err = '';
-    const code = await main(['generer', data, '--sortie', sortie], () => {}, (s) => (err += s));
+    const code = await main(['generer', data, '--sortie', sortie], () => {}, (s) => (err += plainSpaces(s)));
     expect(code).toBe(1);
     expect(err).toContain('sort de la bibliothèque');
     expect(err).not.toContain(SECRET);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { main } from '../../src/cli/main.ts';
+import { plainSpaces } from '../helpers/cli.ts';
 import { buildDocumentSet, loadModel, parseContract } from '../../src/index.ts';
 import { renderContract } from '../../src/pipeline.ts';
 import { unprintedWarnings } from '../../src/templates/unprinted.ts';
@@ -14,7 +15,7 @@ import { hasPoppler, pdfText } from '../helpers/poppler.ts';
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, (s) => (out += `${s}\n`), (s) => (err += `${s}\n`));
+  const code = await main(argv, (s) => (out += `${plainSpaces(s)}\n`), (s) => (err += `${plainSpaces(s)}\n`));
   return { code, out, err };
 }
 

@@ -9,11 +9,12 @@ import { relative, sep } from 'node:path';
 import { wordingDoc } from '../../amend/wording/specs.ts';
 import { LABEL_SPECS, LABELS_FILE, labelFields, type LabelName, type LabelSpec } from '../../amend/wording/labels.ts';
 import { AVENANT_DIR } from '../../templates/avenant-wording.ts';
-import { listModels, TEMPLATES_ROOT } from '../../templates/library.ts';
+import { EXAMPLES_DIR, listModels, TEMPLATES_ROOT } from '../../templates/library.ts';
 import { loadModel } from '../../templates/load.ts';
 import { scaffoldModel } from '../../templates/scaffold.ts';
 import { EXIT_INVALID, EXIT_OK, parse, UsageError, wantsHelp } from '../args.ts';
 import { HELP_MODELES_OPTION, librariesOf, MODELES_OPTION } from '../libraries.ts';
+import { demoContracts } from './demo.ts';
 
 export const HELP_SCHEMA = `Usage : cpom schema
 
@@ -55,6 +56,9 @@ ${HELP_MODELES_OPTION}
   --id <id>       (nouveau) identifiant du nouveau modèle, ex. ars-bretagne-2026
   --famille <f>   (nouveau) famille du nouveau modèle, ex. bretagne
   --region <nom>  (nouveau) nom de la région, écrit dans la description du modèle`;
+
+/** Whose wording text it is: the engine's (shared), the library's, or the model's own. */
+const ORIGIN = { commun: '', bibliotheque: ' (propre à la bibliothèque)', modele: ' (propre au modèle)' } as const;
 
 /** Where a wording file is: relative to the engine's templates/, or its path in an outside library. */
 const shown = (file: string): string => {
@@ -118,14 +122,14 @@ export function runModeles(argv: readonly string[], out: (s: string) => void, er
     if (p.values.provenance) {
       out(`      validation juridique : ${validationText(man.avenants.validation_juridique)}`);
       for (const w of Object.values(m.value.avenant)) {
-        out(`      ${shown(w.file)} : ${wordingDoc(w.name)}${w.origin === 'modele' ? ' (propre au modèle)' : ''} — reconstitue`);
+        out(`      ${shown(w.file)} : ${wordingDoc(w.name)}${ORIGIN[w.origin]} — reconstitue`);
         for (const h of headings(w.template.body)) out(`        ${h.trim()}`);
       }
       out(`      ${AVENANT_DIR}/${LABELS_FILE} : libellés de la version consolidée (mention, historique, éléments modifiés, marques, noms des éléments) — reconstitue`);
       for (const [name, l] of Object.entries(m.value.consolidation)) {
         const spec: LabelSpec = LABEL_SPECS[name as LabelName];
         const vars = Object.keys(labelFields(name as LabelName));
-        out(`        ${name} : ${spec.doc}${vars.length ? ` ; variables : ${vars.join(', ')}` : ''}${l.origin === 'modele' ? ` (propre au modèle : ${shown(l.file)})` : ''}`);
+        out(`        ${name} : ${spec.doc}${vars.length ? ` ; variables : ${vars.join(', ')}` : ''}${l.origin === 'commun' ? '' : `${ORIGIN[l.origin].slice(0, -1)} : ${shown(l.file)})`}`);
       }
     }
     out(`  règles (${m.value.rules.length}) :`);
@@ -154,7 +158,7 @@ function runNouveau(argv: readonly string[], out: (s: string) => void, err: (s: 
   const libraries = librariesOf(p, err);
   if (typeof libraries === 'number') return libraries;
   const region = typeof p.values.region === 'string' ? p.values.region : undefined;
-  const r = scaffoldModel({ source, target, id: p.values.id, famille: p.values.famille, ...(region ? { region } : {}), libraries });
+  const r = scaffoldModel({ source, target, id: p.values.id, famille: p.values.famille, ...(region ? { region } : {}), libraries, examples: demoContracts() });
   if (!r.ok) {
     err(`${formatDiagnostics(r.diagnostics)}\naucune bibliothèque créée.`);
     return EXIT_INVALID;
@@ -162,6 +166,8 @@ function runNouveau(argv: readonly string[], out: (s: string) => void, err: (s: 
   const v = r.value;
   out(`Bibliothèque créée : ${target}/ (${v.files.length} fichiers)`);
   out(`  modèle ${p.values.id} : ${v.modelDir}/`);
+  const examples = v.files.filter((f) => f.startsWith(`${EXAMPLES_DIR}/`));
+  if (examples.length) out(`  exemples de contrat (aperçu dans cpom atelier --modeles ${target}) : ${examples.join(', ')}`);
   out(`
 Étapes suivantes :
   1. adaptez les documents et le modele.yaml de ${v.modelDir}/ (titre, en_tete, règles, signature) ;

@@ -59,9 +59,23 @@ function apply(s: string, edits: Map<number, string>, from: number, to: number):
   return out;
 }
 
-/** French no-break spaces in one string (notices, signatory names, CLI messages). */
+/** A half-open range [from, to) of a string that must be printed verbatim. */
+export type Verbatim = readonly [number, number];
+
+/**
+ * French no-break spaces in one string (notices, signatory names, CLI messages). The rules see
+ * the whole text (so « fichier : » is spaced after a quoted name) but never edit inside a
+ * `verbatim` range: a path, a quoted source line or a URL keeps its plain spaces.
+ */
 export function frenchSpaces(text: string): string {
-  return apply(text, spaceEdits(text), 0, text.length);
+  return frenchSpacesExcept(text, []);
+}
+
+/** `frenchSpaces`, leaving the `verbatim` ranges of `text` as they are. */
+export function frenchSpacesExcept(text: string, verbatim: readonly Verbatim[]): string {
+  const edits = spaceEdits(text);
+  for (const [from, to] of verbatim) for (let k = from; k < to; k++) edits.delete(k);
+  return apply(text, edits, 0, text.length);
 }
 
 const ORDINAL = new RegExp(`${BEFORE}(\\d+)(${SUFFIX})${AFTER}`, 'gu');
