@@ -88,11 +88,12 @@ function contractPath(r: TemplateRead, name: WordingName): string | undefined {
   return Object.hasOwn(wordingFields(name), r.root) ? undefined : r.path;
 }
 
+/** How to mark the passage, for the refusal below. @message */
 function hint(model: Model, name: WordingName): string {
   const t = model.avenant[name];
   const blockHint = 'un bloc ::: occultable-secret-affaires (ou ::: occultable-hors-service-public) … :::';
   const markHint = `mettez ce passage dans ${blockHint}`;
-  if (t.origin === 'modele') return markHint;
+  if (t.origin !== 'commun') return markHint;
   return `${markHint}, dans ce texte commun ou, pour ce seul modèle, dans une copie « ${model.dir}/_avenant/${name}.md »`;
 }
 
@@ -156,7 +157,8 @@ export function communicableAvenantRefusals(model: Model, v: Versions, k: number
   };
 
   a.operations.forEach((op, i) => {
-    const what = `opération n° ${i + 1} « ${op.type} » de l’avenant n° ${a.numero}`; // the subject of the diagnostics below
+    /** @message the subject of the diagnostics below. */
+    const what = `opération n° ${i + 1} « ${op.type} » de l’avenant n° ${a.numero}`;
     const recorded = rec.start();
     const article = articleFor(op, rec.ctx);
     const withheld = withheldTouched(op, before, w);
