@@ -9,6 +9,7 @@
 // output intent is sRGB).
 import type { FontBook } from '../../layout/fonts.ts';
 import { FACE_IDS, type BlockRole, type FaceId, type Frame, type LaidOutPage, type TextFrame } from '../../layout/types.ts';
+import { ByteWriter } from './bytes.ts';
 import type { GlyphUse } from './fonts.ts';
 import { leafRole, type Mark } from './tags.ts';
 
@@ -19,83 +20,6 @@ const ART = -1;
 /** Face → resource name, fixed so content never depends on which faces a file uses. */
 export function fontResourceName(face: FaceId): string {
   return `F${FACE_IDS.indexOf(face) + 1}`;
-}
-
-/**
- * Content bytes written in place: string building and float-to-string conversion dominated
- * the encoder's profile. Numbers are coordinates to 1/100 pt in their shortest form.
- */
-class ByteWriter {
-  private buf = new Uint8Array(1 << 16);
-  private pos = 0;
-
-  private room(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.pos + n) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.buf.subarray(0, this.pos));
-    this.buf = next;
-  }
-
-  /** ASCII text (operators, names). */
-  ascii(s: string): this {
-    this.room(s.length);
-    for (let i = 0; i < s.length; i++) this.buf[this.pos++] = s.charCodeAt(i);
-    return this;
-  }
-
-  byte(b: number): this {
-    this.room(1);
-    this.buf[this.pos++] = b;
-    return this;
-  }
-
-  private int(i: number): void {
-    if (i >= 10) this.int(Math.floor(i / 10));
-    this.buf[this.pos++] = 48 + (i % 10);
-  }
-
-  /** A number to 1/100, then a space. */
-  num(n: number): this {
-    this.room(24);
-    let r = Math.round(n * 100);
-    if (r < 0) {
-      this.buf[this.pos++] = 45; // '-'
-      r = -r;
-    }
-    const i = Math.floor(r / 100);
-    const f = r - i * 100;
-    this.int(i);
-    if (f !== 0) {
-      this.buf[this.pos++] = 46; // '.'
-      this.buf[this.pos++] = 48 + Math.floor(f / 10);
-      if (f % 10 !== 0) this.buf[this.pos++] = 48 + (f % 10);
-    }
-    this.buf[this.pos++] = 32;
-    return this;
-  }
-
-  /** One byte of a literal string, escaped where PDF requires it. */
-  strByte(b: number): void {
-    this.room(2);
-    if (b === 0x28 || b === 0x29 || b === 0x5c) {
-      this.buf[this.pos++] = 0x5c;
-      this.buf[this.pos++] = b;
-    } else if (b === 0x0d || b === 0x0a) {
-      // A raw end of line inside a string would be read as \n: escape both.
-      this.buf[this.pos++] = 0x5c;
-      this.buf[this.pos++] = b === 0x0d ? 0x72 : 0x6e;
-    } else {
-      this.buf[this.pos++] = b;
-    }
-  }
-
-  take(): Uint8Array {
-    const out = this.buf.slice(0, this.pos);
-    this.pos = 0;
-    return out;
-  }
 }
 
 /** Process-wide per-face tables: BMP code point → glyph id + 1 (0: not looked up yet). */
