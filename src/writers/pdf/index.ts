@@ -93,7 +93,6 @@ async function assemblePdf(
   streams: EncodedPages['streams'],
   trees: EncodedPages['trees'],
   faces: readonly PreparedFace[],
-  fonts: FontBook,
   esign: ESignatureOptions,
 ): Promise<PdfReport> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
@@ -124,7 +123,7 @@ async function assemblePdf(
   });
 
   const fontDict: Record<string, PDFRef> = {};
-  for (const face of faces) fontDict[fontResourceName(face.face)] = embedFace(ctx, fonts, face);
+  for (const face of faces) fontDict[fontResourceName(face.face)] = embedFace(ctx, face);
   ctx.assign(resourcesRef, ctx.obj({ Font: fontDict }));
 
   const outline = buildOutline(ctx, docs, pageRefs, pageHeights);
@@ -162,7 +161,7 @@ async function assemblePdf(
 /** Draws an already laid-out set. */
 export async function drawPdf(set: DocumentSet, laid: LaidOutSet, fonts: FontBook, esign: ESignatureOptions = NO_ESIGNATURE): Promise<Uint8Array> {
   const encoded = encodePages(laid, fonts, esign);
-  return (await assemblePdf(set, laid.documents, encoded.streams, encoded.trees, encoded.faces, fonts, esign)).bytes;
+  return (await assemblePdf(set, laid.documents, encoded.streams, encoded.trees, encoded.faces, esign)).bytes;
 }
 
 /** PDF bytes plus page count, signature zones and warnings. */
@@ -172,7 +171,7 @@ export async function renderPdf(set: DocumentSet, options?: PdfOptions): Promise
   const selected = selectDocuments(set, options?.documents);
   const laid = layoutDocumentSet(selected, fonts);
   const encoded = encodePages(laid, fonts, esign);
-  const r = await assemblePdf(selected, laid.documents, encoded.streams, encoded.trees, encoded.faces, fonts, esign);
+  const r = await assemblePdf(selected, laid.documents, encoded.streams, encoded.trees, encoded.faces, esign);
   return { ...r, warnings: laid.warnings };
 }
 
@@ -202,9 +201,9 @@ export async function renderPdfFiles(
   const { streams, trees } = encoded;
   const perDocument: PdfReport[] = [];
   for (const [i, d] of set.documents.entries()) {
-    perDocument.push(await assemblePdf({ ...set, documents: [d] }, [laid.documents[i]!], [streams[i]!], [trees[i]!], facesFor(encoded, [i]), fonts, esign));
+    perDocument.push(await assemblePdf({ ...set, documents: [d] }, [laid.documents[i]!], [streams[i]!], [trees[i]!], facesFor(encoded, [i]), esign));
   }
-  const combined = await assemblePdf(set, laid.documents, streams, trees, encoded.faces, fonts, esign);
+  const combined = await assemblePdf(set, laid.documents, streams, trees, encoded.faces, esign);
   const layout = (r: PdfReport): PdfLayout => ({ pages: r.pages, zones: r.zones });
   return {
     combined: combined.bytes,
