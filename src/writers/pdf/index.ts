@@ -44,6 +44,10 @@ function selectDocuments(set: DocumentSet, ids: readonly string[] | undefined): 
   return { ...set, documents: set.documents.filter((d) => ids.includes(d.id)) };
 }
 
+// pdf-lib's PDFName.of decodes its argument with a regular expression on every call.
+const CONTENTS = PDFName.of('Contents');
+const RESOURCES = PDFName.of('Resources');
+
 /** Every page's content stream, deflated, and the faces they draw with, prepared for embedding. */
 interface EncodedPages {
   /** Per laid-out document, per page. */
@@ -111,8 +115,8 @@ async function assemblePdf(
       const p = pdf.addPage([page.width, page.height]);
       const contents = streams[i]![j]!;
       idHash.update(contents);
-      p.node.set(PDFName.of('Contents'), ctx.register(deflatedStream(ctx, contents)));
-      p.node.set(PDFName.of('Resources'), resourcesRef);
+      p.node.set(CONTENTS, ctx.register(deflatedStream(ctx, contents)));
+      p.node.set(RESOURCES, resourcesRef);
       refs.push(p.ref);
       nodes.push({ ref: p.ref, node: p.node });
       heights.push(page.height);

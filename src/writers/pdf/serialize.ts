@@ -57,11 +57,17 @@ function putStream(w: ByteWriter, s: PDFStream): void {
   w.ascii('\nstream\n').bytes(s.getContents()).ascii('\nendstream');
 }
 
-/** Cross-reference rows by object number: type 1 (offset in file) or 2 (object stream, index). */
+/** Cross-reference rows by object number: type 1 (offset in file) or 2 (object stream, index); -1: none. */
 class XRef {
-  readonly type: number[] = [];
-  readonly f2: number[] = [];
-  readonly f3: number[] = [];
+  readonly type: Int32Array;
+  readonly f2: Int32Array;
+  readonly f3: Int32Array;
+
+  constructor(size: number) {
+    this.type = new Int32Array(size).fill(-1);
+    this.f2 = new Int32Array(size);
+    this.f3 = new Int32Array(size);
+  }
 
   set(n: number, type: number, f2: number, f3: number): void {
     this.type[n] = type;
@@ -85,19 +91,24 @@ function putObjectStream(w: ByteWriter, n: number, count: number, head: string, 
   w.ascii('\n/Filter /FlateDecode\n/Length ').uint(z.length).ascii('\n>>\nstream\n').bytes(z).ascii('\nendstream\nendobj\n\n');
 }
 
+// Reused from file to file: the result is copied out.
 const scratch = new ByteWriter();
+const file = new ByteWriter(1 << 18);
 
 /** The bytes of a document: `context`'s objects plus the pre-serialized ones. */
 export function serializePdf(context: PDFContext, prebuilt: PrebuiltObjects = new PrebuiltObjects()): Uint8Array {
   const ctx = context;
-  const w = new ByteWriter(1 << 18);
-  const xref = new XRef();
+  const w = file;
+  w.pos = 0;
+  const objects = ctx.enumerateIndirectObjects();
+  // Every object number, the object streams' and the cross-reference stream's included.
+  const xref = new XRef(ctx.largestObjectNumber + 2 * Math.ceil((objects.length + prebuilt.numbers.length) / OBJECTS_PER_STREAM) + 2);
   // The head of the free list, as pdf-lib writes it.
   xref.set(0, 0, 0, 65535);
   w.bytes(HEADER).ascii('\n\n');
   let objectNumber = ctx.largestObjectNumber + 1;
   const chunks: Array<Array<[number, PDFObject]>> = [];
-  for (const [ref, object] of ctx.enumerateIndirectObjects()) {
+  for (const [ref, object] of objects) {
     if (ref === ctx.trailerInfo.Encrypt || object instanceof PDFStream || object instanceof PDFInvalidObject || ref.generationNumber !== 0) {
       xref.set(ref.objectNumber, 1, w.pos, ref.generationNumber);
       w.uint(ref.objectNumber).byte(32).uint(ref.generationNumber).ascii(' obj\n');
@@ -154,8 +165,8 @@ function putXRef(ctx: PDFContext, w: ByteWriter, xref: XRef, n: number, size: nu
   let rows = 0;
   let run = 0;
   for (let i = 0; i < type.length; i++) {
-    if (type[i] === undefined) continue;
-    if (run === 0 || type[i - 1] === undefined) {
+    if (type[i] === -1) continue;
+    if (run === 0 || type[i - 1] === -1) {
       if (run > 0) index.push(run);
       index.push(i);
       run = 0;
@@ -174,7 +185,7 @@ function putXRef(ctx: PDFContext, w: ByteWriter, xref: XRef, n: number, size: nu
     for (let b = bytes - 1; b >= 0; b--) data[p++] = (v >> (8 * b)) & 0xff;
   };
   for (let i = 0; i < type.length; i++) {
-    if (type[i] === undefined) continue;
+    if (type[i] === -1) continue;
     field(type[i]!, w1);
     field(f2[i]!, w2);
     field(f3[i]!, w3);

@@ -32,6 +32,8 @@ export function leafRole(role: BlockRole | undefined, sub: number | undefined): 
   }
 }
 
+const STRUCT_PARENTS = PDFName.of('StructParents');
+
 /** Header cells name the column they head (tables here have header rows, no header columns). */
 const TH_SCOPE = '/A<</O/Table/Scope/Column>>';
 
@@ -180,7 +182,7 @@ export function buildStructTree(ctx: PDFContext, catalog: PDFDict, trees: readon
   let key = 0;
   trees.forEach((t, i) => {
     t.owners.forEach((owners, j) => {
-      pages[i]![j]!.node.set(PDFName.of('StructParents'), PDFNumber.of(key));
+      pages[i]![j]!.node.set(STRUCT_PARENTS, PDFNumber.of(key));
       w.uint(key).byte(0x5b);
       owners.forEach((e, mcid) => {
         if (mcid > 0) w.byte(32);
