@@ -36,6 +36,11 @@ function grayOp(g: number, op: 'rg' | 'RG'): string {
   return s + op;
 }
 
+/** A tagged line's text without the hyphen hyphenation added (drawn apart, see `hyphens`). */
+function withoutHyphen(f: Frame): Frame {
+  return f.kind === 'text' && f.hyphenated && f.text.endsWith('-') ? { ...f, text: f.text.slice(0, -1) } : f;
+}
+
 export class ContentEncoder {
   /** Per face, glyph id → 1 + first code point drawn with it (0: unused). */
   private readonly use = new Map<FaceId, Int32Array>();
@@ -111,7 +116,7 @@ export class ContentEncoder {
     // order: one artifact sequence per page instead of one per table cell. Shading is under its
     // text as before; nothing else overlaps.
     const tagged = (f: Frame): boolean => f.kind === 'text' && f.struct !== undefined;
-    const ordered = [...page.frames.filter((f) => !tagged(f)), ...page.frames.filter(tagged)];
+    const ordered = [...page.frames.filter((f) => !tagged(f)), ...this.hyphens(page.frames), ...page.frames.filter(tagged).map(withoutHyphen)];
     for (const f of ordered) {
       const s = f.kind === 'text' && f.struct !== undefined ? f.struct : ART;
       const fs = f.kind === 'text' ? f.sub : undefined;
@@ -136,7 +141,7 @@ export class ContentEncoder {
         // reader, `pdfinfo -struct-text`) would glue its last word to the next line's first.
         // The space is shown where the cursor stands, past the line's end, so nothing moves.
         // A new line is at least a line's height lower; a superscript « er » is raised by a third.
-        if (last && inText && s !== ART && Math.abs(last.y - f.y) > 0.5 * Math.max(last.size, f.size) && !/[\s\u00AD-]$/.test(last.text)) {
+        if (last && inText && s !== ART && !last.hyphenated && Math.abs(last.y - f.y) > 0.5 * Math.max(last.size, f.size) && !/[\s\u00AD-]$/.test(last.text)) {
           this.show({ ...last, text: ' ', wordGap: 0 });
         }
         last = f;
@@ -183,6 +188,28 @@ export class ContentEncoder {
     if (inText) w.ascii(invisible ? '0 Tr\nET\n' : 'ET\n');
     if (struct !== NONE) w.ascii('EMC\n');
     return w.take();
+  }
+
+  /**
+   * The hyphens that hyphenation added at the end of tagged lines, as artifacts drawn where the
+   * line's text leaves them: text read from the structure (a screen reader, `pdfinfo
+   * -struct-text`) then reads « médicament », not « médica-ment », while the page and
+   * extraction by position (`pdftotext`, which joins the word itself) stay as they were. A
+   * hyphen that belongs to the text (« Provence-Alpes- » ⏎ « Côte d'Azur ») stays in it. This
+   * is LaTeX's tagpdf default (softhyphen=artifact); a soft-hyphen ActualText nested in the
+   * line's sequence was tried first, but poppler then drops the rest of the sequence.
+   */
+  private hyphens(frames: readonly Frame[]): TextFrame[] {
+    const out: TextFrame[] = [];
+    for (const f of frames) {
+      if (f.kind !== 'text' || f.struct === undefined || !f.hyphenated || !f.text.endsWith('-')) continue;
+      const spaced = f.wordGap !== 0 && f.text.includes(' ');
+      let x = 0;
+      for (const ch of f.text.slice(0, -1)) x += this.fonts.advance(f.face, ch.codePointAt(0)!) * f.size + (spaced && ch === ' ' ? f.wordGap : 0);
+      const { struct: _s, sub: _u, hyphenated: _h, ...rest } = f;
+      out.push({ ...rest, x: f.x + x, text: '-', wordGap: 0 });
+    }
+    return out;
   }
 
   /** Faces shown since the previous call (a file need only declare the fonts its pages use). */
