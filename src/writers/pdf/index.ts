@@ -70,7 +70,7 @@ function encodePages(laid: LaidOutSet, fonts: FontBook, esign: ESignatureOptions
       docMarks.push(m);
       return deflate(encoder.page(withAnchors(page, esign), d.roles, m));
     });
-    trees.push(docTree(d, docMarks));
+    trees.push(docTree(d, docMarks, esign.fields));
     facesUsed.push(encoder.takeFaces());
     return pages;
   });
@@ -136,9 +136,12 @@ async function assemblePdf(
     pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   }
 
-  const structure = buildStructTree(ctx, pdf.catalog, trees, pageNodes);
+  // Fields first: the structure tree refers to their widgets (Form elements).
   const zones = placeZones(docs, esign);
-  addSignatureFields(ctx, pdf.catalog, pageRefs.flat(), zones);
+  const fields = addSignatureFields(ctx, pdf.catalog, pageRefs.flat(), zones);
+  let z = 0;
+  const widgets = docs.map((d) => d.pages.map((p) => p.zones.map(() => fields[z++])));
+  const structure = buildStructTree(ctx, pdf.catalog, trees, pageNodes, widgets);
 
   const single = set.documents.length === 1 ? set.documents[0] : undefined;
   const validation = validationsOf(set.documents);

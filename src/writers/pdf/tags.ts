@@ -5,10 +5,10 @@
 // tree (Document › Sect per contract document › headings, paragraphs, lists, tables) and the
 // parent tree that maps each page's MCIDs back to their element — what a screen reader and
 // `pdfinfo -struct-text` read, in the order the text is drawn, which is the reading order.
-import { PDFName, PDFNumber, PDFRef, type PDFContext, type PDFDict } from 'pdf-lib';
+import { PDFDict as PDFDictClass, PDFName, PDFNumber, PDFRef, type PDFContext, type PDFDict } from 'pdf-lib';
 import type { ByteWriter } from './bytes.ts';
 import { PrebuiltObjects } from './serialize.ts';
-import { cellOf, listPartOf } from '../../layout/structure.ts';
+import { cellOf, listPartOf, signatureKey } from '../../layout/structure.ts';
 import type { BlockRole, LaidOutDocument } from '../../layout/types.ts';
 
 /** One MCID's owner: the block's index in its document and the part of the block. */
@@ -33,6 +33,7 @@ export function leafRole(role: BlockRole | undefined, sub: number | undefined): 
 }
 
 const STRUCT_PARENTS = PDFName.of('StructParents');
+const STRUCT_PARENT = PDFName.of('StructParent');
 
 /** Header cells name the column they head (tables here have header rows, no header columns). */
 const TH_SCOPE = '/A<</O/Table/Scope/Column>>';
@@ -50,12 +51,17 @@ export interface DocTree {
   readonly attributes: readonly string[];
   /** Per element: its parent element (-1: the file's Document element). */
   readonly parents: readonly number[];
-  /** Per element: its kids as pairs [page, x]: page -1 is element x, else MCID x on that page. */
+  /**
+   * Per element: its kids as pairs [page, x]: page -1 is element x; page ≥ 0, MCID x on that
+   * page; page ≤ -2, the signature field of zone x on page -2 - page (an OBJR: Form elements).
+   */
   readonly kids: readonly (readonly number[])[];
   /** Elements in the order they are written (parent before kids: depth first). */
   readonly order: readonly number[];
   /** Per page, per MCID: the element that owns it (the parent tree). */
   readonly owners: readonly (readonly number[])[];
+  /** Form elements (signature fields), in the order their widgets get parent-tree keys. */
+  readonly forms: readonly number[];
 }
 
 class TreeBuilder {
@@ -113,19 +119,47 @@ class TreeBuilder {
   }
 }
 
-/** The structure of one document from the MCID owners of its pages (`marks[j]`: page j). */
-export function docTree(doc: LaidOutDocument, marks: readonly (readonly Mark[])[]): DocTree {
+/**
+ * The structure of one document from the MCID owners of its pages (`marks[j]`: page j). With
+ * `fields` (empty signature fields), each signature zone's field is a Form element read right
+ * after its signatory's column, in the signature block (PDF/UA wants every widget in the tree).
+ */
+export function docTree(doc: LaidOutDocument, marks: readonly (readonly Mark[])[], fields = false): DocTree {
   const t = new TreeBuilder();
   t.add('Sect', -1);
   // Drawn above the running header, after the body in the content; read first.
   if (doc.notice !== undefined) t.child(0, doc.notice, 'P');
+  /** The column of a signatory on a page, « page:sub » → its P element. */
+  const columns = new Map<string, number>();
   const owners = marks.map((page, j) =>
     page.map((m, mcid) => {
       const leaf = t.leaf(doc, m);
       t.kids[leaf]!.push(j, mcid);
+      if (doc.roles[m.struct] === 'Signature' && m.sub !== undefined && !columns.has(`${j}:${m.sub}`)) columns.set(`${j}:${m.sub}`, leaf);
       return leaf;
     }),
   );
+  const forms: number[] = [];
+  if (fields) {
+    doc.pages.forEach((page, j) => {
+      page.zones.forEach((z, q) => {
+        if (z.kind !== 'signature') return;
+        const column = columns.get(`${j}:${signatureKey('party', z.rank - 1)}`);
+        // In the block, after the column; a zone without its column's text (never seen) at the end of the document.
+        const parent = column === undefined ? 0 : t.parents[column]!;
+        const form = t.add('Form', parent);
+        if (column !== undefined) {
+          const kids = t.kids[parent]!;
+          kids.splice(kids.length - 2, 2);
+          let at = kids.length;
+          for (let i = 0; i < kids.length; i += 2) if (kids[i] === -1 && kids[i + 1] === column) at = i + 2;
+          kids.splice(at, 0, -1, form);
+        }
+        t.kids[form]!.push(-2 - j, q);
+        forms.push(form);
+      });
+    });
+  }
   const order: number[] = [];
   const visit = (e: number): void => {
     order.push(e);
@@ -133,11 +167,11 @@ export function docTree(doc: LaidOutDocument, marks: readonly (readonly Mark[])[
     for (let i = 0; i < k.length; i += 2) if (k[i] === -1) visit(k[i + 1]!);
   };
   visit(0);
-  return { roles: t.roles, attributes: t.attributes, parents: t.parents, kids: t.kids, order, owners };
+  return { roles: t.roles, attributes: t.attributes, parents: t.parents, kids: t.kids, order, owners, forms };
 }
 
 /** Writes element `e` of `tree`, numbered from `base`, its Sect's parent `parent`. */
-function writeElement(w: ByteWriter, tree: DocTree, e: number, base: number, parent: number, pages: readonly { ref: PDFRef }[]): void {
+function writeElement(w: ByteWriter, tree: DocTree, e: number, base: number, parent: number, pages: readonly { ref: PDFRef }[], widget: (page: number, zone: number) => number): void {
   const k = tree.kids[e]!;
   let firstPage = -1;
   for (let i = 0; i < k.length; i += 2) {
@@ -153,7 +187,8 @@ function writeElement(w: ByteWriter, tree: DocTree, e: number, base: number, par
   for (let i = 0; i < k.length; i += 2) {
     if (i > 0) w.byte(32);
     const page = k[i]!;
-    if (page < 0) w.ref(base + k[i + 1]!);
+    if (page === -1) w.ref(base + k[i + 1]!);
+    else if (page < -1) w.ascii('<</Type/OBJR/Obj ').ref(widget(-2 - page, k[i + 1]!)).ascii('/Pg ').ref(pages[-2 - page]!.ref.objectNumber).ascii('>>');
     else if (page === firstPage) w.uint(k[i + 1]!);
     else w.ascii('<</Type/MCR/Pg ').ref(pages[page]!.ref.objectNumber).ascii('/MCID ').uint(k[i + 1]!).ascii('>>');
   }
@@ -168,7 +203,20 @@ function writeElement(w: ByteWriter, tree: DocTree, e: number, base: number, par
  * pre-serialized (see serialize.ts): thousands per contract, as pdf-lib objects they cost more
  * to build and write than the rest of the file.
  */
-export function buildStructTree(ctx: PDFContext, catalog: PDFDict, trees: readonly DocTree[], pages: readonly (readonly { ref: PDFRef; node: PDFDict }[])[]): PrebuiltObjects {
+export function buildStructTree(
+  ctx: PDFContext,
+  catalog: PDFDict,
+  trees: readonly DocTree[],
+  pages: readonly (readonly { ref: PDFRef; node: PDFDict }[])[],
+  widgets: readonly (readonly (readonly (PDFRef | undefined)[])[])[] = [],
+): PrebuiltObjects {
+  /** The widget of zone q on page j of document i (the signature fields, see esignature.ts). */
+  const widget = (i: number, j: number, q: number): PDFRef => {
+    const ref = widgets[i]?.[j]?.[q];
+    // docTree makes a Form for each signature zone when fields are asked for, as addSignatureFields does.
+    if (!ref) throw new Error(`buildStructTree: no signature field for zone ${q} of page ${j + 1}`);
+    return ref;
+  };
   const root = ++ctx.largestObjectNumber;
   const document = ++ctx.largestObjectNumber;
   const bases = trees.map((t) => {
@@ -192,6 +240,16 @@ export function buildStructTree(ctx: PDFContext, catalog: PDFDict, trees: readon
       key++;
     });
   });
+  // Each signature widget's /StructParent: the parent tree maps it to its Form element.
+  trees.forEach((t, i) => {
+    t.forms.forEach((form) => {
+      const k = t.kids[form]!;
+      const ref = widget(i, -2 - k[0]!, k[1]!);
+      ctx.lookup(ref, PDFDictClass).set(STRUCT_PARENT, PDFNumber.of(key));
+      w.byte(32).uint(key).byte(32).ref(bases[i]! + form);
+      key++;
+    });
+  });
   w.ascii(']>>/ParentTreeNextKey ').uint(key).ascii('>>');
   out.end();
   out.begin(document).ascii('<</S/Document/P ').ref(root).ascii('/K ');
@@ -205,7 +263,7 @@ export function buildStructTree(ctx: PDFContext, catalog: PDFDict, trees: readon
   out.end();
   trees.forEach((t, i) => {
     for (const e of t.order) {
-      writeElement(out.begin(bases[i]! + e), t, e, bases[i]!, document, pages[i]!);
+      writeElement(out.begin(bases[i]! + e), t, e, bases[i]!, document, pages[i]!, (j, q) => widget(i, j, q).objectNumber);
       out.end();
     }
   });
