@@ -1,6 +1,6 @@
 // writers/pdf: laid-out frames → PDF bytes with pdf-lib (document structure, objects, save).
 // Content streams and fonts are written here directly (see content.ts, fonts.ts) for speed
-// and determinism; pdf-lib serialises the object graph.
+// and determinism; pdf-lib holds the object graph, serialize.ts writes the file's bytes.
 import { createHash } from 'node:crypto';
 import { PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';

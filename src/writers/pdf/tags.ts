@@ -1,11 +1,13 @@
 // Tagged PDF: marked content → structure tree. The content encoder wraps every run of text of
 // one structure leaf in `/<role> <</MCID n>> BDC … EMC` and everything else (furniture, rules,
 // cell shading, repeated table headers) in `/Artifact BMC … EMC`, recording per page which leaf
-// each MCID belongs to. This file gives a leaf its role and builds, per file, the structure
-// tree (Document › Sect per contract document › headings, paragraphs, lists, tables) and the
-// parent tree that maps each page's MCIDs back to their element — what a screen reader and
-// `pdfinfo -struct-text` read, in the order the text is drawn, which is the reading order.
-import { PDFDict as PDFDictClass, PDFName, PDFNumber, PDFRef, type PDFContext, type PDFDict } from 'pdf-lib';
+// each MCID belongs to. This file gives a leaf its role, builds each contract document's part of
+// the structure tree once (Sect › headings, paragraphs, lists, tables, signature blocks with
+// their fields' Form elements) and writes, per file, the tree (Document › one Sect per document)
+// and the parent tree that maps each page's MCIDs and each field's widget back to their element —
+// what a screen reader and `pdfinfo -struct-text` read, in the order the text is drawn, which is
+// the reading order.
+import { PDFDict, PDFName, PDFNumber, PDFRef, type PDFContext } from 'pdf-lib';
 import type { ByteWriter } from './bytes.ts';
 import { PrebuiltObjects } from './serialize.ts';
 import { cellOf, listPartOf, signatureKey } from '../../layout/structure.ts';
@@ -245,7 +247,7 @@ export function buildStructTree(
     t.forms.forEach((form) => {
       const k = t.kids[form]!;
       const ref = widget(i, -2 - k[0]!, k[1]!);
-      ctx.lookup(ref, PDFDictClass).set(STRUCT_PARENT, PDFNumber.of(key));
+      ctx.lookup(ref, PDFDict).set(STRUCT_PARENT, PDFNumber.of(key));
       w.byte(32).uint(key).byte(32).ref(bases[i]! + form);
       key++;
     });
