@@ -44,7 +44,8 @@ export function moved(f: Frame, dx: number, dy: number, struct?: number, sub?: n
     case 'text': {
       const s = struct === undefined ? f.struct : struct === ARTIFACT ? undefined : struct;
       const t: TextFrame = { kind: 'text', x: f.x + dx, y: f.y + dy, face: f.face, size: f.size, text: f.text, wordGap: f.wordGap, struct: s, sub: sub ?? f.sub };
-      return f.gray === undefined && !f.invisible ? t : { ...t, ...(f.gray === undefined ? {} : { gray: f.gray }), ...(f.invisible ? { invisible: true } : {}) };
+      if (f.gray === undefined && !f.invisible && !f.hyphenated) return t;
+      return { ...t, ...(f.gray === undefined ? {} : { gray: f.gray }), ...(f.invisible ? { invisible: true } : {}), ...(f.hyphenated ? { hyphenated: true } : {}) };
     }
     case 'rect':
       return { kind: 'rect', x: f.x + dx, y: f.y + dy, w: f.w, h: f.h, fill: f.fill, stroke: f.stroke };

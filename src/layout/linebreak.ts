@@ -403,5 +403,8 @@ function buildLine(
     }
   }
   pushRun(frames, rules, runFace, runMark, runText, runX, x, base, size, gap, runSup);
+  // A word cut at a hyphenation point ends the line: the last run ends with the added hyphen.
+  const end = items[items.length - 1];
+  if (end?.t === 'word' && (end as PieceToken).hyphen && frames.length) frames[frames.length - 1] = { ...frames[frames.length - 1]!, hyphenated: true };
   return rules.length ? { frames, rules, height: opts.leading, width: natural } : { frames, height: opts.leading, width: natural };
 }

@@ -53,6 +53,8 @@ export interface TextFrame {
   readonly sub?: number;
   /** Drawn in text render mode 3 (invisible, still extracted): e-signature anchors. */
   readonly invisible?: boolean;
+  /** The final « - » was added by hyphenation: drawn, but not part of the text (tagged PDF). */
+  readonly hyphenated?: true;
 }
 
 export interface RectFrame {

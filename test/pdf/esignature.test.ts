@@ -176,6 +176,39 @@ describe.each([
     expect(files[0]!.layout.zones.filter((z) => z.type === 'signature').map((z) => z.champ)).toEqual(fieldNames);
   });
 
+  itWith(['qpdf', 'pdftotext'])('puts each field in the structure tree: a Form element after its signatory’s column, referring to its widget, which points back (pdfinfo -struct, qpdf --json)', () => {
+    for (const f of files) {
+      const zones = f.layout.zones.filter((z) => z.type === 'signature');
+      // poppler reads a Form element per field, each in a signature block (Div).
+      const tree = run('pdfinfo', f.bytes, ['-struct', '{}']).split('\n');
+      const forms = tree.flatMap((l, i) => (/^\s*Form\b/.test(l) ? [i] : []));
+      expect(forms.length, f.name).toBe(zones.length);
+      for (const i of forms) {
+        const depth = tree[i]!.search(/\S/);
+        const parent = tree.slice(0, i).reverse().find((l) => l.search(/\S/) < depth)!;
+        expect(parent.trim(), f.name).toMatch(/^Div\b/);
+      }
+      const q = JSON.parse(run('qpdf', f.bytes, ['--json', '--json-key=qpdf', '{}'])) as { qpdf: [unknown, Record<string, { value: Record<string, unknown> }>] };
+      const obj = (ref: unknown): Record<string, unknown> => q.qpdf[1][`obj:${String(ref)}`]!.value;
+      const root = obj(obj(q.qpdf[1]['trailer']!.value['/Root'])['/StructTreeRoot']);
+      const nums = (root['/ParentTree'] as { '/Nums': unknown[] })['/Nums'];
+      const widgets = Object.entries(q.qpdf[1]).filter(([, o]) => (o.value as Record<string, unknown> | null)?.['/FT'] === '/Sig');
+      expect(widgets.length, f.name).toBe(zones.length);
+      for (const [key, { value: w }] of widgets) {
+        // The widget's /StructParent keys the parent tree to its Form element, whose OBJR names the widget and its page.
+        const at = nums.findIndex((n, i) => i % 2 === 0 && n === w['/StructParent']);
+        expect(at, `${f.name} ${String(w['/T'])}`).toBeGreaterThanOrEqual(0);
+        const form = obj(nums[at + 1]);
+        expect(form['/S']).toBe('/Form');
+        expect(form['/K']).toEqual({ '/Type': '/OBJR', '/Obj': key.slice(4), '/Pg': w['/P'] });
+        expect(obj(form['/P'])['/S']).toBe('/Div');
+        // Tab order follows the structure on pages with fields.
+        expect(obj(w['/P'])['/Tabs']).toBe('/S');
+      }
+      expect(root['/ParentTreeNextKey']).toBe(nums.length / 2);
+    }
+  });
+
   it('is deterministic', async () => {
     const again = await renderPdfFiles(set, ALL);
     expect(Buffer.from(again.combined).equals(Buffer.from(ready.combined))).toBe(true);

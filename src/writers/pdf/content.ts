@@ -9,6 +9,7 @@
 // output intent is sRGB).
 import type { FontBook } from '../../layout/fonts.ts';
 import { FACE_IDS, type BlockRole, type FaceId, type Frame, type LaidOutPage, type TextFrame } from '../../layout/types.ts';
+import { ByteWriter } from './bytes.ts';
 import type { GlyphUse } from './fonts.ts';
 import { leafRole, type Mark } from './tags.ts';
 
@@ -19,83 +20,6 @@ const ART = -1;
 /** Face → resource name, fixed so content never depends on which faces a file uses. */
 export function fontResourceName(face: FaceId): string {
   return `F${FACE_IDS.indexOf(face) + 1}`;
-}
-
-/**
- * Content bytes written in place: string building and float-to-string conversion dominated
- * the encoder's profile. Numbers are coordinates to 1/100 pt in their shortest form.
- */
-class ByteWriter {
-  private buf = new Uint8Array(1 << 16);
-  private pos = 0;
-
-  private room(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
-    while (size < this.pos + n) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.buf.subarray(0, this.pos));
-    this.buf = next;
-  }
-
-  /** ASCII text (operators, names). */
-  ascii(s: string): this {
-    this.room(s.length);
-    for (let i = 0; i < s.length; i++) this.buf[this.pos++] = s.charCodeAt(i);
-    return this;
-  }
-
-  byte(b: number): this {
-    this.room(1);
-    this.buf[this.pos++] = b;
-    return this;
-  }
-
-  private int(i: number): void {
-    if (i >= 10) this.int(Math.floor(i / 10));
-    this.buf[this.pos++] = 48 + (i % 10);
-  }
-
-  /** A number to 1/100, then a space. */
-  num(n: number): this {
-    this.room(24);
-    let r = Math.round(n * 100);
-    if (r < 0) {
-      this.buf[this.pos++] = 45; // '-'
-      r = -r;
-    }
-    const i = Math.floor(r / 100);
-    const f = r - i * 100;
-    this.int(i);
-    if (f !== 0) {
-      this.buf[this.pos++] = 46; // '.'
-      this.buf[this.pos++] = 48 + Math.floor(f / 10);
-      if (f % 10 !== 0) this.buf[this.pos++] = 48 + (f % 10);
-    }
-    this.buf[this.pos++] = 32;
-    return this;
-  }
-
-  /** One byte of a literal string, escaped where PDF requires it. */
-  strByte(b: number): void {
-    this.room(2);
-    if (b === 0x28 || b === 0x29 || b === 0x5c) {
-      this.buf[this.pos++] = 0x5c;
-      this.buf[this.pos++] = b;
-    } else if (b === 0x0d || b === 0x0a) {
-      // A raw end of line inside a string would be read as \n: escape both.
-      this.buf[this.pos++] = 0x5c;
-      this.buf[this.pos++] = b === 0x0d ? 0x72 : 0x6e;
-    } else {
-      this.buf[this.pos++] = b;
-    }
-  }
-
-  take(): Uint8Array {
-    const out = this.buf.slice(0, this.pos);
-    this.pos = 0;
-    return out;
-  }
 }
 
 /** Process-wide per-face tables: BMP code point → glyph id + 1 (0: not looked up yet). */
@@ -110,6 +34,11 @@ function grayOp(g: number, op: 'rg' | 'RG'): string {
     GRAY_OPS.set(g, s);
   }
   return s + op;
+}
+
+/** A tagged line's text without the hyphen hyphenation added (drawn apart, see `hyphens`). */
+function withoutHyphen(f: Frame): Frame {
+  return f.kind === 'text' && f.hyphenated && f.text.endsWith('-') ? { ...f, text: f.text.slice(0, -1) } : f;
 }
 
 export class ContentEncoder {
@@ -187,7 +116,7 @@ export class ContentEncoder {
     // order: one artifact sequence per page instead of one per table cell. Shading is under its
     // text as before; nothing else overlaps.
     const tagged = (f: Frame): boolean => f.kind === 'text' && f.struct !== undefined;
-    const ordered = [...page.frames.filter((f) => !tagged(f)), ...page.frames.filter(tagged)];
+    const ordered = [...page.frames.filter((f) => !tagged(f)), ...this.hyphens(page.frames), ...page.frames.filter(tagged).map(withoutHyphen)];
     for (const f of ordered) {
       const s = f.kind === 'text' && f.struct !== undefined ? f.struct : ART;
       const fs = f.kind === 'text' ? f.sub : undefined;
@@ -212,7 +141,7 @@ export class ContentEncoder {
         // reader, `pdfinfo -struct-text`) would glue its last word to the next line's first.
         // The space is shown where the cursor stands, past the line's end, so nothing moves.
         // A new line is at least a line's height lower; a superscript « er » is raised by a third.
-        if (last && inText && s !== ART && Math.abs(last.y - f.y) > 0.5 * Math.max(last.size, f.size) && !/[\s\u00AD-]$/.test(last.text)) {
+        if (last && inText && s !== ART && !last.hyphenated && Math.abs(last.y - f.y) > 0.5 * Math.max(last.size, f.size) && !/[\s\u00AD-]$/.test(last.text)) {
           this.show({ ...last, text: ' ', wordGap: 0 });
         }
         last = f;
@@ -259,6 +188,28 @@ export class ContentEncoder {
     if (inText) w.ascii(invisible ? '0 Tr\nET\n' : 'ET\n');
     if (struct !== NONE) w.ascii('EMC\n');
     return w.take();
+  }
+
+  /**
+   * The hyphens that hyphenation added at the end of tagged lines, as artifacts drawn where the
+   * line's text leaves them: text read from the structure (a screen reader, `pdfinfo
+   * -struct-text`) then reads « médicament », not « médica-ment », while the page and
+   * extraction by position (`pdftotext`, which joins the word itself) stay as they were. A
+   * hyphen that belongs to the text (« Provence-Alpes- » ⏎ « Côte d'Azur ») stays in it. This
+   * is LaTeX's tagpdf default (softhyphen=artifact); a soft-hyphen ActualText nested in the
+   * line's sequence was tried first, but poppler then drops the rest of the sequence.
+   */
+  private hyphens(frames: readonly Frame[]): TextFrame[] {
+    const out: TextFrame[] = [];
+    for (const f of frames) {
+      if (f.kind !== 'text' || f.struct === undefined || !f.hyphenated || !f.text.endsWith('-')) continue;
+      const spaced = f.wordGap !== 0 && f.text.includes(' ');
+      let x = 0;
+      for (const ch of f.text.slice(0, -1)) x += this.fonts.advance(f.face, ch.codePointAt(0)!) * f.size + (spaced && ch === ' ' ? f.wordGap : 0);
+      const { struct: _s, sub: _u, hyphenated: _h, ...rest } = f;
+      out.push({ ...rest, x: f.x + x, text: '-', wordGap: 0 });
+    }
+    return out;
   }
 
   /** Faces shown since the previous call (a file need only declare the fonts its pages use). */

@@ -134,24 +134,31 @@ export function placeZones(docs: readonly LaidOutDocument[], o: ESignatureOption
  * of the file, and the catalog's /AcroForm. No /SigFlags: there is no signature yet, a signer
  * sets it. Each widget has an empty normal appearance and the print flag, as PDF/A wants.
  */
-export function addSignatureFields(ctx: PDFContext, catalog: PDFDict, pageRefs: readonly PDFRef[], zones: readonly PlacedZone[]): void {
+export function addSignatureFields(ctx: PDFContext, catalog: PDFDict, pageRefs: readonly PDFRef[], zones: readonly PlacedZone[]): (PDFRef | undefined)[] {
   const fields: PDFRef[] = [];
   const annots = new Map<number, PDFRef[]>();
+  const widgets: (PDFRef | undefined)[] = [];
   for (const z of zones) {
+    widgets.push(undefined);
     if (!z.champ) continue;
     const [x1, y1, x2, y2] = z.rect;
     const ap = ctx.register(PDFRawStream.of(ctx.obj({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, pt(x2 - x1), pt(y2 - y1)], Resources: {} }), new Uint8Array(0)));
     const page = pageRefs[z.page - 1]!;
     const widget = ctx.obj({ Type: 'Annot', Subtype: 'Widget', FT: 'Sig', T: PDFString.of(z.champ), Rect: [x1, y1, x2, y2], P: page, F: 4, AP: { N: ap } });
     const ref = ctx.register(widget);
+    widgets[widgets.length - 1] = ref;
     fields.push(ref);
     annots.set(z.page - 1, [...(annots.get(z.page - 1) ?? []), ref]);
   }
-  if (fields.length === 0) return;
+  if (fields.length === 0) return widgets;
   for (const [i, refs] of annots) {
-    ctx.lookup(pageRefs[i]!, PDFDict).set(PDFName.of('Annots'), ctx.obj(refs));
+    const page = ctx.lookup(pageRefs[i]!, PDFDict);
+    page.set(PDFName.of('Annots'), ctx.obj(refs));
+    // Tab order follows the structure tree, where each field is a Form element (PDF/UA).
+    page.set(PDFName.of('Tabs'), PDFName.of('S'));
   }
   catalog.set(PDFName.of('AcroForm'), ctx.obj({ Fields: fields }));
+  return widgets;
 }
 
 /** The French warning when Yousign anchors sit in a file Yousign will not parse. */

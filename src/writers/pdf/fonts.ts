@@ -3,7 +3,7 @@
 // extraction (pdftotext, copy-paste, search) gives back the characters.
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { PDFContext, PDFDict, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
+import { PDFContext, PDFDict, PDFObject, PDFRawStream, PDFRef, PDFString } from 'pdf-lib';
 import type { FontBook } from '../../layout/fonts.ts';
 import type { FaceId } from '../../layout/types.ts';
 import { subsetTtf } from './subset.ts';
@@ -86,23 +86,55 @@ function subsetTag(face: FaceId, gids: readonly number[]): string {
   return tag;
 }
 
-/** The /W array: [g [w w w] g' [w]] for runs of consecutive glyph ids. */
-function widths(fonts: FontBook, face: FaceId, gids: readonly number[]): Array<number | number[]> {
-  const out: Array<number | number[]> = [];
-  let run: number[] = [];
+/**
+ * A PDF object given as its syntax, written as is: a font's /W array is the same in every file
+ * of a contract, and as pdf-lib numbers it cost more to build and write than the rest of the font.
+ */
+class PdfSyntax extends PDFObject {
+  constructor(private readonly text: string) {
+    super();
+  }
+  override clone(): PdfSyntax {
+    return this;
+  }
+  override toString(): string {
+    return this.text;
+  }
+  override sizeInBytes(): number {
+    return this.text.length;
+  }
+  override copyBytesInto(buffer: Uint8Array, offset: number): number {
+    for (let i = 0; i < this.text.length; i++) buffer[offset + i] = this.text.charCodeAt(i);
+    return this.text.length;
+  }
+}
+
+/** The /W array, [ g [ w w w ] g' [ w ] ] for runs of consecutive glyph ids, spaced as pdf-lib writes arrays. */
+function widths(fonts: FontBook, face: FaceId, gids: readonly number[]): PdfSyntax {
+  let out = '[ ';
   let prev = -2;
   for (const g of gids) {
-    const w = Number(num(fonts.glyphAdvance(face, g) * 1000));
-    if (g !== prev + 1) {
-      if (run.length) out.push(run);
-      out.push(g);
-      run = [];
-    }
-    run.push(w);
+    const w = num(fonts.glyphAdvance(face, g) * 1000);
+    if (g !== prev + 1) out += `${prev >= 0 ? '] ' : ''}${g} [ `;
+    out += `${w} `;
     prev = g;
   }
-  if (run.length) out.push(run);
-  return out;
+  return new PdfSyntax(`${out}${prev >= 0 ? '] ' : ''}]`);
+}
+
+/** The font descriptor's metrics (fontkit decodes its tables again on each read). */
+function metrics(fonts: FontBook, face: FaceId): PreparedFace['metrics'] {
+  const f = fonts.face(face);
+  const s = 1000 / f.unitsPerEm;
+  const bbox = f.font.bbox;
+  return {
+    bbox: [bbox.minX * s, bbox.minY * s, bbox.maxX * s, bbox.maxY * s].map((v) => Math.round(v)),
+    italicAngle: Math.round(f.font.italicAngle * 100) / 100,
+    ascent: Math.round(f.font.ascent * s),
+    descent: Math.round(f.font.descent * s),
+    capHeight: Math.round((f.font.capHeight || f.font.ascent) * s),
+    xHeight: Math.round((f.font.xHeight || 0) * s),
+  };
 }
 
 /**
@@ -114,8 +146,9 @@ export interface PreparedFace {
   readonly face: FaceId;
   readonly name: string;
   readonly program: { readonly deflated: Uint8Array; readonly length: number };
-  readonly widths: Array<number | number[]>;
+  readonly widths: PDFObject;
   readonly toUnicode: Uint8Array;
+  readonly metrics: { readonly bbox: number[]; readonly italicAngle: number; readonly ascent: number; readonly descent: number; readonly capHeight: number; readonly xHeight: number };
 }
 
 export function prepareFace(fonts: FontBook, face: FaceId, use: GlyphUse): PreparedFace {
@@ -126,15 +159,13 @@ export function prepareFace(fonts: FontBook, face: FaceId, use: GlyphUse): Prepa
     program: fontProgram(fonts, face, gids),
     widths: widths(fonts, face, gids),
     toUnicode: deflate(toUnicodeCMap(use)),
+    metrics: metrics(fonts, face),
   };
 }
 
-export function embedFace(context: PDFContext, fonts: FontBook, prepared: PreparedFace): PDFRef {
-  const { face, name, program } = prepared;
-  const f = fonts.face(face);
+export function embedFace(context: PDFContext, prepared: PreparedFace): PDFRef {
+  const { face, name, program, metrics: m } = prepared;
   const fileRef = context.register(deflatedStream(context, program.deflated, { Length1: program.length }));
-  const s = 1000 / f.unitsPerEm;
-  const bbox = f.font.bbox;
   const italic = face.endsWith('italic');
   const serif = face.startsWith('serif');
   const descriptor = context.register(
@@ -143,12 +174,12 @@ export function embedFace(context: PDFContext, fonts: FontBook, prepared: Prepar
       FontName: name,
       // Nonsymbolic (32), Serif (2), Italic (64).
       Flags: 32 | (serif ? 2 : 0) | (italic ? 64 : 0),
-      FontBBox: [bbox.minX * s, bbox.minY * s, bbox.maxX * s, bbox.maxY * s].map((v) => Math.round(v)),
-      ItalicAngle: Math.round(f.font.italicAngle * 100) / 100,
-      Ascent: Math.round(f.font.ascent * s),
-      Descent: Math.round(f.font.descent * s),
-      CapHeight: Math.round((f.font.capHeight || f.font.ascent) * s),
-      XHeight: Math.round((f.font.xHeight || 0) * s),
+      FontBBox: m.bbox,
+      ItalicAngle: m.italicAngle,
+      Ascent: m.ascent,
+      Descent: m.descent,
+      CapHeight: m.capHeight,
+      XHeight: m.xHeight,
       StemV: face.includes('bold') ? 120 : 80,
       FontFile2: fileRef,
     }),

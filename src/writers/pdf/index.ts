@@ -1,6 +1,6 @@
 // writers/pdf: laid-out frames → PDF bytes with pdf-lib (document structure, objects, save).
 // Content streams and fonts are written here directly (see content.ts, fonts.ts) for speed
-// and determinism; pdf-lib serialises the object graph.
+// and determinism; pdf-lib holds the object graph, serialize.ts writes the file's bytes.
 import { createHash } from 'node:crypto';
 import { PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
@@ -12,7 +12,7 @@ import { deflate, deflatedStream, embedFace, prepareFace, type PreparedFace } fr
 import { applyMetadata, PRODUCER } from './metadata.ts';
 import { buildOutline } from './outline.ts';
 import { serializePdf } from './serialize.ts';
-import { buildStructTree, type Mark } from './tags.ts';
+import { buildStructTree, docTree, type DocTree, type Mark } from './tags.ts';
 import { addSignatureFields, placeZones, withAnchors, type PlacedZone } from './esignature.ts';
 import { NO_ESIGNATURE, type ESignatureOptions } from '../../templates/esignature.ts';
 
@@ -44,12 +44,16 @@ function selectDocuments(set: DocumentSet, ids: readonly string[] | undefined): 
   return { ...set, documents: set.documents.filter((d) => ids.includes(d.id)) };
 }
 
+// pdf-lib's PDFName.of decodes its argument with a regular expression on every call.
+const CONTENTS = PDFName.of('Contents');
+const RESOURCES = PDFName.of('Resources');
+
 /** Every page's content stream, deflated, and the faces they draw with, prepared for embedding. */
 interface EncodedPages {
   /** Per laid-out document, per page. */
   readonly streams: readonly (readonly Uint8Array[])[];
-  /** Per laid-out document, per page: the owner of each MCID (tagged PDF). */
-  readonly marks: readonly (readonly (readonly Mark[])[])[];
+  /** Per laid-out document: its part of the structure tree (tagged PDF). */
+  readonly trees: readonly DocTree[];
   /** Per laid-out document, the faces its pages show. */
   readonly facesUsed: readonly ReadonlySet<FaceId>[];
   readonly faces: readonly PreparedFace[];
@@ -58,7 +62,7 @@ interface EncodedPages {
 function encodePages(laid: LaidOutSet, fonts: FontBook, esign: ESignatureOptions): EncodedPages {
   const encoder = new ContentEncoder(fonts);
   const facesUsed: ReadonlySet<FaceId>[] = [];
-  const marks: Mark[][][] = [];
+  const trees: DocTree[] = [];
   const streams = laid.documents.map((d) => {
     const docMarks: Mark[][] = [];
     const pages = d.pages.map((page) => {
@@ -66,7 +70,7 @@ function encodePages(laid: LaidOutSet, fonts: FontBook, esign: ESignatureOptions
       docMarks.push(m);
       return deflate(encoder.page(withAnchors(page, esign), d.roles, m));
     });
-    marks.push(docMarks);
+    trees.push(docTree(d, docMarks, esign.fields));
     facesUsed.push(encoder.takeFaces());
     return pages;
   });
@@ -75,7 +79,7 @@ function encodePages(laid: LaidOutSet, fonts: FontBook, esign: ESignatureOptions
     const use = used.get(face);
     return use ? [prepareFace(fonts, face, use)] : [];
   });
-  return { streams, marks, facesUsed, faces };
+  return { streams, trees, facesUsed, faces };
 }
 
 /** The prepared faces that some of `docs` (indices into the encoding) show. */
@@ -91,9 +95,8 @@ async function assemblePdf(
   set: DocumentSet,
   docs: LaidOutSet['documents'],
   streams: EncodedPages['streams'],
-  marks: EncodedPages['marks'],
+  trees: EncodedPages['trees'],
   faces: readonly PreparedFace[],
-  fonts: FontBook,
   esign: ESignatureOptions,
 ): Promise<PdfReport> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
@@ -112,8 +115,8 @@ async function assemblePdf(
       const p = pdf.addPage([page.width, page.height]);
       const contents = streams[i]![j]!;
       idHash.update(contents);
-      p.node.set(PDFName.of('Contents'), ctx.register(deflatedStream(ctx, contents)));
-      p.node.set(PDFName.of('Resources'), resourcesRef);
+      p.node.set(CONTENTS, ctx.register(deflatedStream(ctx, contents)));
+      p.node.set(RESOURCES, resourcesRef);
       refs.push(p.ref);
       nodes.push({ ref: p.ref, node: p.node });
       heights.push(page.height);
@@ -124,7 +127,7 @@ async function assemblePdf(
   });
 
   const fontDict: Record<string, PDFRef> = {};
-  for (const face of faces) fontDict[fontResourceName(face.face)] = embedFace(ctx, fonts, face);
+  for (const face of faces) fontDict[fontResourceName(face.face)] = embedFace(ctx, face);
   ctx.assign(resourcesRef, ctx.obj({ Font: fontDict }));
 
   const outline = buildOutline(ctx, docs, pageRefs, pageHeights);
@@ -133,9 +136,12 @@ async function assemblePdf(
     pdf.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   }
 
-  const structure = buildStructTree(ctx, pdf.catalog, docs, marks, pageNodes);
+  // Fields first: the structure tree refers to their widgets (Form elements).
   const zones = placeZones(docs, esign);
-  addSignatureFields(ctx, pdf.catalog, pageRefs.flat(), zones);
+  const fields = addSignatureFields(ctx, pdf.catalog, pageRefs.flat(), zones);
+  let z = 0;
+  const widgets = docs.map((d) => d.pages.map((p) => p.zones.map(() => fields[z++])));
+  const structure = buildStructTree(ctx, pdf.catalog, trees, pageNodes, widgets);
 
   const single = set.documents.length === 1 ? set.documents[0] : undefined;
   const validation = validationsOf(set.documents);
@@ -155,14 +161,14 @@ async function assemblePdf(
   // Instead of pdf.save(): nothing else save() does applies here (no default page, no form
   // appearances; flush() embeds nothing we did not write ourselves), see serialize.ts.
   await pdf.flush();
-  const bytes = await serializePdf(ctx, structure);
+  const bytes = serializePdf(ctx, structure);
   return { bytes, pages: pageRefs.flat().length, zones, warnings: [] };
 }
 
 /** Draws an already laid-out set. */
 export async function drawPdf(set: DocumentSet, laid: LaidOutSet, fonts: FontBook, esign: ESignatureOptions = NO_ESIGNATURE): Promise<Uint8Array> {
   const encoded = encodePages(laid, fonts, esign);
-  return (await assemblePdf(set, laid.documents, encoded.streams, encoded.marks, encoded.faces, fonts, esign)).bytes;
+  return (await assemblePdf(set, laid.documents, encoded.streams, encoded.trees, encoded.faces, esign)).bytes;
 }
 
 /** PDF bytes plus page count, signature zones and warnings. */
@@ -172,7 +178,7 @@ export async function renderPdf(set: DocumentSet, options?: PdfOptions): Promise
   const selected = selectDocuments(set, options?.documents);
   const laid = layoutDocumentSet(selected, fonts);
   const encoded = encodePages(laid, fonts, esign);
-  const r = await assemblePdf(selected, laid.documents, encoded.streams, encoded.marks, encoded.faces, fonts, esign);
+  const r = await assemblePdf(selected, laid.documents, encoded.streams, encoded.trees, encoded.faces, esign);
   return { ...r, warnings: laid.warnings };
 }
 
@@ -199,12 +205,12 @@ export async function renderPdfFiles(
   const fonts = sharedFontBook();
   const laid = layoutDocumentSet(set, fonts);
   const encoded = encodePages(laid, fonts, esign);
-  const { streams, marks } = encoded;
+  const { streams, trees } = encoded;
   const perDocument: PdfReport[] = [];
   for (const [i, d] of set.documents.entries()) {
-    perDocument.push(await assemblePdf({ ...set, documents: [d] }, [laid.documents[i]!], [streams[i]!], [marks[i]!], facesFor(encoded, [i]), fonts, esign));
+    perDocument.push(await assemblePdf({ ...set, documents: [d] }, [laid.documents[i]!], [streams[i]!], [trees[i]!], facesFor(encoded, [i]), esign));
   }
-  const combined = await assemblePdf(set, laid.documents, streams, marks, encoded.faces, fonts, esign);
+  const combined = await assemblePdf(set, laid.documents, streams, trees, encoded.faces, esign);
   const layout = (r: PdfReport): PdfLayout => ({ pages: r.pages, zones: r.zones });
   return {
     combined: combined.bytes,
