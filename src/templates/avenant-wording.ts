@@ -28,25 +28,46 @@ export interface WordingTemplate {
 
 export type AvenantWording = Readonly<Record<WordingName, WordingTemplate>>;
 
+/** Where a model's avenant wording is read from, and how (both loaders of _avenant/ take it). */
+export interface AvenantSources {
+  readonly templatesRoot: string;
+  readonly modelDir: string;
+  readonly library: string;
+  /** Reads under the model's library, and records the file in the model's fingerprint. */
+  readonly readModelFile: (p: string) => string | undefined | Refusal;
+  /** Reads under the engine's templates/. */
+  readonly readShared: (p: string) => string | undefined;
+  readonly root: Scope;
+  readonly diags: Diagnostic[];
+}
+
+/**
+ * The _avenant/ folders that override the engine's, in lookup order: the model's, then its
+ * library's (the engine's own library has no layer but the engine's).
+ */
+export function overrideLayers(s: AvenantSources): { readonly dir: string; readonly origin: 'modele' | 'bibliotheque' }[] {
+  const engine = resolvePath(join(s.templatesRoot, AVENANT_DIR));
+  const seen = new Set([engine]);
+  const out: { dir: string; origin: 'modele' | 'bibliotheque' }[] = [];
+  for (const [base, origin] of [
+    [s.modelDir, 'modele'],
+    [s.library, 'bibliotheque'],
+  ] as const) {
+    const dir = join(base, AVENANT_DIR);
+    if (seen.has(resolvePath(dir))) continue;
+    seen.add(resolvePath(dir));
+    out.push({ dir, origin });
+  }
+  return out;
+}
+
 /**
  * Loads every wording template, the model's override first. `readModelFile` reads under the
  * model's library (and records the file in its fingerprint); `readShared` under templates/.
  */
-export function loadAvenantWording(
-  templatesRoot: string,
-  modelDir: string,
-  library: string,
-  readModelFile: (p: string) => string | undefined | Refusal,
-  readShared: (p: string) => string | undefined,
-  root: Scope,
-  diags: Diagnostic[],
-): AvenantWording | undefined {
-  const engine = resolvePath(join(templatesRoot, AVENANT_DIR));
-  // Looked up in this order; the engine's own library has no layer of its own but the engine's.
-  const layers = [
-    { dir: join(modelDir, AVENANT_DIR), origin: 'modele' as const },
-    { dir: join(library, AVENANT_DIR), origin: 'bibliotheque' as const },
-  ].filter((l) => resolvePath(l.dir) !== engine);
+export function loadAvenantWording(sources: AvenantSources): AvenantWording | undefined {
+  const { templatesRoot, library, readModelFile, readShared, root, diags } = sources;
+  const layers = overrideLayers(sources);
   // A file the engine would never read is a typo the model's author must hear about.
   for (const { dir, origin } of layers) {
     if (!existsSync(dir)) continue;

@@ -4,17 +4,17 @@
 // in its own _avenant/version-consolidee.yaml (only the labels it words differently). Each label
 // is a one-line template of the DSL, parsed with spans and checked statically against the
 // contract's fields plus the values its spec declares (src/amend/wording/labels.ts).
-import { join, resolve as resolvePath } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { InlineNode } from '../dsl/ast.ts';
-import { Checker, type Scope } from '../dsl/check.ts';
+import { Checker } from '../dsl/check.ts';
 import { SourceFile } from '../dsl/source.ts';
-import { describeRefusal, type Refusal } from '../io/confine.ts';
+import { describeRefusal } from '../io/confine.ts';
 import { parseYamlWith } from '../model/load.ts';
 import type { YamlSource } from '../model/yaml.ts';
 import { LABEL_SPECS, LABELS_FILE, labelFields, type LabelName } from '../amend/wording/labels.ts';
-import { AVENANT_DIR } from './avenant-wording.ts';
+import { AVENANT_DIR, overrideLayers, type AvenantSources } from './avenant-wording.ts';
 import { parseYamlInline } from './mentions.ts';
 
 export interface Label {
@@ -70,15 +70,8 @@ function valueOf(p: Parsed, name: LabelName): string | undefined {
  * engine's, label by label. `readModelFile` reads under the model's library (and records the file
  * in its fingerprint); `readShared` under templates/.
  */
-export function loadConsolidationLabels(
-  templatesRoot: string,
-  modelDir: string,
-  library: string,
-  readModelFile: (p: string) => string | undefined | Refusal,
-  readShared: (p: string) => string | undefined,
-  root: Scope,
-  diags: Diagnostic[],
-): ConsolidationLabels | undefined {
+export function loadConsolidationLabels(sources: AvenantSources): ConsolidationLabels | undefined {
+  const { templatesRoot, readModelFile, readShared, root, diags } = sources;
   const sharedFile = join(templatesRoot, AVENANT_DIR, LABELS_FILE);
   const sharedText = readShared(sharedFile);
   if (sharedText === undefined) {
@@ -87,14 +80,8 @@ export function loadConsolidationLabels(
   }
   const shared = parse(sharedFile, sharedText, true, diags);
   const layers: { parsed: Parsed; origin: Label['origin'] }[] = [];
-  const seen = new Set([resolvePath(sharedFile)]);
-  for (const [dir, origin] of [
-    [modelDir, 'modele'],
-    [library, 'bibliotheque'],
-  ] as const) {
-    const file = join(dir, AVENANT_DIR, LABELS_FILE);
-    if (seen.has(resolvePath(file))) continue;
-    seen.add(resolvePath(file));
+  for (const { dir, origin } of overrideLayers(sources)) {
+    const file = join(dir, LABELS_FILE);
     const text = readModelFile(file);
     if (text !== undefined && typeof text !== 'string') {
       diags.push({ severity: 'erreur', code: 'MODELE-FICHIER', message: `libellés de la version consolidée refusés : ${describeRefusal(file, text)}` });

@@ -278,8 +278,9 @@ export function loadModel(idOrDir: string, options: LoadOptions = {}): Result<Mo
     read.add(resolvePath(p));
     return r.text;
   };
-  const avenant = loadAvenantWording(TEMPLATES_ROOT, dir, library, readFile, readEngine, root, diags);
-  const consolidation = loadConsolidationLabels(TEMPLATES_ROOT, dir, library, readFile, readEngine, root, diags);
+  const sources = { templatesRoot: TEMPLATES_ROOT, modelDir: dir, library, readModelFile: readFile, readShared: readEngine, root, diags };
+  const avenant = loadAvenantWording(sources);
+  const consolidation = loadConsolidationLabels(sources);
   if (!mentions.ok || !avenant || !consolidation || diags.some((d) => d.severity === 'erreur')) return fail(diags);
 
   const annexCodes = [...new Set(manifest.documents.flatMap((d) => d.annexes_engagements))].sort();
