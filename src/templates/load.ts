@@ -258,17 +258,16 @@ export function loadModel(idOrDir: string, options: LoadOptions = {}): Result<Mo
     checker.inlines(r.message, scope);
   }
   diags.push(...checker.diags);
-  // The mentions: the library's own _mentions.yaml when it has one (an agency words its own
-  // « texte reconstitué » notice), else the engine's shared wording, each read under its own
-  // library's confinement; they count in the model's fingerprint either way.
-  const mentionsRoot = existsSync(join(library, MENTIONS_FILE)) ? library : TEMPLATES_ROOT;
+  // The mentions: the engine's shared wording, and the texts the library's own _mentions.yaml
+  // words its own way (an agency's « texte reconstitué » notice), key by key; each file read
+  // under its own library's confinement, both counted in the model's fingerprint.
   const readMentions = (p: string): string | undefined => {
-    const r = readConfined(p, mentionsRoot);
+    const r = readConfined(p, resolvePath(p) === resolvePath(join(library, MENTIONS_FILE)) ? library : TEMPLATES_ROOT);
     if (!r.ok) return undefined;
     read.add(resolvePath(p));
     return r.text;
   };
-  const mentions = loadMentions(mentionsRoot, readMentions, root);
+  const mentions = loadMentions(TEMPLATES_ROOT, readMentions, root, library);
   diags.push(...(mentions.ok ? mentions.warnings : mentions.diagnostics));
   // The shared avenant wording is the engine's (templates/_avenant), read in the engine's library
   // whatever the model's; a model overrides it with its own _avenant/ files.

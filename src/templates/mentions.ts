@@ -112,28 +112,82 @@ export function parseYamlInline(src: SourceFile, source: YamlSource, path: reado
   return parseInline(src, at, value, diags);
 }
 
+/** Every key optional, unknown keys still refused: what a library's own _mentions.yaml may give. */
+function partialDeep(schema: z.ZodType): z.ZodType {
+  if (schema instanceof z.ZodObject) {
+    return z.strictObject(Object.fromEntries(Object.entries(schema.shape).map(([k, v]) => [k, partialDeep(v as z.ZodType).optional()])));
+  }
+  if (schema instanceof z.ZodRecord) return z.record(z.string(), partialDeep(schema.valueType as z.ZodType));
+  return schema;
+}
+const LibraryMentionsSchema = partialDeep(MentionsSchema);
+
+/** One parsed mentions file: its data, and what the spans of its texts point into. */
+interface MentionsFile {
+  readonly data: unknown;
+  readonly src: SourceFile;
+  readonly source: YamlSource;
+}
+
+function readMentionsFile(file: string, text: string, schema: z.ZodType): Result<MentionsFile> {
+  const y = parseYamlWith(file, text, schema, 'MODELE-MENTIONS');
+  if (!y.ok) return y;
+  return { ok: true, value: { data: y.value.data, src: new SourceFile(file, text), source: y.value.source }, warnings: y.warnings };
+}
+
+/** The parties of the engine's file, then those only the library's names. */
+const partyIds = (parties: Readonly<Record<string, unknown>>, own: MentionsFile | undefined): string[] => {
+  const mine = own && at(own.data, ['version_consolidee', 'signatures', 'parties']);
+  return [...new Set([...Object.keys(parties), ...(mine !== null && typeof mine === 'object' ? Object.keys(mine) : [])])];
+};
+
+const at = (data: unknown, path: readonly (string | number)[]): unknown =>
+  path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined), data);
+
 /**
- * Reads and checks templates/_mentions.yaml. `readFile` records the file as read by the model
+ * Reads and checks the mentions: templates/_mentions.yaml (`templatesRoot`, every text), and a
+ * library's own _mentions.yaml (`libraryRoot`) when it has one, which gives only the texts the
+ * agency words its own way — key by key, the others stay the engine's, so a text the engine adds
+ * later reaches a library that kept its own file. `readFile` records each file as read by the model
  * (its fingerprint changes when the wording does); `root` is the scope of the contract data.
  */
-export function loadMentions(templatesRoot: string, readFile: (p: string) => string | undefined, root: Scope): Result<Mentions> {
+export function loadMentions(templatesRoot: string, readFile: (p: string) => string | undefined, root: Scope, libraryRoot?: string): Result<Mentions> {
   const file = join(templatesRoot, MENTIONS_FILE);
   const text = existsSync(file) ? readFile(file) : undefined;
   if (text === undefined) {
     return fail([{ severity: 'erreur', code: 'MODELE-MENTIONS', message: `fichier des mentions introuvable « ${file} »` }]);
   }
-  const y = parseYamlWith(file, text, MentionsSchema, 'MODELE-MENTIONS');
-  if (!y.ok) return y;
-  const raw: Raw = y.value.data;
+  const engine = readMentionsFile(file, text, MentionsSchema);
+  if (!engine.ok) return engine;
+  let own: MentionsFile | undefined;
+  const ownFile = libraryRoot === undefined ? undefined : join(libraryRoot, MENTIONS_FILE);
+  if (ownFile !== undefined && ownFile !== file && existsSync(ownFile)) {
+    const ownText = readFile(ownFile);
+    if (ownText === undefined) return fail([{ severity: 'erreur', code: 'MODELE-MENTIONS', message: `fichier des mentions illisible « ${ownFile} »` }]);
+    const parsed = readMentionsFile(ownFile, ownText, LibraryMentionsSchema);
+    if (!parsed.ok) return parsed;
+    own = parsed.value;
+  }
+  const raw = engine.value.data as Raw;
   const diags: Diagnostic[] = [];
-  const src = new SourceFile(file, text);
   const checker = new Checker();
   const scope = new Map(root);
   for (const [k, f] of Object.entries(MENTION_VARIABLES)) scope.set(k, f);
-  const inline = (path: (string | number)[], value: string): InlineNode[] => {
-    const nodes = parseYamlInline(src, y.value.source, path, value, diags);
+  // Each text from the library's file when it gives it, else from the engine's.
+  const inline = (path: (string | number)[], fallback: string): InlineNode[] => {
+    const mine = own && at(own.data, path);
+    const from = typeof mine === 'string' && own ? own : engine.value;
+    const nodes = parseYamlInline(from.src, from.source, path, typeof mine === 'string' ? mine : fallback, diags);
     checker.inlines(nodes, scope);
     return nodes;
+  };
+  // A party the library adds (beyond the engine's) must word both its texts.
+  const partyText = (parties: Raw['version_consolidee']['signatures']['parties'], id: string, k: 'colonne' | 'signataire'): string => {
+    const text = Object.hasOwn(parties, id) ? parties[id]![k] : undefined;
+    if (text === undefined && typeof (own && at(own.data, ['version_consolidee', 'signatures', 'parties', id, k])) !== 'string') {
+      diags.push({ severity: 'erreur', code: 'MODELE-MENTIONS', message: `« ${own?.src.file ?? file} » : version_consolidee.signatures.parties.${id}.${k} manque (partie absente des mentions du moteur)` });
+    }
+    return text ?? '';
   };
   const r = raw.texte_reconstitue;
   const c = raw.version_consolidee;
@@ -152,11 +206,11 @@ export function loadMentions(templatesRoot: string, readFile: (p: string) => str
         avenant: sig('avenant'),
         signature: sig('signature'),
         parties: Object.fromEntries(
-          Object.entries(s.parties).map(([id, p]) => [
+          partyIds(s.parties, own).map((id) => [
             id,
             {
-              colonne: inline(['version_consolidee', 'signatures', 'parties', id, 'colonne'], p.colonne),
-              signataire: inline(['version_consolidee', 'signatures', 'parties', id, 'signataire'], p.signataire),
+              colonne: inline(['version_consolidee', 'signatures', 'parties', id, 'colonne'], partyText(s.parties, id, 'colonne')),
+              signataire: inline(['version_consolidee', 'signatures', 'parties', id, 'signataire'], partyText(s.parties, id, 'signataire')),
             },
           ]),
         ),

@@ -37,4 +37,30 @@ describe('templates/_mentions.yaml', () => {
     const missing = loadMentions(mkdtempSync(join(tmpdir(), 'cpom-mentions-')), read, rootScope());
     expect(!missing.ok && missing.diagnostics[0]!.message).toMatch(/fichier des mentions introuvable/);
   });
+
+  describe('le _mentions.yaml d’une bibliothèque ne donne que les textes qu’elle rédige autrement', () => {
+    const library = (text: string) => {
+      const dir = mkdtempSync(join(tmpdir(), 'cpom-mentions-bib-'));
+      writeFileSync(join(dir, MENTIONS_FILE), text);
+      return loadMentions(TEMPLATES_ROOT, read, rootScope(), dir);
+    };
+    const plain = (nodes: readonly { kind: string; text?: string }[]) => nodes.map((n) => n.text ?? '').join('');
+
+    it('un texte donné remplace celui du moteur ; les autres restent ceux du moteur, situés dans leur fichier', () => {
+      const r = library('texte_reconstitue:\n  mention: "Texte de l’agence, à valider"\n');
+      expect(r.ok, JSON.stringify(!r.ok && r.diagnostics)).toBe(true);
+      if (!r.ok) return;
+      expect(plain(r.value.reconstitue.mention as never)).toBe('Texte de l’agence, à valider');
+      expect(plain(r.value.communicable.occultation as never)).toBe('[occulté — art. L. 311-6 CRPA]');
+    });
+
+    it('une clé inconnue reste une erreur ; une partie que le moteur ne connaît pas doit avoir ses deux textes', () => {
+      const typo = library('texte_reconstitue:\n  mentoin: "x"\n');
+      expect(!typo.ok && typo.diagnostics.map((d) => d.code)).toEqual(['DONNEES-CLE-INCONNUE']);
+      expect(!typo.ok && typo.diagnostics[0]!.span?.file).toMatch(/cpom-mentions-bib-.*_mentions\.yaml$/);
+      const party = library('version_consolidee:\n  signatures:\n    parties:\n      cotitulaire:\n        colonne: "Pour le cotitulaire"\n');
+      expect(party.ok).toBe(false);
+      expect(!party.ok && party.diagnostics.map((d) => d.message).join('\n')).toContain('parties.cotitulaire.signataire manque');
+    });
+  });
 });
