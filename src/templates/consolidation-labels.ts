@@ -15,7 +15,7 @@ import { parseYamlWith } from '../model/load.ts';
 import type { YamlSource } from '../model/yaml.ts';
 import { LABEL_SPECS, LABELS_FILE, labelFields, type LabelName } from '../amend/wording/labels.ts';
 import { AVENANT_DIR, overrideLayers, type AvenantSources } from './avenant-wording.ts';
-import { parseYamlInline } from './mentions.ts';
+import { at, parseYamlInline } from './mentions.ts';
 
 export interface Label {
   readonly nodes: readonly InlineNode[];
@@ -60,8 +60,7 @@ function parse(file: string, text: string, all: boolean, diags: Diagnostic[]): P
 }
 
 function valueOf(p: Parsed, name: LabelName): string | undefined {
-  let v: unknown = p.data;
-  for (const k of path(name)) v = v !== null && typeof v === 'object' && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined;
+  const v = at(p.data, path(name));
   return typeof v === 'string' ? v : undefined;
 }
 

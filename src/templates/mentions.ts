@@ -141,7 +141,8 @@ const partyIds = (parties: Readonly<Record<string, unknown>>, own: MentionsFile 
   return [...new Set([...Object.keys(parties), ...(mine !== null && typeof mine === 'object' ? Object.keys(mine) : [])])];
 };
 
-const at = (data: unknown, path: readonly (string | number)[]): unknown =>
+/** The value at a path of parsed YAML data (own keys only), undefined where the path stops. */
+export const at = (data: unknown, path: readonly (string | number)[]): unknown =>
   path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' && Object.hasOwn(v, k) ? (v as Record<string, unknown>)[k] : undefined), data);
 
 /**

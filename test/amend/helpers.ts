@@ -114,3 +114,13 @@ export function versionsOf(model: string): Versions {
   if (!r.ok) throw new Error(JSON.stringify(r.diagnostics, null, 2));
   return r.value;
 }
+
+/** An avenant n° 1 to the DGOS fixture contract (CPOM-2012-69-0017) with these operations (YAML lines). */
+export const dgosAvenant = (ops: string): string => `numero: 1
+reference: CPOM-2012-69-0017
+date: 2013-01-15
+effet: 2013-02-01
+objet: Essai
+signature: { lieu: Lyon, date: 2013-01-15 }
+operations:
+${ops}`;

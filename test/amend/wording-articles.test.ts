@@ -9,16 +9,9 @@ import { parseAvenantText } from '../../src/amend/load.ts';
 import { setText } from '../../src/amend/redline/text.ts';
 import { allVersions } from '../../src/amend/versions.ts';
 import { loadModel } from '../../src/templates/load.ts';
-import { contractOf, rulesOf } from './helpers.ts';
+import { contractOf, dgosAvenant, rulesOf } from './helpers.ts';
 
-const avenant = (ops: string) => `numero: 1
-reference: CPOM-2012-69-0017
-date: 2013-01-15
-effet: 2013-02-01
-objet: Essai
-signature: { lieu: Lyon, date: 2013-01-15 }
-operations:
-${ops}`;
+const avenant = dgosAvenant;
 
 function lines(ops: string): string[] {
   const m = loadModel('templates/dgos-2012');

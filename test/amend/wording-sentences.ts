@@ -9,7 +9,7 @@ import ts from 'typescript';
 
 const PROSE = /(^|[\s(«’])(est|sont|le|la|les|du|des|au|aux|un|une|par|pour|ainsi|présent|l’\p{L}+|d’\p{L}+)\s+\p{L}/iu;
 /** Calls whose string arguments are messages to the user, not document text. */
-const DIAGNOSTIC_CALL = /^(error|err|warn|warning|fail|diag\w*|\w*Diag|findOne|find\w+|refuse\w*|usage)$/i;
+const DIAGNOSTIC_CALL = /^(error|err|warn|warning|fail|diag\w*|\w*Diag|findOne|refuse\w*|usage)$/i;
 const DIAGNOSTIC_PROPERTY = /^(message|hints?|attendu|trouve|doc)$/;
 
 const calleeName = (e: ts.Expression): string => (ts.isPropertyAccessExpression(e) ? e.name.text : ts.isIdentifier(e) ? e.text : '');

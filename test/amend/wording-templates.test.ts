@@ -11,7 +11,7 @@ import { setText } from '../../src/amend/redline/text.ts';
 import { allVersions } from '../../src/amend/versions.ts';
 import { loadModel } from '../../src/templates/load.ts';
 import { run } from '../helpers/cli.ts';
-import { contractOf, rulesOf } from './helpers.ts';
+import { contractOf, dgosAvenant, rulesOf } from './helpers.ts';
 
 /** A copy of dgos-2012 outside templates/, with the given files added under _avenant/. */
 function modelWith(files: Record<string, string>): string {
@@ -22,16 +22,9 @@ function modelWith(files: Record<string, string>): string {
   return dir;
 }
 
-const PENALITES = `numero: 1
-reference: CPOM-2012-69-0017
-date: 2013-01-15
-effet: 2013-02-01
-objet: Essai
-signature: { lieu: Lyon, date: 2013-01-15 }
-operations:
-  - type: modifier_penalites
+const PENALITES = dgosAvenant(`  - type: modifier_penalites
     penalites: null
-`;
+`);
 
 const flat = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
 
